@@ -1,0 +1,108 @@
+#pragma once
+
+// The claims stage: turns a document's sentences into casualty claims (one
+// figure with its metric, group, interval, date and source), using the YAML
+// lexicons under rules/lexicon/.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/diagnostic.hpp"
+#include "ingest/ingest.hpp"
+#include "parse/parse.hpp"
+
+namespace tollgate::claims {
+
+/// A phrase as a list of lowercase words ("death toll" -> {"death", "toll"}).
+using phrase = std::vector<std::string>;
+
+/// Phrases matched word by word, longest first.
+class phrase_set {
+ public:
+  void add(const std::string& text);
+  /// Length in words of the longest phrase starting at words[i], 0 if none.
+  std::size_t match(const std::vector<std::string>& words, std::size_t i) const;
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  std::map<std::string, std::vector<phrase>> by_first_;
+};
+
+struct metric_words {
+  std::string name;
+  phrase_set after, before, toll, counted;
+};
+
+struct group_entry {
+  std::string name;
+  std::string parent;  // empty for the root
+};
+
+/// Everything extraction reads from rules/lexicon/*.yaml.
+struct lexicon {
+  std::unique_ptr<parse::quantity_lexicon> quantities;
+  std::vector<metric_words> metrics;
+  phrase_set auxiliaries, toll_links, breakdown, incident, revision, everyone, things;
+  phrase_set life_verbs;  // "claimed", "cost": what makes "2,800 lives" a toll
+  std::vector<group_entry> groups;
+  phrase_set all_group_words;
+  std::map<std::string, std::string> group_by_phrase;      // "palestinian" -> palestinians
+  phrase_set places;
+  std::map<std::string, std::string> place_by_phrase;      // "gaza strip" -> "Gaza Strip"
+
+  /// True when `group` is `ancestor` or lies under it (children within people).
+  bool within(const std::string& group, const std::string& ancestor) const;
+};
+
+/// Loads every lexicon file in `dir` (qualifiers, metrics, groups, places) and
+/// then each of `extra_files`, whose entries are added to the built-in ones.
+/// Problems are reported with file:line:col; the lexicon is usable when the
+/// diagnostics hold no error.
+core::result<std::shared_ptr<const lexicon>> load_lexicon(
+    const std::string& dir, const std::vector<std::string>& extra_files = {});
+
+/// One casualty figure with its meaning (DESIGN "Claims").
+struct claim {
+  std::string id;   // "<doc>#<n>", n counting the document's claims from 1
+  std::string doc;  // document id
+  std::string source;
+  std::optional<core::date> published;
+  int line = 0;
+  int column = 0;
+  std::size_t offset = 0;  // bytes into the document text
+  std::size_t length = 0;
+  std::string text;
+  std::string metric;
+  std::string group;
+  std::optional<std::string> location;
+  std::optional<double> value;
+  double lo = 0;
+  std::optional<double> hi;
+  std::string qualifier;
+  bool vague = false;
+  std::optional<core::date> as_of;
+  bool cumulative = true;
+  std::optional<std::string> attribution;
+  std::optional<std::string> part_of;
+  bool revision = false;
+
+  // For reports only; not part of the claim JSON.
+  std::size_t doc_index = 0;  // position of the document in the batch
+  std::string location_label;  // where a reader finds the document (path or path#id)
+  std::string line_text;
+  std::size_t quantity_offset = 0;  // the figure with its qualifier
+  std::size_t quantity_length = 0;
+
+  /// "metric/group" or "metric/group/location".
+  std::string series() const;
+};
+
+/// Extracts the claims of one document. Depends on nothing but the document and
+/// the lexicon, so documents can be processed in any order or in parallel.
+std::vector<claim> extract(const ingest::document& doc, const lexicon& lex);
+
+}  // namespace tollgate::claims

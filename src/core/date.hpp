@@ -1,0 +1,44 @@
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tollgate::core {
+
+/// A calendar day in the proleptic Gregorian calendar. Stored as days since
+/// 1970-01-01 so that differences and ordering are plain integer arithmetic.
+class date {
+ public:
+  date() = default;
+  /// REQUIRES: `valid(year, month, day)`.
+  static date from_ymd(int year, int month, int day);
+  static date from_days(long days) { date d; d.days_ = days; return d; }
+  /// Parses `YYYY-MM-DD`; nullopt when malformed or impossible (2023-02-30).
+  static std::optional<date> parse_iso(std::string_view s);
+  static bool valid(int year, int month, int day);
+
+  int year() const;
+  int month() const;
+  int day() const;
+  /// 0 = Sunday ... 6 = Saturday.
+  int weekday() const;
+  long days() const { return days_; }
+  std::string iso() const;
+  /// "12 Oct 2023", for messages meant for people.
+  std::string human() const;
+
+  friend auto operator<=>(const date&, const date&) = default;
+  friend long operator-(const date& a, const date& b) { return a.days_ - b.days_; }
+  friend date operator+(const date& a, long n) { return from_days(a.days_ + n); }
+
+ private:
+  long days_ = 0;
+};
+
+/// Returns 1..12 for an English month name or abbreviation ("Oct", "Sept",
+/// "october"), 0 otherwise.
+int month_from_name(std::string_view word);
+
+}  // namespace tollgate::core

@@ -1,0 +1,38 @@
+#include "core/text_position.hpp"
+
+#include <algorithm>
+
+namespace tollgate::core {
+
+line_index::line_index(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+line_index::position line_index::at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+  const std::size_t start = starts_[line - 1];
+  const auto column = count_code_points(text_.substr(start, offset - start)) + 1;
+  return {static_cast<int>(line), static_cast<int>(column)};
+}
+
+std::string_view line_index::line_text(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
+  const std::size_t start = starts_[static_cast<std::size_t>(line - 1)];
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string_view::npos) end = text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return text_.substr(start, end - start);
+}
+
+std::size_t count_code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace tollgate::core

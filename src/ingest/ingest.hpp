@@ -1,0 +1,93 @@
+#pragma once
+
+// The ingest stage: turns paths, directories, JSONL and stdin into documents
+// with their metadata, one at a time, so a batch of any size streams through.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/diagnostic.hpp"
+
+namespace tollgate::ingest {
+
+/// Where a document's publication date came from, most explicit first.
+enum class date_origin { manifest, metadata, dateline, url, none };
+const char* date_origin_name(date_origin o);
+
+struct document {
+  std::string id;        // JSONL id, else the path relative to the directory given, else the path
+  std::string location;  // what a reader opens: the file path, or "batch.jsonl#id"
+  std::string source;
+  std::string url;
+  std::string title;
+  std::string text;      // positions in claims and findings are into this text
+  std::optional<core::date> published;
+  date_origin published_from = date_origin::none;
+  std::size_t index = 0;  // position in the batch, from 0
+};
+
+/// Metadata for documents, keyed by path (resolved against the manifest's
+/// folder) or by id.
+struct manifest_entry {
+  std::optional<std::string> source;
+  std::optional<core::date> published;
+  bool published_null = false;  // the manifest says the date is unknown
+  std::optional<std::string> url;
+};
+struct manifest {
+  std::map<std::string, manifest_entry> by_path;  // canonical absolute paths
+  std::map<std::string, manifest_entry> by_id;
+  const manifest_entry* find(const std::string& path, const std::string& id) const;
+};
+
+/// Reads a manifest in the format of shared/seeds/manifest.yaml (YAML), or a
+/// CSV with a header `path,source,published,url`.
+core::result<manifest> load_manifest(const std::string& file);
+
+/// An input that was not read, with why.
+struct skipped_input {
+  std::string path;
+  std::string reason;
+};
+
+struct options {
+  const manifest* metadata = nullptr;
+  std::string stdin_format = "jsonl";  // for "-": jsonl or txt
+};
+
+struct summary {
+  std::size_t documents = 0;
+  std::vector<skipped_input> skipped;
+};
+
+/// Calls `sink` with each document of `inputs`, in order: files as given,
+/// directories walked recursively in sorted order (hidden entries skipped),
+/// "-" for standard input. Unreadable inputs, binary files, empty files and
+/// malformed JSONL lines become error diagnostics and entries in `skipped`;
+/// the rest of the batch is still read.
+void read_batch(const std::vector<std::string>& inputs, const options& opts,
+                const std::function<void(document&&)>& sink, core::diagnostics& problems,
+                summary& totals);
+
+/// Publication date found in the text: a date line ("date 2023-10-12",
+/// "October 13, 2023") among the first lines, else a date path in a URL.
+struct text_date {
+  core::date date;
+  date_origin origin;
+};
+std::optional<text_date> date_from_text(const std::string& text);
+
+/// Visible text of an HTML page, and its metadata (published time, site name).
+struct html_page {
+  std::string text;
+  std::string title;
+  std::string site_name;
+  std::string published;
+};
+html_page read_html(const std::string& html);
+
+}  // namespace tollgate::ingest

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "parse/grammar/date.hpp"
+
+namespace tollgate::parse::grammar {
+namespace date_detail {
+
+using x3::_attr;
+using x3::_val;
+
+inline x3::symbols<int> const month_names{
+    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
+    {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
+    {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
+    {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
+    {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
+
+auto const word_end = !(x3::alnum | x3::lit('_'));
+auto const sp = x3::omit[+x3::blank];
+auto const uint4 = x3::uint_parser<int, 10, 4, 4>();
+auto const uint2 = x3::uint_parser<int, 10, 2, 2>();
+auto const day_num = x3::uint_parser<int, 10, 1, 2>();
+auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+
+auto const reset = [](auto& ctx) { _val(ctx) = date_parts{}; };
+auto const set_year = [](auto& ctx) { _val(ctx).year = _attr(ctx); };
+auto const set_month = [](auto& ctx) { _val(ctx).month = _attr(ctx); };
+auto const set_day = [](auto& ctx) { _val(ctx).day = _attr(ctx); };
+
+auto const month = x3::no_case[month_names][set_month] >> word_end >> -x3::lit('.');
+auto const day = day_num[set_day] >> -ordinal_suffix >> word_end;
+auto const year = uint4[set_year] >> !x3::digit;
+
+auto const iso = uint4[set_year] >> '-' >> uint2[set_month] >> '-' >> uint2[set_day] >> !x3::digit;
+// "October 13, 2023", "Oct. 7"
+auto const month_first = month >> sp >> day >> -(-x3::lit(',') >> sp >> year);
+// "13 October 2023", "7th of October"
+auto const day_first =
+    day >> sp >> -(x3::no_case[x3::lit("of")] >> sp) >> month >> -(-x3::lit(',') >> sp >> year);
+
+}  // namespace date_detail
+
+date_type const date_rule = "date";
+// Each alternative starts afresh: a failed one may have filled some parts.
+auto const date_rule_def = (x3::eps[date_detail::reset] >> date_detail::iso) |
+                      (x3::eps[date_detail::reset] >> date_detail::month_first) |
+                      (x3::eps[date_detail::reset] >> date_detail::day_first);
+BOOST_SPIRIT_DEFINE(date_rule)
+
+}  // namespace tollgate::parse::grammar

@@ -1,0 +1,112 @@
+#pragma once
+
+// The parse stage: quantities (numbers, qualifiers, ranges, vague amounts) and
+// absolute dates, read at a given offset of a text. The grammars behind this
+// header are Boost.Spirit X3 (src/parse/grammar/); nothing here includes Boost.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tollgate::parse {
+
+/// One bound of a qualifier's interval, as written in the qualifier lexicon:
+/// `round(factor * value + offset)`, or unbounded. Examples: "value + 1",
+/// "floor(0.9 * value)", "0", "null".
+struct bound_rule {
+  enum class rounding { nearest, floor, ceil };
+  bool unbounded = false;
+  bool uses_value = true;
+  double factor = 1.0;
+  double offset = 0.0;
+  rounding round = rounding::nearest;
+
+  /// Parses the lexicon's bound syntax; nullopt on a syntax error.
+  static std::optional<bound_rule> parse(std::string_view text);
+  /// nullopt when unbounded.
+  std::optional<double> apply(double value) const;
+};
+
+/// A qualifier ("more than", "nearly") and the interval it gives a figure.
+struct qualifier_entry {
+  std::string name;  // canonical: at_least, more_than, nearly, about, at_most, ...
+  std::vector<std::string> phrases;
+  bound_rule lo;
+  bound_rule hi;
+};
+
+/// A vague quantity ("dozens", "tens of thousands") and its interval.
+struct vague_entry {
+  std::string phrase;
+  double lo = 0;
+  std::optional<double> hi;
+};
+
+/// The qualifier and vague-quantity words, compiled for the grammar. Built
+/// once from the YAML lexicon (see claims::load_lexicon) and shared read-only.
+class quantity_lexicon {
+ public:
+  quantity_lexicon(std::vector<qualifier_entry> qualifiers, std::vector<vague_entry> vague);
+  ~quantity_lexicon();
+  quantity_lexicon(const quantity_lexicon&) = delete;
+  quantity_lexicon& operator=(const quantity_lexicon&) = delete;
+
+  const std::vector<qualifier_entry>& qualifiers() const { return qualifiers_; }
+  const std::vector<vague_entry>& vague() const { return vague_; }
+
+  struct compiled;
+  const compiled& tables() const { return *compiled_; }
+
+ private:
+  std::vector<qualifier_entry> qualifiers_;
+  std::vector<vague_entry> vague_;
+  std::unique_ptr<compiled> compiled_;
+};
+
+/// Why a number is not a count of people.
+enum class not_a_count { none, age, percentage, money, ordinal, time, decade };
+
+/// A quantity expression: an optional qualifier and a number, range or vague
+/// amount. Offsets are bytes into the text given to parse_quantity.
+struct quantity {
+  std::size_t offset = 0;         // start of the expression, qualifier included
+  std::size_t length = 0;         // through the end of the figure
+  std::size_t number_offset = 0;  // the figure alone
+  std::size_t number_length = 0;
+  std::optional<double> value;    // as written; null for ranges and vague amounts
+  double lo = 0;
+  std::optional<double> hi;       // null = unbounded
+  std::string qualifier = "exact";
+  bool vague = false;
+  not_a_count rejected = not_a_count::none;
+  bool is_count() const { return rejected == not_a_count::none; }
+};
+
+/// Reads a quantity starting exactly at `pos`. nullopt when none starts there.
+/// A number that is not a count (an age, a percentage, money, an ordinal) is
+/// returned with `rejected` set, so callers can skip over it whole.
+std::optional<quantity> parse_quantity(std::string_view text, std::size_t pos,
+                                       const quantity_lexicon& lexicon);
+
+/// Reads a plain cardinal (digits, decimals, scale words, spelled-out) at `pos`;
+/// returns its value and sets `length`. Used by tests and the conformance run.
+std::optional<double> parse_number(std::string_view text, std::size_t pos, std::size_t& length);
+
+/// An absolute calendar date as written ("October 13, 2023", "Oct. 7",
+/// "13 October 2023", "2023-10-12"). `year` is 0 when the text gives none.
+struct date_mention {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+/// Reads a date starting exactly at `pos`; nullopt when none does. The day is
+/// not checked against the month here (February 30 is returned as written).
+std::optional<date_mention> parse_date(std::string_view text, std::size_t pos);
+
+}  // namespace tollgate::parse

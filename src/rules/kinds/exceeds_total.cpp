@@ -1,0 +1,59 @@
+// exceeds-total: the parts of a breakdown add up to more than their total can
+// be. Parts nested in another part ("40 civilians, 12 of them children") are
+// not added twice.
+
+#include <map>
+
+#include "rules/kinds/kinds.hpp"
+
+namespace tollgate::rules {
+
+exceeds_total_check::exceeds_total_check(param_reader& p)
+    : tolerance_(p.get_number("tolerance", 0.0,
+                              "fraction by which the parts may exceed the total's upper bound")) {}
+
+std::string exceeds_total_check::default_message() const {
+  return "parts add up to at least {parts_sum} ({parts}), more than the total of {value} ({source}, {as_of})";
+}
+
+std::string exceeds_total_check::summary() const {
+  return "the parts of a breakdown add up to more than their total";
+}
+
+std::vector<std::string> exceeds_total_check::extra_placeholders() const {
+  return {"parts", "parts_sum"};
+}
+
+void exceeds_total_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
+                              std::vector<finding>& out) const {
+  std::map<std::string, std::vector<const claims::claim*>> parts_of;
+  for (const auto& c : b.claims) {
+    if (c.part_of) parts_of[*c.part_of].push_back(&c);
+  }
+  for (const auto& total : b.claims) {
+    auto it = parts_of.find(total.id);
+    if (it == parts_of.end() || !total.hi || !r.where.matches(total, lex)) continue;
+    double sum = 0;
+    std::string listed;
+    for (const claims::claim* part : it->second) {
+      bool nested = false;
+      for (const claims::claim* other : it->second) {
+        nested = nested || (other != part && other->group != part->group && lex.within(part->group, other->group));
+      }
+      if (nested) continue;
+      sum += part->lo;
+      listed += (listed.empty() ? "" : " + ") + figure_as_written(*part) + " " + part->group;
+    }
+    if (sum <= *total.hi * (1.0 + tolerance_)) continue;
+    placeholder_values v;
+    add_claim_fields(v, "", total);
+    v["parts"] = listed;
+    v["parts_sum"] = format_count(sum);
+    v["rule"] = r.id;
+    finding f = finding_at(r, total, render_message(r.message, v));
+    for (const claims::claim* part : it->second) f.claims.push_back(part->id);
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace tollgate::rules

@@ -1,0 +1,41 @@
+// undated: a document that cannot be placed in time. Its claims are still
+// checked within the document but are left off the timelines.
+
+#include "rules/kinds/kinds.hpp"
+
+namespace tollgate::rules {
+
+undated_check::undated_check(param_reader&) {}
+
+std::string undated_check::default_message() const {
+  return "document has no publication date, so its claims ({claims}) are left off the timelines; "
+         "give its date in the manifest or the text";
+}
+
+std::string undated_check::summary() const {
+  return "a document with no publication date in the manifest, its metadata or its text";
+}
+
+std::vector<std::string> undated_check::extra_placeholders() const { return {"doc", "claims"}; }
+std::vector<std::string> undated_check::claim_prefixes() const { return {}; }
+
+void undated_check::run(const rule& r, const batch& b, const claims::lexicon&,
+                        std::vector<finding>& out) const {
+  for (const auto& d : b.documents) {
+    if (d.published) continue;
+    placeholder_values v{{"doc", d.id}, {"claims", std::to_string(d.claims)}, {"rule", r.id}};
+    finding f;
+    f.rule = r.id;
+    f.level = r.level;
+    f.message = render_message(r.message, v);
+    f.doc = d.id;
+    f.location = d.location;
+    f.line = 1;
+    f.column = 1;
+    f.line_text = d.first_line;
+    f.doc_index = d.index;
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace tollgate::rules

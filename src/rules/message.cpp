@@ -1,0 +1,107 @@
+#include <cmath>
+#include <cstdio>
+
+#include "rules/rules.hpp"
+
+namespace tollgate::rules {
+
+std::string format_count(double v) {
+  if (std::fabs(v - std::round(v)) > 1e-9) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+  std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(v))));
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+std::string figure_as_written(const claims::claim& c) {
+  if (c.quantity_offset >= c.offset && c.quantity_offset - c.offset < c.text.size()) {
+    std::string s = c.text.substr(c.quantity_offset - c.offset, c.quantity_length);
+    // Mid-sentence in a message: "More than 1,000" reads as "more than 1,000".
+    if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
+        std::islower(static_cast<unsigned char>(s[1]))) {
+      s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    }
+    return s;
+  }
+  return c.value ? format_count(*c.value) : format_count(c.lo);
+}
+
+const std::vector<std::string>& claim_field_names() {
+  static const std::vector<std::string> names = {
+      "id",  "doc",   "source", "published", "line",  "metric",    "group",  "location", "value",
+      "lo",  "hi",    "qualifier", "as_of", "attribution", "text", "series"};
+  return names;
+}
+
+void add_claim_fields(placeholder_values& v, const std::string& p, const claims::claim& c) {
+  v[p + "id"] = c.id;
+  v[p + "doc"] = c.doc;
+  v[p + "source"] = c.source.empty() ? "unknown source" : c.source;
+  v[p + "published"] = c.published ? c.published->iso() : "undated";
+  v[p + "line"] = std::to_string(c.line);
+  v[p + "metric"] = c.metric;
+  v[p + "group"] = c.group;
+  v[p + "location"] = c.location.value_or("unknown place");
+  v[p + "value"] = figure_as_written(c);
+  v[p + "lo"] = format_count(c.lo);
+  v[p + "hi"] = c.hi ? format_count(*c.hi) : "unbounded";
+  v[p + "qualifier"] = c.qualifier;
+  v[p + "as_of"] = c.as_of ? c.as_of->iso() : "undated";
+  v[p + "attribution"] = c.attribution.value_or("no attribution");
+  v[p + "text"] = c.text;
+  v[p + "series"] = c.series();
+}
+
+std::vector<std::pair<std::string, std::size_t>> placeholders_in(const std::string& tmpl) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    if (tmpl[i] != '{') continue;
+    const std::size_t close = tmpl.find('}', i);
+    if (close == std::string::npos) {
+      out.emplace_back(tmpl.substr(i), i);  // unclosed: reported as unknown
+      break;
+    }
+    out.emplace_back(tmpl.substr(i + 1, close - i - 1), i);
+    i = close;
+  }
+  return out;
+}
+
+std::string render_message(const std::string& tmpl, const placeholder_values& values) {
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    const char c = tmpl[i];
+    if ((c == '{' || c == '}') && i + 1 < tmpl.size() && tmpl[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    const std::size_t close = tmpl.find('}', i);
+    if (close == std::string::npos) {
+      out += tmpl.substr(i);
+      break;
+    }
+    const auto it = values.find(tmpl.substr(i + 1, close - i - 1));
+    out += it == values.end() ? tmpl.substr(i, close - i + 1) : it->second;
+    i = close;
+  }
+  return out;
+}
+
+}  // namespace tollgate::rules

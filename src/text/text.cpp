@@ -1,0 +1,178 @@
+#include "text/text.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace tollgate::text {
+namespace {
+
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+// Any byte of a multi-byte UTF-8 letter counts as a word byte, so "Médecins"
+// stays one word.
+bool is_word_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// Abbreviations after which a period does not end a sentence.
+constexpr std::array<std::string_view, 40> kAbbreviations = {
+    "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "col",  "lt",   "sgt",  "capt",
+    "gov",  "sen",  "rep",  "st",   "jan",  "feb",  "mar",  "apr",  "jun",  "jul",
+    "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "no",   "vs",   "etc",  "approx",
+    "inc",  "corp", "ltd",  "co",   "u.s",  "u.n",  "u.k",  "e.g",  "i.e",  "jr"};
+
+bool is_abbreviation(std::string_view text, std::size_t dot) {
+  std::size_t start = dot;
+  while (start > 0 && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
+  std::string word;
+  for (std::size_t i = start; i < dot; ++i) {
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  }
+  if (word.size() == 1) return true;  // an initial: "John F. Kennedy"
+  for (auto a : kAbbreviations) {
+    if (word == a) return true;
+  }
+  return false;
+}
+
+// Typographic quotes and dashes are three-byte UTF-8 sequences starting 0xE2.
+bool opens_sentence(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  const char c = text[i];
+  if (is_upper(c) || is_digit(c) || c == '"' || c == '\'' || c == '(' || c == '[') return true;
+  return static_cast<unsigned char>(c) == 0xE2;  // “ ‘ and the like
+}
+
+}  // namespace
+
+std::string normalize_word(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  return out;
+}
+
+std::vector<span> split_sentences(std::string_view text) {
+  std::vector<span> out;
+  std::size_t start = 0;
+  auto emit = [&](std::size_t end) {
+    std::size_t b = start;
+    while (b < end && is_space(text[b])) ++b;
+    std::size_t e = end;
+    while (e > b && is_space(text[e - 1])) --e;
+    if (e > b) out.push_back({b, e});
+    start = end;
+  };
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      // Blank line: paragraph break.
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      const std::string_view line = text.substr(line_start, i - line_start);
+      std::size_t last = line.find_last_not_of(" \t\r");
+      const bool ends_clause =
+          last != std::string_view::npos &&
+          (line[last] == '.' || line[last] == '!' || line[last] == '?' || line[last] == ':' ||
+           line[last] == '"' || static_cast<unsigned char>(line[last]) >= 0x80);
+      // A short line with no final punctuation before a capital is a heading
+      // or dateline; longer ones are taken as hard-wrapped prose.
+      const bool heading = last != std::string_view::npos && last < 50 && line[last] != ',' &&
+                           !ends_clause && j < text.size() && opens_sentence(text, j);
+      if (j >= text.size() || text[j] == '\n' || ends_clause || heading) emit(i + 1);
+      line_start = i + 1;
+      continue;
+    }
+    if (c == '.' || c == '!' || c == '?') {
+      std::size_t j = i + 1;
+      // Closing quotes and brackets stay with the sentence they close.
+      while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
+      if (j + 2 < text.size() && static_cast<unsigned char>(text[j]) == 0xE2 &&
+          text.substr(j, 2) == "\xE2\x80" &&
+          (text[j + 2] == '\x9D' || text[j + 2] == '\x99')) {
+        j += 3;  // ” or ’
+      }
+      if (j >= text.size() || !is_space(text[j])) continue;
+      std::size_t k = j;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      if (k < text.size() && text[k] == '\n') continue;  // the newline case decides
+      if (c == '.' && is_abbreviation(text, i)) continue;
+      if (!opens_sentence(text, k)) continue;
+      emit(j);
+    }
+  }
+  emit(text.size());
+  return out;
+}
+
+std::vector<token> tokenize(std::string_view text, span where) {
+  std::vector<token> out;
+  std::size_t i = where.begin;
+  const std::size_t end = std::min(where.end, text.size());
+  while (i < end) {
+    const char c = text[i];
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
+    // URLs: skip to the next space.
+    if (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
+        text.substr(i, 4) == "www.") {
+      while (i < end && !is_space(text[i])) ++i;
+      continue;
+    }
+    token t;
+    t.offset = i;
+    // Three-byte sequences led by 0xE2 are punctuation: dashes, curly quotes.
+    const bool typographic = static_cast<unsigned char>(c) == 0xE2;
+    if (is_digit(c)) {
+      std::size_t j = i;
+      while (j < end && (is_digit(text[j]) ||
+                         ((text[j] == ',' || text[j] == '.') && j + 1 < end && is_digit(text[j + 1])))) {
+        ++j;
+      }
+      t.kind = token_kind::number;
+      t.length = j - i;
+    } else if (is_word_byte(c) && !typographic) {
+      std::size_t j = i;
+      while (j < end) {
+        if (is_word_byte(text[j]) && text.substr(j, 3) != "\xE2\x80\x99" &&
+            static_cast<unsigned char>(text[j]) != 0xE2) {
+          ++j;
+        } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && is_word_byte(text[j + 1]) &&
+                   static_cast<unsigned char>(text[j + 1]) != 0xE2) {
+          ++j;
+        } else if (text.substr(j, 3) == "\xE2\x80\x99" && j + 3 < end && is_alpha(text[j + 3])) {
+          j += 3;  // don’t
+        } else {
+          break;
+        }
+      }
+      if (j == i) j = i + 1;
+      t.kind = token_kind::word;
+      t.length = j - i;
+    } else {
+      // One punctuation mark; a UTF-8 sequence stays whole.
+      std::size_t j = i + 1;
+      while (j < end && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+      t.kind = token_kind::punct;
+      t.length = j - i;
+    }
+    t.lower = normalize_word(text.substr(t.offset, t.length));
+    out.push_back(std::move(t));
+    i = t.offset + t.length;
+  }
+  return out;
+}
+
+}  // namespace tollgate::text

@@ -1,0 +1,195 @@
+// Extraction against the fixtures' expected claims (written by hand from the
+// articles) and against sentences in the shapes the seed articles use.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "claims/claims.hpp"
+#include "ingest/ingest.hpp"
+#include "test_support.hpp"
+
+namespace tollgate {
+namespace {
+
+using nlohmann::json;
+
+std::vector<json> read_jsonl(const std::string& path) {
+  std::vector<json> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(json::parse(line));
+  }
+  return out;
+}
+
+std::vector<claims::claim> extract_batch(const std::string& input) {
+  std::vector<claims::claim> out;
+  core::diagnostics problems;
+  ingest::summary totals;
+  ingest::read_batch({input}, {}, [&](ingest::document&& d) {
+    auto found = claims::extract(d, test::builtin_lexicon());
+    out.insert(out.end(), found.begin(), found.end());
+  }, problems, totals);
+  CHECK(problems.empty());
+  return out;
+}
+
+std::string base_name(const std::string& id) {
+  return std::filesystem::path(id).filename().string();
+}
+
+json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+// Each expected claim must be found on its line with its figure, with every
+// field right; and nothing may be found that is not expected.
+void check_against(const std::vector<json>& expected, const std::vector<claims::claim>& got) {
+  std::vector<bool> used(got.size(), false);
+  for (const auto& e : expected) {
+    CAPTURE(e.dump());
+    std::size_t match = got.size();
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      const auto& c = got[i];
+      if (used[i] || base_name(c.doc) != e["doc"] || c.line != e["line"]) continue;
+      if (optional_number(c.value) != e["value"] || json(c.lo) != e["lo"]) continue;
+      match = i;
+      break;
+    }
+    REQUIRE_MESSAGE(match < got.size(), "claim not found");
+    used[match] = true;
+    const auto& c = got[match];
+    CHECK(c.metric == e["metric"]);
+    CHECK(c.group == e["group"]);
+    CHECK(optional_number(c.hi) == e["hi"]);
+    CHECK(c.qualifier == e["qualifier"]);
+    CHECK((c.as_of ? json(c.as_of->iso()) : json(nullptr)) == e["as_of"]);
+    CHECK((c.part_of ? json(base_name(*c.part_of)) : json(nullptr)) == e["part_of"]);
+    const std::string quantity = e["quantity"];
+    CHECK(c.text.find(quantity) != std::string::npos);
+  }
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(got[i].text);
+    CHECK_MESSAGE(used[i], "unexpected claim");
+  }
+}
+
+std::vector<claims::claim> extract_text(const std::string& text, const std::string& published = "2024-05-02") {
+  return claims::extract(test::make_document(text, published), test::builtin_lexicon());
+}
+
+}  // namespace
+
+TEST_SUITE("claims") {
+  TEST_CASE("the sample batch gives exactly its expected claims") {
+    check_against(read_jsonl(test::source_path("fixtures/sample.expected.jsonl")),
+                  extract_batch(test::source_path("fixtures/sample")));
+  }
+
+  TEST_CASE("each single-purpose claim fixture gives exactly its expected claims") {
+    const auto dir = std::filesystem::path(test::source_path("fixtures/claims"));
+    std::vector<std::filesystem::path> cases;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() == ".txt") cases.push_back(e.path());
+    }
+    std::sort(cases.begin(), cases.end());
+    REQUIRE(cases.size() >= 10);
+    for (const auto& txt : cases) {
+      CAPTURE(txt.filename().string());
+      auto expected_path = txt;
+      expected_path.replace_extension(".expected.jsonl");
+      check_against(read_jsonl(expected_path.string()), extract_batch(txt.string()));
+    }
+  }
+
+  TEST_CASE("a total with its breakdown is linked through part_of") {
+    auto c = extract_text("Over 500 people have been killed in the fighting, including at least 320 civilians and 90 soldiers.");
+    REQUIRE(c.size() == 3);
+    CHECK(c[0].qualifier == "more_than");
+    CHECK(c[0].lo == 501);
+    CHECK_FALSE(c[0].part_of);
+    CHECK(c[1].group == "civilians");
+    CHECK(c[1].part_of == c[0].id);
+    CHECK(c[2].group == "soldiers");
+    CHECK(c[2].metric == "killed");
+    CHECK(c[2].part_of == c[0].id);
+  }
+
+  TEST_CASE("a toll noun gives the metric and the group between noun and figure") {
+    auto c = extract_text("The death toll on the Israeli side reached 300 by evening.");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].metric == "killed");
+    CHECK(c[0].group == "israelis");
+    CHECK(c[0].value == 300);
+  }
+
+  TEST_CASE("claimed N lives is a death toll of everyone") {
+    auto c = extract_text("The clashes have so far claimed more than 600 lives on both sides.");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].metric == "killed");
+    CHECK(c[0].group == "people");
+    CHECK(c[0].lo == 601);
+  }
+
+  TEST_CASE("saved lives are not a toll") {
+    CHECK(extract_text("Medics saved 40 lives in the first hour.").empty());
+  }
+
+  TEST_CASE("vague figures with their own metrics") {
+    auto c = extract_text("Hundreds have died and dozens more were injured among villagers and soldiers.");
+    REQUIRE(c.size() == 2);
+    CHECK(c[0].metric == "killed");
+    CHECK(c[0].lo == 200);
+    CHECK(c[0].vague);
+    CHECK(c[1].metric == "injured");
+    CHECK(c[1].group == "people");
+  }
+
+  TEST_CASE("an abduction verb before a vague figure is a hostage claim") {
+    auto c = extract_text("Gunmen stormed the camp, abducting dozens of individuals.");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].metric == "hostages");
+    CHECK(c[0].group == "people");
+  }
+
+  TEST_CASE("numbers near casualty words that are not casualties") {
+    CHECK(extract_text("The 64-year-old governor was injured.").empty());
+    CHECK(extract_text("The militants fired thousands of rockets and sent hundreds of fighters into the towns.").empty());
+    CHECK(extract_text("The city's 1.2 million residents are short of water.").empty());
+    CHECK(extract_text("The army ordered hundreds of thousands to evacuate.").empty());
+    CHECK(extract_text("Relations have been good for the past 15 years.").empty());
+    CHECK(extract_text("In 2019 the same river killed nobody.").empty());
+  }
+
+  TEST_CASE("as-of is the publication date, or an anchored date") {
+    auto c = extract_text("At least 40 people have been killed, officials said.", "2024-05-02");
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].as_of->iso() == "2024-05-02");
+    CHECK(c[0].attribution == "officials");
+    auto anchored = extract_text("As of April 30, at least 35 people had been killed.", "2024-05-02");
+    REQUIRE(anchored.size() == 1);
+    CHECK(anchored[0].as_of->iso() == "2024-04-30");
+  }
+
+  TEST_CASE("an incident figure is not cumulative; a running toll is") {
+    auto c = extract_text("Twelve people were killed in a strike on a market. The death toll rose to 212.");
+    REQUIRE(c.size() == 2);
+    CHECK_FALSE(c[0].cumulative);
+    CHECK(c[1].cumulative);
+  }
+
+  TEST_CASE("extraction of a document does not depend on other documents") {
+    const auto doc = test::make_document("Ninety people were killed.");
+    auto alone = claims::extract(doc, test::builtin_lexicon());
+    (void)claims::extract(test::make_document("At least 400 died in the quake."), test::builtin_lexicon());
+    auto again = claims::extract(doc, test::builtin_lexicon());
+    REQUIRE(alone.size() == 1);
+    REQUIRE(again.size() == 1);
+    CHECK(alone[0].id == again[0].id);
+    CHECK(alone[0].offset == again[0].offset);
+  }
+}
+
+}  // namespace tollgate

@@ -1,0 +1,71 @@
+#include <doctest/doctest.h>
+
+#include "core/text_position.hpp"
+#include "text/text.hpp"
+
+namespace tollgate {
+namespace {
+
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto s : text::split_sentences(text)) out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("text") {
+  TEST_CASE("sentences end at a full stop before a capital") {
+    auto s = sentences("Ten people died. Rescuers dug on.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "Ten people died.");
+    CHECK(s[1] == "Rescuers dug on.");
+  }
+
+  TEST_CASE("abbreviations and initials do not end a sentence") {
+    CHECK(sentences("The attack on Oct. 7 killed many. It was John F. Kennedy's era.").size() == 2);
+    CHECK(sentences("Dr. Amal Haddad said 12 died.").size() == 1);
+  }
+
+  TEST_CASE("a decimal point is not a sentence end") {
+    CHECK(sentences("About 2.3 million people live there.").size() == 1);
+  }
+
+  TEST_CASE("blank lines and short headings end sentences, wrapped prose does not") {
+    auto s = sentences("MOSCOW\nA visit took place.\n\nNext paragraph here.");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "MOSCOW");
+    const std::string wrapped =
+        "More than forty people were killed in the collapse of the old market building\n"
+        "on the edge of the town, officials said.";
+    CHECK(sentences(wrapped).size() == 1);
+  }
+
+  TEST_CASE("tokens keep numbers whole and skip URLs") {
+    const std::string t = "Over 8,700 died, see https://example.org/2023/10/13/a-82758 now.";
+    auto tokens = text::tokenize(t, {0, t.size()});
+    std::vector<std::string> words;
+    for (const auto& k : tokens) words.push_back(k.lower);
+    CHECK(words == std::vector<std::string>{"over", "8,700", "died", ",", "see", "now", "."});
+    CHECK(tokens[1].kind == text::token_kind::number);
+  }
+
+  TEST_CASE("typographic dashes and quotes are punctuation tokens") {
+    const std::string t = "Gaza \xE2\x80\x94 ruled by Hamas \xE2\x80\x94 with";
+    auto tokens = text::tokenize(t, {0, t.size()});
+    REQUIRE(tokens.size() == 7);
+    CHECK(tokens[1].kind == text::token_kind::punct);
+    CHECK(tokens[1].length == 3);
+  }
+
+  TEST_CASE("line index gives 1-based lines and columns in code points") {
+    const std::string t = "first\n\xE2\x80\x9Cquoted\xE2\x80\x9D 40 dead";
+    core::line_index idx(t);
+    auto p = idx.at(t.find("40"));
+    CHECK(p.line == 2);
+    CHECK(p.column == 10);
+    CHECK(idx.line_text(1) == "first");
+  }
+}
+
+}  // namespace tollgate

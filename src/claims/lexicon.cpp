@@ -150,14 +150,19 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
                                                 "groups", "everyone", "things", "places",
                                                 "life_verbs"};
     for (const auto& kv : root) {
-      const auto key = kv.first.as<std::string>();
-      if (!known.count(key)) {
-        problems.push_back(core::at_node(file, kv.first, "unknown lexicon key '" + key + "'"));
+      const auto key = core::key_name(kv.first, file, problems);
+      if (key && !known.count(*key)) {
+        problems.push_back(core::at_node(file, kv.first, "unknown lexicon key '" + *key + "'"));
       }
     }
     load_qualifiers(root, file, qualifiers, vague, problems);
     for (const auto& m : root["metrics"]) {
-      const auto name = m.first.as<std::string>();
+      const auto key = core::key_name(m.first, file, problems);
+      if (!key || !m.second.IsMap()) {
+        if (key) problems.push_back(core::at_node(file, m.second, "metric '" + *key + "' needs after/before/toll/counted lists"));
+        continue;
+      }
+      const std::string& name = *key;
       auto it = std::find_if(lex->metrics.begin(), lex->metrics.end(),
                              [&](const metric_words& w) { return w.name == name; });
       if (it == lex->metrics.end()) {
@@ -179,8 +184,13 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->everyone, read_list(root["everyone"], file, "everyone", problems));
     fill(lex->things, read_list(root["things"], file, "things", problems));
     for (const auto& g : root["groups"]) {
+      const auto key = core::key_name(g.first, file, problems);
+      if (!key || !g.second.IsMap()) {
+        if (key) problems.push_back(core::at_node(file, g.second, "group '" + *key + "' needs 'parent' and 'words'"));
+        continue;
+      }
       group_entry e;
-      e.name = g.first.as<std::string>();
+      e.name = *key;
       e.parent = core::scalar_or_empty(g.second["parent"]);
       if (e.parent == "null" || e.parent == "~") e.parent.clear();
       for (const auto& w : read_list(g.second["words"], file, "words", problems)) {

@@ -53,6 +53,12 @@ diagnostic at_node(const std::string& path, const YAML::Node& node, std::string 
   return {path, known ? m.line + 1 : 0, known ? m.column + 1 : 0, level, std::move(message), "yaml"};
 }
 
+std::optional<std::string> key_name(const YAML::Node& key, const std::string& path, diagnostics& problems) {
+  if (key.IsScalar()) return key.Scalar();
+  problems.push_back(at_node(path, key, "a key must be a plain name, not a list or a map"));
+  return std::nullopt;
+}
+
 std::string scalar_or_empty(const YAML::Node& node) {
   return node && node.IsScalar() ? node.Scalar() : std::string();
 }

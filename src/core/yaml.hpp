@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <string>
 
 #include "core/diagnostic.hpp"
@@ -23,6 +24,10 @@ result<YAML::Node> load_yaml_text(const std::string& text, const std::string& pa
 /// A diagnostic at a node's position.
 diagnostic at_node(const std::string& path, const YAML::Node& node, std::string message,
                    severity level = severity::error);
+
+/// The name of a mapping key; when the key is a list or a map, records an
+/// error at it and returns nullopt.
+std::optional<std::string> key_name(const YAML::Node& key, const std::string& path, diagnostics& problems);
 
 /// The node's scalar, or empty when it is not a scalar.
 std::string scalar_or_empty(const YAML::Node& node);

@@ -111,7 +111,9 @@ core::result<manifest> load_manifest(const std::string& file) {
       continue;
     }
     for (const auto& kv : entry) {
-      const auto key = kv.first.as<std::string>();
+      const auto name = core::key_name(kv.first, file, out.problems);
+      if (!name) continue;
+      const std::string& key = *name;
       if (key != "path" && key != "id" && key != "source" && key != "published" && key != "url") {
         out.problems.push_back(core::at_node(file, kv.first,
                                              "unknown key '" + key + "'; expected path, id, source, published or url"));
@@ -127,8 +129,10 @@ core::result<manifest> load_manifest(const std::string& file) {
     e.source = field(entry, "source", file, out.problems);
     e.url = field(entry, "url", file, out.problems);
     const YAML::Node published = entry["published"];
-    if (!published || published.IsNull()) {
-      e.published_null = true;
+    if (!published) {
+      // No date here: the document's own metadata or text may give one.
+    } else if (published.IsNull()) {
+      e.published_null = true;  // the manifest says the date is unknown
     } else if (auto d = core::date::parse_iso(core::scalar_or_empty(published))) {
       e.published = d;
     } else {

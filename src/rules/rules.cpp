@@ -75,7 +75,9 @@ where_filter read_where(const YAML::Node& n, const std::string& file, core::diag
   static const std::vector<std::string> keys = {"metric", "group", "location", "source",
                                                 "qualifier", "cumulative"};
   for (const auto& kv : n) {
-    const std::string key = kv.first.as<std::string>();
+    const auto name = core::key_name(kv.first, file, problems);
+    if (!name) continue;
+    const std::string& key = *name;
     if (key == "metric") w.metrics = string_list(kv.second, file, key, problems);
     else if (key == "group") w.groups = string_list(kv.second, file, key, problems);
     else if (key == "location") w.locations = string_list(kv.second, file, key, problems);
@@ -109,7 +111,9 @@ std::optional<rule> read_rule(const YAML::Node& root, const std::string& file, c
   static const std::vector<std::string> keys = {"id", "check", "severity", "where", "with",
                                                 "message", "link", "description"};
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const auto name = core::key_name(kv.first, file, problems);
+    if (!name) continue;
+    const std::string& key = *name;
     if (!contains(keys, key)) problems.push_back(core::at_node(file, kv.first, unknown_key_message("key", key, keys)));
     else if (key != "where" && key != "with" && !kv.second.IsScalar()) {
       problems.push_back(core::at_node(file, kv.second, "'" + key + "' must be a single value"));
@@ -214,11 +218,11 @@ void param_reader::finish() {
   std::vector<std::string> names;
   for (const auto& p : params_) names.push_back(p.name);
   for (const auto& kv : *with_) {
-    const std::string key = kv.first.as<std::string>();
-    if (!contains(names, key)) {
+    const auto key = core::key_name(kv.first, file_, *problems_);
+    if (key && !contains(names, *key)) {
       problems_->push_back(core::at_node(file_, kv.first, names.empty()
-                                                              ? "unknown parameter '" + key + "'; this kind takes no parameters"
-                                                              : unknown_key_message("parameter", key, names)));
+                                                              ? "unknown parameter '" + *key + "'; this kind takes no parameters"
+                                                              : unknown_key_message("parameter", *key, names)));
     }
   }
 }

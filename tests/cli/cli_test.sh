@@ -1,1 +1,226 @@
-exit 0
+#!/usr/bin/env bash
+# The command line end to end: exit codes, messages and formats.
+# Usage: cli_test.sh /path/to/tollgate /path/to/source-root
+# Expected values come from DESIGN.md and the fixture text.
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 /path/to/tollgate /path/to/source-root" >&2
+  exit 2
+fi
+TOLLGATE=$1
+ROOT=$2
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+failed=0
+# check NAME COMMAND...: runs the command (a function below); PASS or FAIL.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "PASS: $name"
+  else
+    echo "FAIL: $name"
+    failed=1
+  fi
+}
+
+# run ARGS...: runs tollgate from the source root; sets $out, $err and $rc.
+run() {
+  (cd "$ROOT" && "$TOLLGATE" "$@") >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+  out=$(cat "$WORK/out")
+  err=$(cat "$WORK/err")
+}
+
+# run_stdin INPUT ARGS...: as run, with INPUT on standard input.
+run_stdin() {
+  local input=$1
+  shift
+  (cd "$ROOT" && printf '%s\n' "$input" | "$TOLLGATE" "$@") >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+  out=$(cat "$WORK/out")
+  err=$(cat "$WORK/err")
+}
+
+# explain WHAT: says why a case failed, with the command's output.
+explain() {
+  echo "  $1 (exit $rc)" >&2
+  echo "  stdout: $(head -c 2000 "$WORK/out")" >&2
+  echo "  stderr: $(head -c 2000 "$WORK/err")" >&2
+  return 1
+}
+
+FINDING_RE='^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z-]+\]$'
+
+version_prints_name() {
+  run --version
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "tollgate" "$WORK/out" || explain "no 'tollgate' on stdout"
+}
+
+help_exits_0() {
+  run --help
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "lint" "$WORK/out" || explain "help does not list 'lint'"
+}
+
+unknown_subcommand_exits_2() {
+  run frobnicate fixtures/sample
+  [ "$rc" -eq 2 ] || explain "exit code"
+}
+
+lint_sample_prints_three_findings() {
+  run lint fixtures/sample
+  [ "$rc" -eq 1 ] || { explain "exit code"; return; }
+  local n
+  n=$(grep -cE "$FINDING_RE" "$WORK/out")
+  [ "$n" -eq 3 ] || { explain "$n finding lines, expected 3"; return; }
+  local ids
+  ids=$(grep -E "$FINDING_RE" "$WORK/out" | sed -E 's/.*\[([a-z-]+)\]$/\1/' | tr '\n' ' ')
+  [ "$ids" = "exceeds-total undated decrease " ] || { explain "rule ids: $ids"; return; }
+  grep -E "$FINDING_RE" "$WORK/out" | grep -q '^fixtures/sample/day1-valley-herald.txt:5:[0-9]*: error: .*\[exceeds-total\]$' ||
+    { explain "no exceeds-total at day1-valley-herald.txt:5"; return; }
+  grep -E "$FINDING_RE" "$WORK/out" | grep -q '^fixtures/sample/undated-riverside-notes.txt:1:1: warning: .*\[undated\]$' ||
+    { explain "no undated at undated-riverside-notes.txt:1:1"; return; }
+  grep -E "$FINDING_RE" "$WORK/out" | grep -q '^fixtures/sample/wire.jsonl#mw-20240308-pellan:5:[0-9]*: error: .*\[decrease\]$' ||
+    explain "no decrease at wire.jsonl#mw-20240308-pellan:5"
+}
+
+lint_fail_on_never_exits_0() {
+  run lint --fail-on never fixtures/sample
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  [ "$(grep -cE "$FINDING_RE" "$WORK/out")" -eq 3 ] || explain "findings are still printed"
+}
+
+lint_json_is_valid() {
+  run lint --format json fixtures/sample
+  [ "$rc" -eq 1 ] || { explain "exit code"; return; }
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["documents"] == 7, d["summary"]
+assert len(d["findings"]) == 3, d["findings"]
+assert [f["rule"] for f in d["findings"]] == ["exceeds-total", "undated", "decrease"], d["findings"]
+' "$WORK/out" || explain "json content"
+}
+
+extract_sample_prints_claim_lines() {
+  run extract fixtures/sample
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  python3 -c '
+import json, sys
+keys = ["id", "doc", "source", "published", "line", "column", "offset", "length", "text",
+        "metric", "group", "location", "value", "lo", "hi", "qualifier", "vague", "as_of",
+        "cumulative", "attribution", "part_of", "revision"]
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 26, len(lines)
+for line in lines:
+    claim = json.loads(line)
+    assert list(claim.keys()) == keys, list(claim.keys())
+' "$WORK/out" || explain "claim lines"
+}
+
+trace_sample_lists_killed_in_date_order() {
+  run trace fixtures/sample
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  # The killed table: from its "killed" heading to the next blank line; the
+  # first row is the column heads. Dated killed figures in the sample: three on
+  # 4 March, one each on 5-8 March, three on 9 March.
+  local dates
+  dates=$(awk '/^killed$/ {t = 1; next} t && /^$/ {t = 0} t' "$WORK/out" | tail -n +2 | awk '{print $1}')
+  [ "$(printf '%s\n' "$dates" | grep -c .)" -eq 10 ] || { explain "killed rows: $(echo $dates)"; return; }
+  [ "$(printf '%s\n' "$dates" | head -1)" = "2024-03-04" ] || { explain "first killed row"; return; }
+  [ "$(printf '%s\n' "$dates" | tail -1)" = "2024-03-09" ] || { explain "last killed row"; return; }
+  printf '%s\n' "$dates" | sort -c 2>/dev/null || explain "as-of dates not in order: $(echo $dates)"
+}
+
+extract_reads_jsonl_from_stdin() {
+  run_stdin '{"id": "desk-1", "source": "Harbour Desk", "published": "2024-05-02", "text": "At least 18 people were killed when the bridge collapsed, officials said."}' extract -
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 1, lines
+c = json.loads(lines[0])
+assert c["doc"] == "desk-1", c
+assert c["source"] == "Harbour Desk", c
+assert c["as_of"] == "2024-05-02", c
+assert (c["metric"], c["group"], c["value"], c["lo"], c["hi"], c["qualifier"]) == \
+    ("killed", "people", 18, 18, None, "at_least"), c
+' "$WORK/out" || explain "claim from stdin"
+}
+
+missing_file_is_error_and_rest_is_read() {
+  run extract no/such/article.txt fixtures/ingest/good.txt
+  [ "$rc" -eq 2 ] || { explain "exit code"; return; }
+  grep -q "no/such/article.txt" "$WORK/err" || { explain "stderr does not name the missing path"; return; }
+  python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 1, lines
+c = json.loads(lines[0])
+assert c["doc"] == "fixtures/ingest/good.txt" and c["line"] == 4 and c["value"] == 12, c
+assert c["metric"] == "killed" and c["as_of"] == "2024-05-02", c
+' "$WORK/out" || explain "good.txt claim"
+}
+
+bad_inputs_are_errors_and_rest_is_read() {
+  run extract fixtures/ingest
+  [ "$rc" -eq 2 ] || { explain "exit code"; return; }
+  grep -q "fixtures/ingest/binary.bin" "$WORK/err" || { explain "stderr does not name binary.bin"; return; }
+  grep -q "fixtures/ingest/empty.txt" "$WORK/err" || { explain "stderr does not name empty.txt"; return; }
+  grep -q "fixtures/ingest/broken.jsonl:2:[0-9]*: error" "$WORK/err" ||
+    { explain "stderr does not name broken.jsonl:2"; return; }
+  python3 -c '
+import json, sys
+claims = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()]
+got = [(c["doc"], c["line"], c["metric"], c["value"]) for c in claims]
+want = [("ingest-ok-1", 1, "killed", 18), ("ingest-ok-2", 1, "injured", 40), ("good.txt", 4, "killed", 12)]
+assert got == want, got
+' "$WORK/out" || explain "claims of the good inputs"
+}
+
+bad_rule_yaml_is_error_with_position() {
+  local rules="$WORK/rules-bad"
+  mkdir -p "$rules"
+  printf 'id: x\ncheck: [decrease' >"$rules/bad.yaml"
+  run lint --rules "$rules" fixtures/ingest/good.txt
+  [ "$rc" -eq 2 ] || { explain "exit code"; return; }
+  grep -q "^$rules/bad.yaml:2:[0-9][0-9]*: error: " "$WORK/err" ||
+    { explain "stderr has no $rules/bad.yaml:LINE:COL"; return; }
+  # The batch is still read.
+  grep -q "1 document, 1 claim" "$WORK/err" || explain "batch not read"
+}
+
+good_rule_beside_bad_one_still_runs() {
+  local rules="$WORK/rules-mixed"
+  mkdir -p "$rules"
+  printf 'id: x\ncheck: [decrease' >"$rules/bad.yaml"
+  printf 'id: no-date\ncheck: undated\nseverity: warning\n' >"$rules/no-date.yaml"
+  run lint --rules "$rules" fixtures/ingest/good.txt fixtures/sample/undated-riverside-notes.txt
+  [ "$rc" -eq 2 ] || { explain "exit code"; return; }
+  grep -q "^$rules/bad.yaml:2:[0-9][0-9]*: error: " "$WORK/err" ||
+    { explain "stderr has no $rules/bad.yaml:LINE:COL"; return; }
+  [ "$(grep -cE "$FINDING_RE" "$WORK/out")" -eq 1 ] || { explain "one finding expected"; return; }
+  grep -q '^fixtures/sample/undated-riverside-notes.txt:1:1: warning: .*\[no-date\]$' "$WORK/out" ||
+    explain "no [no-date] finding"
+}
+
+check "--version exits 0 and prints tollgate" version_prints_name
+check "--help exits 0" help_exits_0
+check "an unknown subcommand exits 2" unknown_subcommand_exits_2
+check "lint fixtures/sample prints the three planted findings and exits 1" lint_sample_prints_three_findings
+check "lint --fail-on never exits 0" lint_fail_on_never_exits_0
+check "lint --format json is valid JSON with 7 documents and 3 findings" lint_json_is_valid
+check "extract prints 26 claims with DESIGN's keys in order" extract_sample_prints_claim_lines
+check "trace prints the killed rows in date order" trace_sample_lists_killed_in_date_order
+check "extract - reads JSONL from standard input" extract_reads_jsonl_from_stdin
+check "a missing file exits 2, names it, and the rest is read" missing_file_is_error_and_rest_is_read
+check "binary, empty and malformed inputs exit 2, are named, and the rest is read" bad_inputs_are_errors_and_rest_is_read
+check "a rule file with a YAML syntax error exits 2 with file:line:col" bad_rule_yaml_is_error_with_position
+check "a good rule beside a bad one still runs" good_rule_beside_bad_one_still_runs
+
+exit $failed

@@ -7,6 +7,16 @@
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
+namespace {
+
+bool is_root(const claims::lexicon& lex, const std::string& group) {
+  for (const auto& g : lex.groups) {
+    if (g.name == group) return g.parent.empty();
+  }
+  return false;
+}
+
+}  // namespace
 
 exceeds_total_check::exceeds_total_check(param_reader& p)
     : tolerance_(p.get_number("tolerance", 0.0,
@@ -38,7 +48,10 @@ void exceeds_total_check::run(const rule& r, const batch& b, const claims::lexic
     for (const claims::claim* part : it->second) {
       bool nested = false;
       for (const claims::claim* other : it->second) {
-        nested = nested || (other != part && other->group != part->group && lex.within(part->group, other->group));
+        // Nested only under a narrower part ("40 civilians, 12 of them
+        // children"); two parts both counted as people are side by side.
+        nested = nested || (other != part && other->group != part->group && other->group != total.group &&
+                            !is_root(lex, other->group) && lex.within(part->group, other->group));
       }
       if (nested) continue;
       sum += part->lo;

@@ -9,7 +9,8 @@ TOLLGATE := $(BUILD_DIR)/tollgate
 
 # Debian packages the build and the tests need.
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config libboost-dev libyaml-cpp-dev \
-  nlohmann-json3-dev libfmt-dev libcli11-dev libeigen3-dev libgumbo-dev doctest-dev python3
+  nlohmann-json3-dev libfmt-dev libcli11-dev libeigen3-dev libgumbo-dev libsimdjson-dev \
+  doctest-dev python3
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/date.hpp"
@@ -29,7 +31,7 @@ class phrase_set {
   bool empty() const { return by_first_.empty(); }
 
  private:
-  std::map<std::string, std::vector<phrase>> by_first_;
+  std::unordered_map<std::string, std::vector<phrase>> by_first_;
 };
 
 struct metric_words {
@@ -52,6 +54,9 @@ struct lexicon {
   phrase_set all_group_words;
   std::map<std::string, std::string> group_by_phrase;      // "palestinian" -> palestinians
   phrase_set places;
+  /// One distinctive word of every metric phrase ("killed", "toll", "hostage"):
+  /// a sentence without any of them holds no claim and is not parsed.
+  std::unordered_set<std::string> trigger_words;
   std::map<std::string, std::string> place_by_phrase;      // "gaza strip" -> "Gaza Strip"
 
   /// True when `group` is `ancestor` or lies under it (children within people).

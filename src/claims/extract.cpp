@@ -7,6 +7,7 @@
 #include <array>
 
 #include "claims/claims.hpp"
+#include "core/date.hpp"
 #include "core/text_position.hpp"
 #include "text/text.hpp"
 
@@ -74,8 +75,15 @@ class sentence_reader {
         ++i;
         continue;
       }
-      if (auto d = parse::parse_date(bounded, t.offset)) {
-        i = index_at(d->offset + d->length);
+      const bool digits = t.kind == token_kind::number;
+      if (digits || (t.lower.size() >= 3 && t.lower.size() <= 9 && core::month_from_name(t.lower) != 0)) {
+        if (auto d = parse::parse_date(bounded, t.offset)) {
+          i = index_at(d->offset + d->length);
+          continue;
+        }
+      }
+      if (!lex_.quantities->may_start_quantity(t.lower)) {
+        ++i;
         continue;
       }
       auto q = parse::parse_quantity(bounded, t.offset, *lex_.quantities);
@@ -403,6 +411,23 @@ std::optional<core::date> anchored_date(const sentence_reader& r, const ingest::
   return std::nullopt;
 }
 
+// The cheap first pass: one look at each byte for a word of a metric phrase.
+bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
+  char word[24];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i <= sentence.size(); ++i) {
+    const char c = i < sentence.size() ? sentence[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      if (n < sizeof word) word[n] = static_cast<char>(c | 0x20);
+      ++n;
+      continue;
+    }
+    if (n >= 3 && n <= sizeof word && lex.trigger_words.count(std::string(word, n))) return true;
+    n = 0;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string claim::series() const {
@@ -416,6 +441,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   const core::line_index lines(doc.text);
 
   for (const text::span& sentence : text::split_sentences(doc.text)) {
+    if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
+      continue;
+    }
     const sentence_reader r(doc, lex, sentence);
     const auto& w = r.words();
     const auto& t = r.tokens();

@@ -35,6 +35,16 @@ std::vector<std::string> read_list(const YAML::Node& node, const std::string& fi
   return out;
 }
 
+// The last content word of a phrase stands for it in the sentence prefilter:
+// "lost their lives" -> "lives", "rounded up" -> "rounded".
+std::string key_word(const std::string& phrase) {
+  const auto words = split_words(phrase);
+  for (auto it = words.rbegin(); it != words.rend(); ++it) {
+    if (it->size() >= 4 && *it != "their" && *it != "from" && *it != "into" && *it != "with") return *it;
+  }
+  return words.empty() ? std::string() : words.back();
+}
+
 void fill(phrase_set& set, const std::vector<std::string>& items) {
   for (const auto& s : items) set.add(s);
 }
@@ -170,10 +180,15 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
         it = std::prev(lex->metrics.end());
         it->name = name;
       }
-      fill(it->after, read_list(m.second["after"], file, "after", problems));
-      fill(it->before, read_list(m.second["before"], file, "before", problems));
-      fill(it->toll, read_list(m.second["toll"], file, "toll", problems));
-      fill(it->counted, read_list(m.second["counted"], file, "counted", problems));
+      for (const char* list : {"after", "before", "toll", "counted"}) {
+        const auto words = read_list(m.second[list], file, list, problems);
+        phrase_set& set = list == std::string("after")    ? it->after
+                          : list == std::string("before") ? it->before
+                          : list == std::string("toll")   ? it->toll
+                                                          : it->counted;
+        fill(set, words);
+        for (const auto& w : words) lex->trigger_words.insert(key_word(w));
+      }
     }
     fill(lex->auxiliaries, read_list(root["auxiliaries"], file, "auxiliaries", problems));
     fill(lex->toll_links, read_list(root["toll_links"], file, "toll_links", problems));

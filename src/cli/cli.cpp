@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "claims/claims.hpp"
+#include "cli/parallel_extract.hpp"
 #include "core/diagnostic.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
@@ -39,6 +40,7 @@ struct common_options {
   std::string input_format = "jsonl";
   bool no_color = false;
   bool quiet = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
 void add_common(CLI::App& cmd, common_options& o, bool with_rules) {
@@ -49,6 +51,8 @@ void add_common(CLI::App& cmd, common_options& o, bool with_rules) {
       ->check(CLI::IsMember({"jsonl", "txt"}));
   cmd.add_flag("--no-color", o.no_color, "no colour in text output (also NO_COLOR)");
   cmd.add_flag("-q,--quiet", o.quiet, "no summary on stderr");
+  cmd.add_option("-j,--jobs", o.jobs, "extraction threads (default: the machine's cores)")
+      ->check(CLI::Range(1u, 256u));
   if (with_rules) {
     cmd.add_option("--rules", o.rule_dirs, "rule directories (default: the built-in pack)");
     cmd.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit code 1")
@@ -86,19 +90,18 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     metadata = std::move(m.value);
     opts.metadata = &metadata;
   }
-  ingest::read_batch(
-      o.inputs, opts,
-      [&](ingest::document&& doc) {
-        auto found = claims::extract(doc, lex);
-        rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
-                                  doc.index, found.size(), {}};
-        info.first_line = doc.text.substr(0, doc.text.find('\n'));
-        batch.documents.push_back(std::move(info));
-        if (each) each(found);
-        if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
-                                      std::make_move_iterator(found.end()));
-      },
-      problems, totals);
+  parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, std::vector<claims::claim>&& found) {
+    rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
+                              doc.index, found.size(), {}};
+    info.first_line = doc.text.substr(0, doc.text.find('\n'));
+    batch.documents.push_back(std::move(info));
+    if (each) each(found);
+    if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
+                                  std::make_move_iterator(found.end()));
+  });
+  ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
+                     totals);
+  extractor.finish();
 }
 
 int run_extract(const common_options& o) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tollgate::parse {
@@ -56,6 +57,11 @@ class quantity_lexicon {
 
   const std::vector<qualifier_entry>& qualifiers() const { return qualifiers_; }
   const std::vector<vague_entry>& vague() const { return vague_; }
+
+  /// True when a quantity may start with this lowercase word: a qualifier's
+  /// or vague amount's first word, or a spelled-out number. Digits always may.
+  /// Lets callers skip the grammar on the other words of a sentence.
+  bool may_start_quantity(std::string_view lower_word) const;
 
   struct compiled;
   const compiled& tables() const { return *compiled_; }

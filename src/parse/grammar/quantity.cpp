@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_set>
 
 #include "parse/grammar/date.hpp"
 #include "parse/grammar/number.hpp"
@@ -17,6 +18,7 @@ namespace x3 = boost::spirit::x3;
 struct quantity_lexicon::compiled {
   x3::symbols<int> qualifiers;  // phrase -> index into qualifiers()
   x3::symbols<int> vague;       // phrase -> index into vague()
+  std::unordered_set<std::string> start_words;
 };
 
 namespace {
@@ -86,9 +88,30 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers,
   for (std::size_t i = 0; i < vague_.size(); ++i) {
     compiled_->vague.add(lower(vague_[i].phrase), static_cast<int>(i));
   }
+  auto first_word = [](const std::string& phrase) { return lower(phrase.substr(0, phrase.find(' '))); };
+  for (const auto& q : qualifiers_) {
+    for (const auto& p : q.phrases) compiled_->start_words.insert(first_word(p));
+  }
+  for (const auto& v : vague_) compiled_->start_words.insert(first_word(v.phrase));
+  // The words a spelled-out number or a range can open with (number_def.hpp).
+  for (const char* w : {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                        "eighty", "ninety", "between", "from"}) {
+    compiled_->start_words.insert(w);
+  }
 }
 
 quantity_lexicon::~quantity_lexicon() = default;
+
+bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
+  if (lower_word.empty()) return false;
+  if (std::isdigit(static_cast<unsigned char>(lower_word.front()))) return true;
+  // "twenty-one": the word before the hyphen decides.
+  const auto hyphen = lower_word.find('-');
+  if (hyphen != std::string_view::npos) lower_word = lower_word.substr(0, hyphen);
+  return compiled_->start_words.count(std::string(lower_word)) > 0;
+}
 
 std::optional<double> parse_number(std::string_view text, std::size_t pos, std::size_t& length) {
   const char* first = text.data() + pos;

@@ -1,0 +1,68 @@
+#include "cli/parallel_extract.hpp"
+
+#include <atomic>
+#include <memory>
+
+namespace tollgate::cli {
+namespace {
+
+// Big enough to keep every thread busy, small enough to bound memory.
+constexpr std::size_t kChunkBytes = 4u << 20;
+constexpr std::size_t kChunkDocuments = 2048;
+
+}  // namespace
+
+parallel_extractor::parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done)
+    : lex_(lex), jobs_(jobs == 0 ? 1 : jobs), done_(std::move(done)) {}
+
+parallel_extractor::~parallel_extractor() {
+  for (auto& w : workers_) {
+    if (w.joinable()) w.join();
+  }
+}
+
+void parallel_extractor::add(ingest::document&& doc) {
+  if (jobs_ == 1) {
+    auto found = claims::extract(doc, lex_);
+    done_(std::move(doc), std::move(found));
+    return;
+  }
+  filling_bytes_ += doc.text.size();
+  filling_.push_back(std::move(doc));
+  if (filling_bytes_ >= kChunkBytes || filling_.size() >= kChunkDocuments) {
+    drain();
+    launch();
+  }
+}
+
+void parallel_extractor::finish() {
+  drain();
+  launch();
+  drain();
+}
+
+void parallel_extractor::launch() {
+  running_ = std::move(filling_);
+  filling_.clear();
+  filling_bytes_ = 0;
+  results_.assign(running_.size(), {});
+  if (running_.empty()) return;
+  auto next = std::make_shared<std::atomic<std::size_t>>(0);
+  for (unsigned j = 0; j < jobs_; ++j) {
+    workers_.emplace_back([this, next] {
+      for (std::size_t i = (*next)++; i < running_.size(); i = (*next)++) {
+        results_[i] = claims::extract(running_[i], lex_);
+      }
+    });
+  }
+}
+
+void parallel_extractor::drain() {
+  for (auto& w : workers_) w.join();
+  workers_.clear();
+  for (std::size_t i = 0; i < running_.size(); ++i) done_(std::move(running_[i]), std::move(results_[i]));
+  running_.clear();
+  results_.clear();
+}
+
+}  // namespace tollgate::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "claims/claims.hpp"
+#include "ingest/ingest.hpp"
+
+namespace tollgate::cli {
+
+/// Extraction as a map over documents: a chunk of documents is extracted on
+/// `jobs` threads while the next chunk is read. Each document and its claims
+/// reach `done` in batch order, so output is the same for any `jobs`.
+/// Memory holds at most two chunks of documents.
+class parallel_extractor {
+ public:
+  using done_fn = std::function<void(ingest::document&&, std::vector<claims::claim>&&)>;
+  /// REQUIRES: jobs >= 1.
+  parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done);
+  ~parallel_extractor();
+  parallel_extractor(const parallel_extractor&) = delete;
+  parallel_extractor& operator=(const parallel_extractor&) = delete;
+
+  void add(ingest::document&& doc);
+  /// Extracts what is left and hands it on.
+  void finish();
+
+ private:
+  void launch();  // starts extracting the filled chunk
+  void drain();   // waits for the running chunk and hands on its results
+
+  const claims::lexicon& lex_;
+  unsigned jobs_;
+  done_fn done_;
+  std::vector<ingest::document> filling_;
+  std::size_t filling_bytes_ = 0;
+  std::vector<ingest::document> running_;
+  std::vector<std::vector<claims::claim>> results_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace tollgate::cli

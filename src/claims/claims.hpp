@@ -28,6 +28,8 @@ class phrase_set {
   void add(const std::string& text);
   /// Length in words of the longest phrase starting at words[i], 0 if none.
   std::size_t match(const std::vector<std::string>& words, std::size_t i) const;
+  /// True when words[i, i + n) is one of the phrases.
+  bool has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const;
   bool empty() const { return by_first_.empty(); }
 
  private:

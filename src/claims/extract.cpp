@@ -29,13 +29,17 @@ bool is_clause_break(const token& t) {
           t.lower == "\xE2\x80\x9C" || t.lower == "\xE2\x80\x9D");   // “ ”
 }
 
+bool is_dash(const token& t) {
+  return t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x94";
+}
+
 // Words that end the noun phrase after a figure.
 bool is_phrase_stop(const std::string& w) {
   return is_one_of(w, {"in", "on", "at", "by", "from", "into", "with", "after", "and", "or",
                        "including", "who", "that", "as", "while", "when", "during", "of", "to",
                        "for", "since", "across", "near", "over", "under", "among", "amid", "but",
                        "were", "was", "have", "has", "had", "are", "is", "be", "been", "the",
-                       "this", "these", "those", "their", "its", "his", "her"});
+                       "this", "these", "those", "their", "its", "his", "her", "a", "an"});
 }
 
 bool is_modifier_skip(const std::string& w) {
@@ -108,16 +112,22 @@ class sentence_reader {
   // Index of the clause break before `i` (or npos) and after `i` (or size).
   std::size_t clause_begin(std::size_t i) const {
     while (i > 0) {
-      if (is_clause_break(tokens_[i - 1])) return i;
+      if (breaks_clause(i - 1)) return i;
       --i;
     }
     return 0;
   }
   std::size_t clause_end(std::size_t i) const {
     for (; i < tokens_.size(); ++i) {
-      if (is_clause_break(tokens_[i])) return i;
+      if (breaks_clause(i)) return i;
     }
     return tokens_.size();
+  }
+  // A hyphen glued to a word ("7.8-magnitude") joins rather than breaks.
+  bool breaks_clause(std::size_t i) const {
+    const token& t = tokens_[i];
+    if (!is_clause_break(t)) return false;
+    return t.lower != "-" || (t.offset > 0 && doc_.text[t.offset - 1] == ' ');
   }
 
   // A phrase from `set` that ends exactly at token `end` (exclusive); returns
@@ -125,7 +135,7 @@ class sentence_reader {
   std::size_t match_ending_at(const phrase_set& set, std::size_t end) const {
     for (std::size_t len = 1; len <= 4 && len <= end; ++len) {
       const std::size_t start = end - len;
-      if (set.match(words_, start) == len) return start;
+      if (set.has(words_, start, len)) return start;
     }
     return std::string::npos;
   }
@@ -171,9 +181,26 @@ struct noun_phrase {
   bool thing = false;   // "40 rockets": not people at all
   std::string counted_metric;  // "40 deaths", "2,800 lives"
   bool counted_lives = false;
+  bool partitive = false;        // "Nineteen of the injured"
+  bool predicate_group = false;  // "at least 70 were children"
 };
 
-noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const found_quantity& f) {
+// "at least 70 were children", "four of the victims were under the age of
+// 18": the group is the predicate.
+void read_predicate_group(const sentence_reader& r, const lexicon& lex, std::size_t k, noun_phrase& np) {
+  const auto& w = r.words();
+  if (k + 1 >= w.size() || !is_one_of(w[k], {"were", "was", "are"})) return;
+  if (std::size_t len = lex.all_group_words.match(w, k + 1)) {
+    np.group = r.group_at(k + 1, len);
+    np.predicate_group = true;
+  } else if (k + 4 < w.size() && w[k + 1] == "under" && w[k + 2] == "the" && w[k + 3] == "age" && w[k + 4] == "of") {
+    np.group = "children";
+    np.predicate_group = true;
+  }
+}
+
+noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const found_quantity& f,
+                             const std::vector<found_quantity>& quantities) {
   const auto& w = r.words();
   noun_phrase np;
   std::size_t k = f.last;
@@ -183,6 +210,25 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
     while (k < w.size() && is_one_of(w[k], {"the", "those"})) ++k;
   }
   np.end = k;
+  // A partitive: "Nineteen of the injured", "four of the victims".
+  if (k + 2 < w.size() && w[k] == "of" && is_one_of(w[k + 1], {"the", "those", "these"})) {
+    std::size_t noun = k + 2;
+    // "118 of the 318 injured", "13 of the roughly 45 injured"
+    for (const auto& q : quantities) {
+      if (q.first == noun || (q.first == noun + 1 && r.tokens()[noun].kind == token_kind::word)) noun = q.last;
+    }
+    auto [metric, len] = r.metric_at(noun, [](const metric_words& m) -> const phrase_set& { return m.counted; });
+    const std::size_t glen = lex.all_group_words.match(w, noun);
+    if (!metric.empty() || glen) {
+      np.partitive = true;
+      np.counted_metric = metric;
+      if (glen) np.group = r.group_at(noun, glen);
+      k = noun + std::max(len, glen);
+      np.end = k;
+      read_predicate_group(r, lex, k, np);
+      return np;
+    }
+  }
   for (std::size_t steps = 0; k < w.size() && steps < 4; ++steps) {
     if (r.tokens()[k].kind != token_kind::word) break;
     if (lex.things.match(w, k)) {
@@ -214,16 +260,42 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
     bool is_trigger = false;
     for (const auto& m : lex.metrics) is_trigger = is_trigger || m.after.match(w, k) > 0;
     if (is_trigger) break;
-    ++k;  // an adjective or an unknown noun: "armed", "Palestinian"
+    ++k;  // an adjective or an unknown noun: "armed", "pilgrims"
+    np.end = k;
   }
+  if (np.group.empty() && np.end == f.last) read_predicate_group(r, lex, k, np);
   return np;
 }
 
 // "40 people were killed", "Thousands have died", "40 dead".
-std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& lex, std::size_t from) {
+// `quantities` lets a coordinated subject be passed over: "Twenty children and
+// 47 women were among those killed".
+std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& lex, std::size_t from,
+                                       const std::vector<found_quantity>& quantities) {
   const auto& w = r.words();
   const auto& t = r.tokens();
-  for (std::size_t k = from, steps = 0; k < w.size() && steps < 8; ++steps) {
+  for (std::size_t k = from, steps = 0; k < w.size() && steps < 12; ++steps) {
+    // A parenthetical breakdown: "At least 91 militants, including 10 children, were killed".
+    if (w[k] == "," && lex.breakdown.match(w, k + 1)) {
+      std::size_t close = k + 1;
+      // Dashes may sit inside the parenthesis ("10–15 children").
+      while (close < w.size() && w[close] != "," && !(is_clause_break(t[close]) && !is_dash(t[close]))) ++close;
+      if (close >= w.size() || w[close] != ",") return std::nullopt;
+      k = close + 1;
+      continue;
+    }
+    if (w[k] == "and" && k + 1 < w.size()) {
+      auto next = std::find_if(quantities.begin(), quantities.end(),
+                               [&](const found_quantity& q) { return q.first == k + 1; });
+      if (next != quantities.end()) {
+        k = next->last;
+        while (k < w.size() && t[k].kind == token_kind::word && !lex.auxiliaries.match(w, k) &&
+               !is_phrase_stop(w[k]) && lex.all_group_words.match(w, k) + lex.things.match(w, k) > 0) {
+          ++k;
+        }
+        continue;
+      }
+    }
     if (t[k].kind == token_kind::punct) return std::nullopt;
     auto [metric, len] = r.metric_at(k, [](const metric_words& m) -> const phrase_set& { return m.after; });
     if (!metric.empty()) return metric_hit{metric, t[k].offset, t[k + len - 1].end(), false};
@@ -259,8 +331,7 @@ std::optional<metric_hit> metric_from_toll(const sentence_reader& r, const lexic
   if (link == std::string::npos) return std::nullopt;
   const auto& t = r.tokens();
   const std::size_t stop = r.clause_begin(first);
-  for (std::size_t k = link; k-- > stop && link - k <= 12;) {
-    if (t[k].kind == token_kind::number) return std::nullopt;
+  for (std::size_t k = link; k-- > stop && link - k <= 30;) {
     for (const auto& m : lex.metrics) {
       const std::size_t len = m.toll.match(r.words(), k);
       if (len == 0 || k + len > link) continue;
@@ -271,6 +342,20 @@ std::optional<metric_hit> metric_from_toll(const sentence_reader& r, const lexic
         }
       }
       return metric_hit{m.name, t[k].offset, t[k + len - 1].end(), true};
+    }
+  }
+  return std::nullopt;
+}
+
+// Any metric word before the figure in its sentence: "Of those killed, 12
+// were children", "Among the dead were five children".
+std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, const lexicon& lex,
+                                                     std::size_t first) {
+  const auto& t = r.tokens();
+  for (std::size_t k = first; k-- > 0;) {
+    for (const auto& m : lex.metrics) {
+      const std::size_t len = std::max(m.after.match(r.words(), k), m.toll.match(r.words(), k));
+      if (len && k + len <= first) return metric_hit{m.name, t[k].offset, t[k + len - 1].end(), false};
     }
   }
   return std::nullopt;
@@ -439,6 +524,7 @@ std::string claim::series() const {
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   const core::line_index lines(doc.text);
+  std::vector<bool> names_population;  // parallel to `out`
 
   for (const text::span& sentence : text::split_sentences(doc.text)) {
     if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
@@ -452,27 +538,41 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
 
-    for (const found_quantity& f : r.quantities()) {
-      const noun_phrase np = read_noun_phrase(r, lex, f);
+    const auto quantities = r.quantities();
+    for (const found_quantity& f : quantities) {
+      const noun_phrase np = read_noun_phrase(r, lex, f, quantities);
       if (np.thing) {
         last_was_part = false;
         continue;
       }
       std::string toll_group;
       std::optional<metric_hit> hit;
-      if (!np.counted_metric.empty()) {
+      // "Nineteen of the injured later succumbed": the verb wins over the noun.
+      if (np.partitive) hit = metric_after(r, lex, np.end, quantities);
+      if (!hit && !np.counted_metric.empty()) {
         const bool verb_ok = !np.counted_lives || r.match_ending_at(lex.life_verbs, f.first) != std::string::npos ||
                              (f.first >= 2 && lex.life_verbs.match(w, f.first - 2) == 1);
         if (verb_ok) hit = metric_hit{np.counted_metric, t[f.first].offset, t[np.end - 1].end(), false};
       }
-      if (!hit) hit = metric_after(r, lex, np.end);
+      if (!hit) hit = metric_after(r, lex, np.end, quantities);
       if (!hit && f.first > 0) hit = metric_before(r, lex, f.first);
       if (!hit && f.first > 0) hit = metric_from_toll(r, lex, f.first, toll_group);
 
       // A breakdown of the figure before it: "including 60 children",
       // "among them 12 women", "and 1,400 Israelis" after another part.
+      // "rose to 99, from 88 a day earlier": the earlier figure of the same toll.
+      const claim* earlier_of = nullptr;
+      const bool after_from = (f.first > 0 && w[f.first - 1] == "from") || w[f.first] == "from" ||
+                              (f.first > 1 && w[f.first - 2] == "than" && w[f.first - 1] == "the");
+      if (!hit && after_from && out.size() > sentence_first_claim) {
+        earlier_of = &out.back();
+        hit = metric_hit{earlier_of->metric, t[f.first].offset, t[f.last - 1].end(), earlier_of->cumulative};
+      }
       bool part = f.first > 0 && r.match_ending_at(lex.breakdown, f.first) != std::string::npos;
-      const bool coordinated = f.first > 0 && is_one_of(w[f.first - 1], {"and", ","});
+      if (np.predicate_group || np.partitive) part = !hit || np.predicate_group;
+      const bool coordinated = (f.first > 0 && is_one_of(w[f.first - 1], {"and", ","})) ||
+                               (f.first > 2 && w[f.first - 3] == "as" && w[f.first - 2] == "well" &&
+                                w[f.first - 1] == "as");
       if (!part && coordinated && last_was_part) part = true;
       if (!part && f.last + 1 < w.size() && w[f.last] == "of" && is_one_of(w[f.last + 1], {"them", "whom"})) {
         part = true;
@@ -490,6 +590,12 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
         if (!total || (hit && hit->metric != total->metric)) part = false;
       }
       if (!hit && total) hit = metric_hit{total->metric, t[f.first].offset, t[f.last - 1].end(), false};
+      // "five children and 11 women": the second figure shares the first's metric.
+      if (!hit && coordinated && out.size() > sentence_first_claim && !np.group.empty()) {
+        hit = metric_hit{out.back().metric, t[f.first].offset, t[f.last - 1].end(), false};
+      }
+      // "Of those killed, 12 were children": the metric is named before the figure.
+      if (!hit && np.predicate_group) hit = metric_earlier_in_sentence(r, lex, f.first);
       if (!hit) {
         last_was_part = false;
         continue;
@@ -511,7 +617,17 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.group = !np.group.empty()     ? np.group
                 : !toll_group.empty() ? toll_group
                                       : group_from_among(r, lex, f.last);
+      if (c.group.empty() && earlier_of) c.group = earlier_of->group;
       if (c.group.empty() && total) c.group = total->group;
+      // "The toll rose to 50": the population of the document's earlier figure
+      // for this metric, when it named one.
+      if (c.group.empty() && hit->toll) {
+        for (std::size_t k = out.size(); k-- > 0;) {
+          if (out[k].metric != hit->metric || !names_population[k]) continue;
+          if (out[k].group != "people") c.group = out[k].group;
+          break;
+        }
+      }
       // "Three soldiers were killed and 11 wounded": the group carries over.
       if (c.group.empty() && coordinated && out.size() > sentence_first_claim) c.group = out.back().group;
       if (c.group.empty()) c.group = "people";
@@ -545,6 +661,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.location_label = doc.location;
       c.id = doc.id + "#" + std::to_string(out.size() + 1);
       out.push_back(std::move(c));
+      // A figure that names a whole population ("40 passengers drowned"), not a
+      // breakdown of one, is what a later bare toll refers to.
+      names_population.push_back(!part && !coordinated && !np.partitive && !np.predicate_group && !np.group.empty());
       last_was_part = part;
     }
   }

@@ -114,6 +114,15 @@ std::size_t phrase_set::match(const std::vector<std::string>& words, std::size_t
   return 0;
 }
 
+bool phrase_set::has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const {
+  if (i + n > words.size() || n == 0) return false;
+  auto it = by_first_.find(words[i]);
+  if (it == by_first_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](const phrase& p) {
+    return p.size() == n && std::equal(p.begin(), p.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
+  });
+}
+
 bool lexicon::within(const std::string& group, const std::string& ancestor) const {
   std::string g = group;
   for (int depth = 0; depth < 32 && !g.empty(); ++depth) {

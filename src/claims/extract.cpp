@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "claims/claims.hpp"
 #include "core/date.hpp"
@@ -17,9 +18,12 @@ namespace {
 using text::token;
 using text::token_kind;
 
-bool is_one_of(const std::string& w, std::initializer_list<const char*> list) {
-  return std::any_of(list.begin(), list.end(), [&](const char* s) { return w == s; });
+bool is_one_of(const std::string& w, std::initializer_list<std::string_view> list) {
+  return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
 }
+
+// Fixed word lists looked up on every token: hashed once.
+using word_set = std::unordered_set<std::string_view>;
 
 // Punctuation that closes a clause: a figure's words never reach across it.
 bool is_clause_break(const token& t) {
@@ -35,15 +39,26 @@ bool is_dash(const token& t) {
 
 // Words that end the noun phrase after a figure.
 bool is_phrase_stop(const std::string& w) {
-  return is_one_of(w, {"in", "on", "at", "by", "from", "into", "with", "after", "and", "or",
-                       "including", "who", "that", "as", "while", "when", "during", "of", "to",
-                       "for", "since", "across", "near", "over", "under", "among", "amid", "but",
-                       "were", "was", "have", "has", "had", "are", "is", "be", "been", "the",
-                       "this", "these", "those", "their", "its", "his", "her", "a", "an"});
+  static const word_set stops = {
+      "in",      "on",    "at",   "by",    "from",   "into",  "with",  "after", "and",  "or",
+      "including", "who", "that", "as",    "while",  "when",  "during", "of",   "to",   "for",
+      "since",   "across", "near", "over", "under",  "among", "amid",  "but",   "were", "was",
+      "have",    "has",   "had",  "are",   "is",     "be",    "been",  "the",   "this", "these",
+      "those",   "their", "its",  "his",   "her",    "a",     "an"};
+  return stops.count(w) > 0;
 }
 
 bool is_modifier_skip(const std::string& w) {
-  return is_one_of(w, {"more", "other", "others", "additional", "further", "new", "people's"});
+  static const word_set skips = {"more", "other", "others", "additional", "further", "new", "people's"};
+  return skips.count(w) > 0;
+}
+
+bool is_month_word(const std::string& w) {
+  static const word_set months = {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december", "jan",
+                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                  "nov", "dec"};
+  return months.count(w) > 0;
 }
 
 struct found_quantity {
@@ -80,7 +95,7 @@ class sentence_reader {
         continue;
       }
       const bool digits = t.kind == token_kind::number;
-      if (digits || (t.lower.size() >= 3 && t.lower.size() <= 9 && core::month_from_name(t.lower) != 0)) {
+      if (digits || is_month_word(t.lower)) {
         if (auto d = parse::parse_date(bounded, t.offset)) {
           i = index_at(d->offset + d->length);
           continue;
@@ -96,7 +111,10 @@ class sentence_reader {
         continue;
       }
       const std::size_t next = std::max(index_at(q->offset + q->length), i + 1);
-      if (q->is_count()) out.push_back({*q, i, next});
+      // "aged 12", "under the age of 12": an age, not a count.
+      const bool age = (i > 0 && words_[i - 1] == "aged") ||
+                       (i > 1 && words_[i - 1] == "of" && is_one_of(words_[i - 2], {"age", "ages"}));
+      if (q->is_count() && !age) out.push_back({*q, i, next});
       i = next;
     }
     return out;
@@ -507,7 +525,11 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
       ++n;
       continue;
     }
-    if (n >= 3 && n <= sizeof word && lex.trigger_words.count(std::string(word, n))) return true;
+    // Most words fail on (first letter, length) before any hashing.
+    if (n >= 3 && n <= sizeof word && lex.trigger_shapes.test((word[0] - 'a') * 24 + (n - 1)) &&
+        lex.trigger_words.count(std::string_view(word, n))) {
+      return true;
+    }
     n = 0;
   }
   return false;
@@ -523,7 +545,7 @@ std::string claim::series() const {
 
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
-  const core::line_index lines(doc.text);
+  std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
 
   for (const text::span& sentence : text::split_sentences(doc.text)) {
@@ -651,10 +673,11 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const std::size_t end = std::max({q_end, np_end, hit->end});
       c.length = end - c.offset;
       c.text = doc.text.substr(c.offset, c.length);
-      const auto pos = lines.at(c.offset);
+      if (!lines) lines.emplace(doc.text);
+      const auto pos = lines->at(c.offset);
       c.line = pos.line;
       c.column = pos.column;
-      c.line_text = std::string(lines.line_text(pos.line));
+      c.line_text = std::string(lines->line_text(pos.line));
       c.quantity_offset = q_begin;
       c.quantity_length = f.q.length;
       c.doc_index = doc.index;

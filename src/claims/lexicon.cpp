@@ -45,6 +45,13 @@ std::string key_word(const std::string& phrase) {
   return words.empty() ? std::string() : words.back();
 }
 
+void add_trigger(lexicon& lex, const std::string& word) {
+  if (word.size() < 3 || word.size() > 24 || word[0] < 'a' || word[0] > 'z' || lex.trigger_words.count(word)) return;
+  lex.trigger_storage.push_back(std::make_unique<std::string>(word));
+  lex.trigger_words.insert(*lex.trigger_storage.back());
+  lex.trigger_shapes.set(static_cast<std::size_t>(word[0] - 'a') * 24 + (word.size() - 1));
+}
+
 void fill(phrase_set& set, const std::vector<std::string>& items) {
   for (const auto& s : items) set.add(s);
 }
@@ -196,7 +203,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
                           : list == std::string("toll")   ? it->toll
                                                           : it->counted;
         fill(set, words);
-        for (const auto& w : words) lex->trigger_words.insert(key_word(w));
+        for (const auto& w : words) add_trigger(*lex, key_word(w));
       }
     }
     fill(lex->auxiliaries, read_list(root["auxiliaries"], file, "auxiliaries", problems));

@@ -68,7 +68,106 @@ std::string signed_count(double v) {
 
 }  // namespace
 
-std::string claim_json(const claims::claim& c) { return dump(claim_object(c)); }
+// `extract` writes one of these per claim, millions on a large batch, so the
+// line is written directly rather than built as a JSON object first. The
+// field order and escaping match claim_object (a test compares the two).
+namespace {
+
+void append_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char ch : s) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (ch < 0x20) {
+          out += fmt::format("\\u{:04x}", ch);
+        } else {
+          out += static_cast<char>(ch);
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_number(std::string& out, double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(std::llround(v)));
+  } else {
+    out += number(v).dump();
+  }
+}
+
+template <typename T, typename F>
+void append_optional(std::string& out, const std::optional<T>& v, F f) {
+  if (v) f(*v);
+  else out += "null";
+}
+
+}  // namespace
+
+std::string claim_json(const claims::claim& c) {
+  // Invalid UTF-8 would make the fast path disagree with nlohmann's
+  // replacement; such rare claims take the slow path.
+  auto valid_utf8 = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (std::size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      }
+      i += n;
+    }
+    return true;
+  };
+  if (!valid_utf8(c.text) || !valid_utf8(c.source) || !valid_utf8(c.doc) ||
+      (c.attribution && !valid_utf8(*c.attribution)) || (c.location && !valid_utf8(*c.location))) {
+    return dump(claim_object(c));
+  }
+  std::string out;
+  out.reserve(512);
+  auto key = [&](const char* k) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += k;
+    out += "\":";
+  };
+  auto str = [&](std::string_view v) { append_string(out, v); };
+  auto day = [&](const core::date& d) { append_string(out, d.iso()); };
+  auto num = [&](double v) { append_number(out, v); };
+  auto boolean = [&](bool b) { out += b ? "true" : "false"; };
+  key("id"); str(c.id);
+  key("doc"); str(c.doc);
+  key("source"); if (c.source.empty()) out += "null"; else str(c.source);
+  key("published"); append_optional(out, c.published, day);
+  key("line"); num(c.line);
+  key("column"); num(c.column);
+  key("offset"); num(static_cast<double>(c.offset));
+  key("length"); num(static_cast<double>(c.length));
+  key("text"); str(c.text);
+  key("metric"); str(c.metric);
+  key("group"); str(c.group);
+  key("location"); append_optional(out, c.location, str);
+  key("value"); append_optional(out, c.value, num);
+  key("lo"); num(c.lo);
+  key("hi"); append_optional(out, c.hi, num);
+  key("qualifier"); str(c.qualifier);
+  key("vague"); boolean(c.vague);
+  key("as_of"); append_optional(out, c.as_of, day);
+  key("cumulative"); boolean(c.cumulative);
+  key("attribution"); append_optional(out, c.attribution, str);
+  key("part_of"); append_optional(out, c.part_of, str);
+  key("revision"); boolean(c.revision);
+  out += '}';
+  return out;
+}
+
+std::string claim_json_reference(const claims::claim& c) { return dump(claim_object(c)); }
 
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {

@@ -15,6 +15,8 @@ namespace tollgate::report {
 
 /// One claim as a JSON object with exactly DESIGN's fields, on one line.
 std::string claim_json(const claims::claim& c);
+/// The same line built through nlohmann-json; claim_json must equal it.
+std::string claim_json_reference(const claims::claim& c);
 
 /// Findings like a compiler: `path:line:col: severity: message [rule]`, the
 /// line and a caret.

@@ -193,3 +193,26 @@ TEST_SUITE("claims") {
 }
 
 }  // namespace tollgate
+
+#include "report/report.hpp"
+
+namespace tollgate {
+
+TEST_SUITE("claims") {
+  TEST_CASE("the fast claim JSON line equals the one nlohmann-json builds") {
+    auto found = extract_batch(test::source_path("fixtures/sample"));
+    REQUIRE(!found.empty());
+    claims::claim odd = found.front();
+    odd.text = "quote \" backslash \\ tab \t bell \x07 dash \xE2\x80\x94 end";
+    odd.attribution = "the \"ministry\"";
+    odd.location.reset();
+    odd.value = 2.5;
+    found.push_back(odd);
+    for (const auto& c : found) {
+      CAPTURE(c.text);
+      CHECK(report::claim_json(c) == report::claim_json_reference(c));
+    }
+  }
+}
+
+}  // namespace tollgate

@@ -40,6 +40,7 @@ class phrase_set {
 struct metric_words {
   std::string name;
   phrase_set after, before, toll, counted;
+  phrase_set before_people;  // verbs that count casualties only of people: "lost 15 fighters"
 };
 
 struct group_entry {
@@ -52,7 +53,8 @@ struct lexicon {
   std::unique_ptr<parse::quantity_lexicon> quantities;
   std::vector<metric_words> metrics;
   phrase_set auxiliaries, toll_links, breakdown, incident, revision, everyone, things;
-  phrase_set life_verbs;  // "claimed", "cost": what makes "2,800 lives" a toll
+  phrase_set life_verbs;
+  phrase_set undoing;  // "freed", "released": the counted people are no longer casualties  // "claimed", "cost": what makes "2,800 lives" a toll
   std::vector<group_entry> groups;
   phrase_set all_group_words;
   std::map<std::string, std::string> group_by_phrase;      // "palestinian" -> palestinians

@@ -114,7 +114,19 @@ class sentence_reader {
       // "aged 12", "under the age of 12": an age, not a count.
       const bool age = (i > 0 && words_[i - 1] == "aged") ||
                        (i > 1 && words_[i - 1] == "of" && is_one_of(words_[i - 2], {"age", "ages"}));
-      if (q->is_count() && !age) out.push_back({*q, i, next});
+      // "at 6 a.m.": a time.
+      const bool clock = next + 1 < words_.size() && is_one_of(words_[next], {"a", "p"}) && words_[next + 1] == "." ;
+      // "revised the figure up to 97", "raised it up to 212": a direction, not a ceiling.
+      if (q->qualifier == "at_most" && words_[i] == "up" && i > 0 &&
+          is_one_of(words_[i - 1], {"revised", "raised", "rose", "risen", "climbed", "pushed", "brought", "bringing",
+                                    "it", "figure", "toll"})) {
+        q->qualifier = "exact";
+        q->lo = *q->value;
+        q->hi = q->value;
+        q->offset = q->number_offset;
+        q->length = q->number_length;
+      }
+      if (q->is_count() && !age && !clock) out.push_back({*q, i, next});
       i = next;
     }
     return out;
@@ -229,7 +241,7 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
   }
   np.end = k;
   // A partitive: "Nineteen of the injured", "four of the victims".
-  if (k + 2 < w.size() && w[k] == "of" && is_one_of(w[k + 1], {"the", "those", "these"})) {
+  if (k + 2 < w.size() && w[k] == "of" && is_one_of(w[k + 1], {"the", "those", "these", "its", "their", "our", "his", "her"})) {
     std::size_t noun = k + 2;
     // "118 of the 318 injured", "13 of the roughly 45 injured"
     for (const auto& q : quantities) {
@@ -286,6 +298,30 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
 }
 
 // "40 people were killed", "Thousands have died", "40 dead".
+bool is_main_auxiliary(const std::string& w) {
+  return is_one_of(w, {"were", "was", "are", "is", "have", "has", "had"});
+}
+
+std::optional<metric_hit> distant_predicate(const sentence_reader& r, const lexicon& lex, std::size_t from,
+                                            const std::vector<found_quantity>& quantities) {
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  for (std::size_t k = from; k < w.size() && k < from + 12; ++k) {
+    if (t[k].kind == token_kind::punct) return std::nullopt;
+    if (std::any_of(quantities.begin(), quantities.end(), [&](const found_quantity& q) { return q.first == k; })) {
+      return std::nullopt;  // another figure's clause
+    }
+    // "who were killed" belongs to the relative clause, not to the figure.
+    if (!is_main_auxiliary(w[k]) || (k > 0 && is_one_of(w[k - 1], {"who", "that", "which", "whom"}))) continue;
+    std::size_t m = k;
+    while (m < w.size() && lex.auxiliaries.match(w, m)) m += lex.auxiliaries.match(w, m);
+    auto [metric, len] = r.metric_at(m, [](const metric_words& mw) -> const phrase_set& { return mw.after; });
+    if (!metric.empty()) return metric_hit{metric, t[m].offset, t[m + len - 1].end(), false};
+    return std::nullopt;  // the clause's verb is something else
+  }
+  return std::nullopt;
+}
+
 // `quantities` lets a coordinated subject be passed over: "Twenty children and
 // 47 women were among those killed".
 std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& lex, std::size_t from,
@@ -317,6 +353,10 @@ std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& 
     if (t[k].kind == token_kind::punct) return std::nullopt;
     auto [metric, len] = r.metric_at(k, [](const metric_words& m) -> const phrase_set& { return m.after; });
     if (!metric.empty()) return metric_hit{metric, t[k].offset, t[k + len - 1].end(), false};
+    // "Two police officers guarding the school were killed", "30 people who
+    // were out in boats are believed missing": the verb of the figure's own
+    // clause comes after a relative clause or a phrase.
+    if (steps == 0 && !lex.auxiliaries.match(w, k)) return distant_predicate(r, lex, k, quantities);
     if (std::size_t aux = lex.auxiliaries.match(w, k)) {
       k += aux;
       continue;
@@ -331,11 +371,31 @@ std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& 
 }
 
 // "killing 40", "abducting scores of individuals": a verb right before the figure.
-std::optional<metric_hit> metric_before(const sentence_reader& r, const lexicon& lex, std::size_t first) {
+std::optional<metric_hit> metric_before(const sentence_reader& r, const lexicon& lex, std::size_t first,
+                                        bool names_people) {
   const auto& t = r.tokens();
   for (const auto& m : lex.metrics) {
-    const std::size_t start = r.match_ending_at(m.before, first);
+    std::size_t start = r.match_ending_at(m.before, first);
+    // "lost 15 fighters", "buried 13 labourers": only a casualty of people.
+    if (start == std::string::npos && names_people) start = r.match_ending_at(m.before_people, first);
     if (start != std::string::npos) return metric_hit{m.name, t[start].offset, t[first - 1].end(), false};
+  }
+  return std::nullopt;
+}
+
+// "Among the dead are six women", "Among those taken hostage are at least
+// 12": the metric comes before the verb and the figure after it.
+std::optional<metric_hit> metric_from_among(const sentence_reader& r, const lexicon& lex, std::size_t first) {
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  if (first < 3 || !is_main_auxiliary(w[first - 1])) return std::nullopt;
+  const std::size_t begin = r.clause_begin(first);
+  if (w[begin] != "among") return std::nullopt;
+  for (std::size_t k = begin + 1; k + 1 < first; ++k) {
+    for (const auto& m : lex.metrics) {
+      const std::size_t len = std::max({m.after.match(w, k), m.toll.match(w, k), m.counted.match(w, k)});
+      if (len && k + len < first) return metric_hit{m.name, t[k].offset, t[k + len - 1].end(), false};
+    }
   }
   return std::nullopt;
 }
@@ -377,6 +437,19 @@ std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, c
     }
   }
   return std::nullopt;
+}
+
+// "Of these deaths, ...", "Of the 194 dead, ...": every figure of the
+// sentence counts within that metric.
+bool sentence_opens_with_partitive(const sentence_reader& r, const lexicon& lex) {
+  const auto& w = r.words();
+  if (w.size() < 4 || w[0] != "of" || !is_one_of(w[1], {"the", "these", "those"})) return false;
+  for (std::size_t k = 2; k < w.size() && k < 6 && w[k] != ","; ++k) {
+    for (const auto& m : lex.metrics) {
+      if (m.counted.match(w, k) || m.toll.match(w, k) || m.after.match(w, k)) return true;
+    }
+  }
+  return false;
 }
 
 // The group named after the figure's verb: "... were injured among
@@ -574,10 +647,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!hit && !np.counted_metric.empty()) {
         const bool verb_ok = !np.counted_lives || r.match_ending_at(lex.life_verbs, f.first) != std::string::npos ||
                              (f.first >= 2 && lex.life_verbs.match(w, f.first - 2) == 1);
-        if (verb_ok) hit = metric_hit{np.counted_metric, t[f.first].offset, t[np.end - 1].end(), false};
+        // "71 hostages were freed": a count of people no longer held.
+        const bool undone = sentence_has(r, lex.undoing, np.end, std::min(np.end + 4, w.size()));
+        if (verb_ok && !undone) hit = metric_hit{np.counted_metric, t[f.first].offset, t[np.end - 1].end(), false};
       }
       if (!hit) hit = metric_after(r, lex, np.end, quantities);
-      if (!hit && f.first > 0) hit = metric_before(r, lex, f.first);
+      if (!hit && f.first > 0) hit = metric_before(r, lex, f.first, !np.group.empty());
+      if (!hit && f.first > 0) hit = metric_from_among(r, lex, f.first);
       if (!hit && f.first > 0) hit = metric_from_toll(r, lex, f.first, toll_group);
 
       // A breakdown of the figure before it: "including 60 children",
@@ -618,6 +694,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
       // "Of those killed, 12 were children": the metric is named before the figure.
       if (!hit && np.predicate_group) hit = metric_earlier_in_sentence(r, lex, f.first);
+      if (!hit && sentence_opens_with_partitive(r, lex)) hit = metric_earlier_in_sentence(r, lex, f.first);
       if (!hit) {
         last_was_part = false;
         continue;

@@ -174,7 +174,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     static const std::set<std::string> known = {"qualifiers", "vague", "metrics", "auxiliaries",
                                                 "toll_links", "breakdown", "incident", "revision",
                                                 "groups", "everyone", "things", "places",
-                                                "life_verbs"};
+                                                "life_verbs", "undoing"};
     for (const auto& kv : root) {
       const auto key = core::key_name(kv.first, file, problems);
       if (key && !known.count(*key)) {
@@ -196,12 +196,14 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
         it = std::prev(lex->metrics.end());
         it->name = name;
       }
-      for (const char* list : {"after", "before", "toll", "counted"}) {
+      for (const char* list : {"after", "before", "toll", "counted", "before_people"}) {
         const auto words = read_list(m.second[list], file, list, problems);
-        phrase_set& set = list == std::string("after")    ? it->after
-                          : list == std::string("before") ? it->before
-                          : list == std::string("toll")   ? it->toll
-                                                          : it->counted;
+        const std::string name = list;
+        phrase_set& set = name == "after"    ? it->after
+                          : name == "before" ? it->before
+                          : name == "toll"   ? it->toll
+                          : name == "counted" ? it->counted
+                                              : it->before_people;
         fill(set, words);
         for (const auto& w : words) add_trigger(*lex, key_word(w));
       }
@@ -212,6 +214,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->incident, read_list(root["incident"], file, "incident", problems));
     fill(lex->revision, read_list(root["revision"], file, "revision", problems));
     fill(lex->life_verbs, read_list(root["life_verbs"], file, "life_verbs", problems));
+    fill(lex->undoing, read_list(root["undoing"], file, "undoing", problems));
     fill(lex->everyone, read_list(root["everyone"], file, "everyone", problems));
     fill(lex->things, read_list(root["things"], file, "things", problems));
     for (const auto& g : root["groups"]) {

@@ -10,6 +10,7 @@
 #include "claims/claims.hpp"
 #include "cli/parallel_extract.hpp"
 #include "core/diagnostic.hpp"
+#include "eval/eval.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
 #include "rules/rules.hpp"
@@ -193,6 +194,38 @@ int run_rules_check(const std::vector<std::string>& dirs) {
   return core::has_errors(loaded.problems) ? kExitError : kExitClean;
 }
 
+struct eval_options {
+  std::string gold;
+  common_options common;
+  double min_f1 = 0;
+  double min_accuracy = 0;  // metric, group and qualifier
+  double min_as_of = 0;
+  bool details = false;
+};
+
+int run_eval(eval_options& e) {
+  core::diagnostics problems;
+  auto lex = lexicon_or_report(e.common, problems);
+  auto gold = eval::load_gold(e.gold);
+  problems.insert(problems.end(), gold.problems.begin(), gold.problems.end());
+  if (!lex || core::has_errors(gold.problems)) {
+    print_problems(problems);
+    return kExitError;
+  }
+  if (e.common.inputs.empty()) e.common.inputs = {(fs::path(e.gold).parent_path() / "articles").string()};
+  ingest::summary totals;
+  rules::batch batch;
+  read_and_extract(e.common, *lex, problems, totals, batch, nullptr, true);
+  const auto r = eval::compare(gold.value, batch.claims);
+  eval::print(std::cout, r, e.details);
+  print_problems(problems);
+  if (core::has_errors(problems)) return kExitError;
+  bool below = r.f1() < e.min_f1 || r.accuracy("as_of") < e.min_as_of;
+  for (const char* f : {"metric", "group", "qualifier"}) below = below || r.accuracy(f) < e.min_accuracy;
+  if (below) std::cerr << "tollgate eval: below the required figures\n";
+  return below ? kExitFindings : kExitClean;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -214,6 +247,17 @@ int run(int argc, char** argv) {
   add_common(*trace, trace_opts, false);
   trace->add_option("--format", trace_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}))->default_val("table");
 
+  eval_options eval_opts;
+  auto* eval_cmd = app.add_subcommand("eval", "compare extracted claims with a hand-annotated gold file");
+  eval_cmd->add_option("gold", eval_opts.gold, "gold JSONL (format: fixtures/gold/README.md)")->required();
+  eval_cmd->add_option("paths", eval_opts.common.inputs, "the annotated articles (default: articles/ beside the gold file)");
+  eval_cmd->add_option("--min-f1", eval_opts.min_f1, "exit 1 when claim F1 is lower");
+  eval_cmd->add_option("--min-accuracy", eval_opts.min_accuracy, "exit 1 when metric, group or qualifier accuracy is lower");
+  eval_cmd->add_option("--min-as-of", eval_opts.min_as_of, "exit 1 when as-of accuracy is lower");
+  eval_cmd->add_flag("--details", eval_opts.details, "list misses, false alarms and wrong fields");
+  eval_cmd->add_option("--manifest", eval_opts.common.manifest, "manifest for the articles");
+  eval_cmd->add_option("--lexicon", eval_opts.common.lexicon_files, "extra lexicon YAML files");
+
   auto* rules_cmd = app.add_subcommand("rules", "list or check rule files");
   rules_cmd->require_subcommand(1);
   std::vector<std::string> list_dirs, check_dirs;
@@ -232,6 +276,7 @@ int run(int argc, char** argv) {
     if (lint->parsed()) return run_lint(lint_opts);
     if (extract->parsed()) return run_extract(extract_opts);
     if (trace->parsed()) return run_trace(trace_opts);
+    if (eval_cmd->parsed()) return run_eval(eval_opts);
     if (list->parsed()) return run_rules_list(list_dirs);
     if (check->parsed()) return run_rules_check(check_dirs);
   } catch (const std::exception& e) {

@@ -356,7 +356,7 @@ std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& 
     // "Two police officers guarding the school were killed", "30 people who
     // were out in boats are believed missing": the verb of the figure's own
     // clause comes after a relative clause or a phrase.
-    if (steps == 0 && !lex.auxiliaries.match(w, k)) return distant_predicate(r, lex, k, quantities);
+
     if (std::size_t aux = lex.auxiliaries.match(w, k)) {
       k += aux;
       continue;
@@ -365,7 +365,10 @@ std::optional<metric_hit> metric_after(const sentence_reader& r, const lexicon& 
       ++k;
       continue;
     }
-    return std::nullopt;
+    // "Two police officers guarding the school were killed", "30 people who
+    // were out in boats are believed missing": the verb of the figure's own
+    // clause comes after a relative clause or a phrase.
+    return distant_predicate(r, lex, from, quantities);
   }
   return std::nullopt;
 }
@@ -434,6 +437,38 @@ std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, c
     for (const auto& m : lex.metrics) {
       const std::size_t len = std::max(m.after.match(r.words(), k), m.toll.match(r.words(), k));
       if (len && k + len <= first) return metric_hit{m.name, t[k].offset, t[k + len - 1].end(), false};
+    }
+  }
+  return std::nullopt;
+}
+
+// "Among them are three children" (the figure right after the verb), or
+// "Fourteen of them were ...".
+bool refers_back(const sentence_reader& r, const lexicon& lex, const found_quantity& f) {
+  const auto& w = r.words();
+  if (f.first >= 3 && w[0] == "among" && is_one_of(w[1], {"them", "those", "these"}) && f.first <= 4) return true;
+  if (!(f.last + 3 < w.size() && w[f.last] == "of" && is_one_of(w[f.last + 1], {"them", "these", "those"}) &&
+        is_main_auxiliary(w[f.last + 2]))) {
+    return false;
+  }
+  // "... of them were children / were over 70", not "... of them were broken".
+  const std::size_t k = f.last + 3;
+  if (lex.all_group_words.match(w, k) || is_one_of(w[k], {"over", "under", "aged", "among"})) return true;
+  return std::any_of(lex.metrics.begin(), lex.metrics.end(), [&](const metric_words& m) { return m.after.match(w, k) > 0; });
+}
+
+// "The dead included the driver and at least four children": a toll noun and
+// an inclusion verb earlier in the clause.
+std::optional<metric_hit> metric_from_inclusion(const sentence_reader& r, const lexicon& lex, std::size_t first) {
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  for (std::size_t k = first; k-- > r.clause_begin(first);) {
+    if (!is_one_of(w[k], {"included", "include", "includes"})) continue;
+    for (std::size_t b = k; b-- > r.clause_begin(first) && k - b <= 3;) {
+      for (const auto& m : lex.metrics) {
+        const std::size_t len = m.toll.match(w, b);
+        if (len && b + len == k) return metric_hit{m.name, t[b].offset, t[k - 1].end(), true};
+      }
     }
   }
   return std::nullopt;
@@ -589,6 +624,8 @@ std::optional<core::date> anchored_date(const sentence_reader& r, const ingest::
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
 bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
+  // "Among them are three children": a breakdown of the sentence before.
+  if (sentence.substr(0, 6) == "Among " || sentence.find(" of them") != std::string_view::npos) return true;
   char word[24];
   std::size_t n = 0;
   for (std::size_t i = 0; i <= sentence.size(); ++i) {
@@ -662,7 +699,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const claim* earlier_of = nullptr;
       const bool after_from = (f.first > 0 && w[f.first - 1] == "from") || w[f.first] == "from" ||
                               (f.first > 1 && w[f.first - 2] == "than" && w[f.first - 1] == "the");
-      if (!hit && after_from && out.size() > sentence_first_claim) {
+      // Not "three children from one family": the figure after "from" counts
+      // the same people as the one before it.
+      if (!hit && after_from && out.size() > sentence_first_claim &&
+          (np.group.empty() || np.group == out.back().group)) {
         earlier_of = &out.back();
         hit = metric_hit{earlier_of->metric, t[f.first].offset, t[f.last - 1].end(), earlier_of->cumulative};
       }
@@ -695,6 +735,17 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // "Of those killed, 12 were children": the metric is named before the figure.
       if (!hit && np.predicate_group) hit = metric_earlier_in_sentence(r, lex, f.first);
       if (!hit && sentence_opens_with_partitive(r, lex)) hit = metric_earlier_in_sentence(r, lex, f.first);
+      if (!hit && !np.group.empty() && f.first > 0 && w[f.first - 1] == "and") {
+        hit = metric_from_inclusion(r, lex, f.first);
+      }
+      // "Among them are three children", "Fourteen of them were over 70":
+      // a breakdown of the previous sentence's figure.
+      const claim* previous_total = nullptr;
+      if (!hit && refers_back(r, lex, f) && sentence_first_claim > 0 && out.size() == sentence_first_claim) {
+        previous_total = &out.back();
+        while (previous_total->part_of && previous_total != &out.front()) --previous_total;
+        hit = metric_hit{previous_total->metric, t[f.first].offset, t[f.last - 1].end(), false};
+      }
       if (!hit) {
         last_was_part = false;
         continue;
@@ -742,6 +793,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.attribution = attribution;
       c.revision = revised;
       if (part && total) c.part_of = total->id;
+      if (previous_total) c.part_of = previous_total->id;
 
       const std::size_t q_begin = f.q.offset;
       const std::size_t q_end = f.q.offset + f.q.length;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/text_position.hpp"
 #include "rules/rules.hpp"
 
 namespace tollgate::eval {
@@ -43,6 +44,31 @@ bool overlaps(const std::string& line, const std::string& a, const std::string& 
 }
 
 std::string as_text(const json& j) { return j.dump(); }
+
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// True when the claim's figure and a whole-word occurrence of `span` share
+// bytes on the claim's line ("8" in "8-year" is not "18,400").
+bool figure_meets_span(const claims::claim& c, const std::string& span) {
+  const std::string& line = c.line_text;
+  // Where the claim starts in its line: the occurrence of its text at its column.
+  std::size_t start = std::string::npos;
+  for (std::size_t p = line.find(c.text); p != std::string::npos; p = line.find(c.text, p + 1)) {
+    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + 1 == c.column) {
+      start = p;
+      break;
+    }
+  }
+  if (start == std::string::npos || c.quantity_offset < c.offset) return false;
+  const std::size_t fb = start + (c.quantity_offset - c.offset);
+  const std::size_t fe = fb + c.quantity_length;
+  for (std::size_t p = line.find(span); p != std::string::npos; p = line.find(span, p + 1)) {
+    const std::size_t e = p + span.size();
+    const bool whole = (p == 0 || !is_word_byte(line[p - 1])) && (e >= line.size() || !is_word_byte(line[e]));
+    if (whole && p < fe && fb < e) return true;
+  }
+  return false;
+}
 
 std::string optional_text(const std::optional<std::string>& v) { return v ? json(*v).dump() : "null"; }
 
@@ -113,7 +139,7 @@ report compare(const std::vector<gold_entry>& gold, const std::vector<claims::cl
     for (std::size_t i = 0; i < found.size(); ++i) {
       const auto& c = found[i];
       if (used[i] || c.doc != g.doc || c.line != g.line) continue;
-      if (overlaps(c.line_text, claim_figure(c), g.span)) return i;
+      if (figure_meets_span(c, g.span)) return i;
     }
     return found.size();
   };

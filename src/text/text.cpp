@@ -45,6 +45,14 @@ bool opens_sentence(std::string_view text, std::size_t i) {
   return static_cast<unsigned char>(c) == 0xE2;  // “ ‘ and the like
 }
 
+// A dateline's city in capitals ("PORT ILVAN, Feb 9 -") opens a new line of
+// copy, whatever came before.
+bool starts_with_capitals(std::string_view text, std::size_t i) {
+  std::size_t n = 0;
+  while (i + n < text.size() && is_upper(text[i + n])) ++n;
+  return n >= 3 && (i + n == text.size() || !is_alpha(text[i + n]));
+}
+
 }  // namespace
 
 std::string normalize_word(std::string_view word) {
@@ -87,8 +95,9 @@ std::vector<span> split_sentences(std::string_view text) {
            line[last] == '"' || static_cast<unsigned char>(line[last]) >= 0x80);
       // A short line with no final punctuation before a capital is a heading
       // or dateline; longer ones are taken as hard-wrapped prose.
-      const bool heading = last != std::string_view::npos && last < 50 && line[last] != ',' &&
-                           !ends_clause && j < text.size() && opens_sentence(text, j);
+      const bool heading = last != std::string_view::npos && line[last] != ',' && !ends_clause &&
+                           j < text.size() && opens_sentence(text, j) &&
+                           (last < 50 || starts_with_capitals(text, j));
       if (j >= text.size() || text[j] == '\n' || ends_clause || heading) emit(i + 1);
       line_start = i + 1;
       continue;

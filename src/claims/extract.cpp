@@ -530,6 +530,8 @@ bool names_incident(const sentence_reader& r, const lexicon& lex, std::size_t fr
   return false;
 }
 
+bool is_weekday(const std::string& w);
+
 std::optional<std::string> place_in_clause(const sentence_reader& r, const lexicon& lex,
                                            std::size_t from, std::size_t to) {
   const auto& w = r.words();
@@ -542,8 +544,21 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
       for (std::size_t i = p; i < p + len; ++i) key += (key.empty() ? "" : " ") + w[i];
       return lex.place_by_phrase.at(key);
     }
+    // "in <Capitalised Place>": a run of capitalised words that are not a
+    // month, a weekday or a group ("in Orvik", "in the Tarrow Hills").
+    std::size_t e = p;
+    while (e < to && e < p + 4 && r.tokens()[e].kind == token_kind::word && std::isupper(static_cast<unsigned char>(r.slice(e, e + 1)[0])) &&
+           !is_month_word(w[e]) && !is_weekday(w[e]) && !lex.all_group_words.match(w, e)) {
+      ++e;
+    }
+    if (e > p) return r.slice(p, e);
   }
   return std::nullopt;
+}
+
+bool is_weekday(const std::string& w) {
+  static const word_set days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return days.count(w) > 0;
 }
 
 bool is_attribution_verb(const std::string& w) {
@@ -556,9 +571,13 @@ bool is_attribution_verb(const std::string& w) {
 std::optional<std::string> attribution_in(const sentence_reader& r) {
   const auto& w = r.words();
   const auto& t = r.tokens();
+  // A source's name ends at punctuation, a figure or a verb of reporting.
   auto run_until_break = [&](std::size_t from) {
     std::size_t k = from;
-    while (k < w.size() && t[k].kind != token_kind::punct && k < from + 8) ++k;
+    while (k < w.size() && t[k].kind == token_kind::word && k < from + 8 && !is_attribution_verb(w[k]) &&
+           !is_one_of(w[k], {"showed", "show", "shows", "put", "puts", "on", "as", "that", "who", "which"})) {
+      ++k;
+    }
     return k;
   };
   auto strip_the = [&](std::size_t from) {

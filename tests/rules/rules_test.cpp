@@ -213,8 +213,10 @@ TEST_SUITE("rules") {
     for (const auto& f : findings) actual.emplace_back(f.rule, f.doc, f.line);
     CHECK(actual == expected);
 
-    // The falling toll: "stands at 150" (Meridian Wire, 8 March) after "more
-    // than 230" (Sarn Basin Review, 7 March), the highest earlier floor.
+    // The falling toll: "stands at 150" (Meridian Wire, 8 March) after "at
+    // least 212" (6 March), the highest earlier floor of the same series. Sarn
+    // Basin Review's "more than 230" is placed in the Teller Valley, so it is
+    // another series (DESIGN: the series key includes the location).
     const rules::finding* decrease = nullptr;
     for (const auto& f : findings) {
       if (f.rule == "decrease") decrease = &f;
@@ -222,14 +224,13 @@ TEST_SUITE("rules") {
     REQUIRE(decrease != nullptr);
     CAPTURE(decrease->message);
     CHECK(decrease->level == core::severity::error);
-    CHECK(decrease->message.find("Sarn Basin Review") != std::string::npos);
-    CHECK(decrease->message.find("2024-03-07") != std::string::npos);
+    CHECK(decrease->message.find("2024-03-06") != std::string::npos);
     CHECK(decrease->message.find("Meridian Wire") != std::string::npos);
     CHECK(decrease->message.find("2024-03-08") != std::string::npos);
-    CHECK(decrease->message.find("more than 230") != std::string::npos);
+    CHECK(decrease->message.find("at least 212") != std::string::npos);
     CHECK(decrease->message.find("150") != std::string::npos);
     REQUIRE(decrease->claims.size() == 2);
-    CHECK(decrease->claims[1] == "day4-sarn-review.md#1");
+    CHECK(decrease->claims[1] == "day3-lowland-courier.txt#1");
     CHECK(decrease->series == "killed/people");
   }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "claims/claims.hpp"
 #include "core/text_position.hpp"
@@ -414,12 +415,14 @@ std::string claim::series() const {
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   const core::line_index lines(doc.text);
+  std::optional<std::string> previous_attribution;
 
   for (const text::span& sentence : text::split_sentences(doc.text)) {
     const sentence_reader r(doc, lex, sentence);
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
+    const auto before = std::exchange(previous_attribution, attribution);
     const bool revised = sentence_has(r, lex.revision);
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
@@ -497,6 +500,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (auto anchored = anchored_date(r, doc, cb, ce)) c.as_of = anchored;
       c.cumulative = hit->toll || !names_incident(r, lex, cb, ce);
       c.attribution = attribution;
+      c.previous_attribution = before;
       c.revision = revised;
       if (part && total) c.part_of = total->id;
 

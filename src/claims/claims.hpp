@@ -108,6 +108,7 @@ struct claim {
   std::string line_text;
   std::size_t quantity_offset = 0;  // the figure with its qualifier
   std::size_t quantity_length = 0;
+  std::optional<std::string> previous_attribution;  // of the sentence before (unattributed)
 
   /// "metric/group" or "metric/group/location".
   std::string series() const;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_set>
+#include <utility>
 
 #include "claims/claims.hpp"
 #include "core/date.hpp"
@@ -676,8 +677,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
+  std::optional<text::span> previous_sentence;
 
   for (const text::span& sentence : text::split_sentences(doc.text)) {
+    const auto previous = std::exchange(previous_sentence, sentence);
     if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
       continue;
     }
@@ -685,6 +688,12 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
+    // The sentence before is read only when this one holds a claim.
+    std::optional<std::optional<std::string>> before_cache;
+    auto before = [&]() -> const std::optional<std::string>& {
+      if (!before_cache) before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous)) : std::nullopt;
+      return *before_cache;
+    };
     const bool revised = sentence_has(r, lex.revision);
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
@@ -810,6 +819,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (auto anchored = anchored_date(r, doc, cb, ce)) c.as_of = anchored;
       c.cumulative = hit->toll || !names_incident(r, lex, cb, ce);
       c.attribution = attribution;
+      c.previous_attribution = before();
       c.revision = revised;
       if (part && total) c.part_of = total->id;
       if (previous_total) c.part_of = previous_total->id;

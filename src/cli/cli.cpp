@@ -13,6 +13,8 @@
 #include "eval/eval.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
+#include "rules/config.hpp"
+#include "rules/fixture.hpp"
 #include "rules/rules.hpp"
 #include "trace/trace.hpp"
 
@@ -32,6 +34,7 @@ std::string data_dir() {
 }
 
 struct common_options {
+  std::string config_file;
   std::vector<std::string> inputs;
   std::string manifest;
   std::vector<std::string> rule_dirs;
@@ -44,8 +47,13 @@ struct common_options {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
+void add_config(CLI::App& cmd, std::string& file) {
+  cmd.add_option("--config", file, "settings file (default: ./tollgate.yaml when present)");
+}
+
 void add_common(CLI::App& cmd, common_options& o, bool with_rules) {
   cmd.add_option("paths", o.inputs, "files, directories, or - for standard input")->required();
+  add_config(cmd, o.config_file);
   cmd.add_option("--manifest", o.manifest, "YAML or CSV giving each document's source, published date and url");
   cmd.add_option("--lexicon", o.lexicon_files, "extra lexicon YAML files, added to the built-in ones");
   cmd.add_option("--input-format", o.input_format, "format of standard input")
@@ -69,9 +77,39 @@ bool use_color(const common_options& o) {
   return !o.no_color && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
 }
 
-// Loads the lexicon; prints its problems. Null when it cannot be used.
-std::shared_ptr<const claims::lexicon> lexicon_or_report(const common_options& o, core::diagnostics& problems) {
-  auto lex = claims::load_lexicon((fs::path(data_dir()) / "lexicon").string(), o.lexicon_files);
+// tollgate.yaml: `file`, else ./tollgate.yaml when present, else none (an
+// empty config). Its problems go to `problems`.
+rules::config settings(const std::string& file, core::diagnostics& problems) {
+  std::string path = file;
+  std::error_code ec;
+  if (path.empty() && fs::is_regular_file("tollgate.yaml", ec)) path = "tollgate.yaml";
+  if (path.empty()) return {};
+  if (!fs::is_regular_file(path, ec)) {
+    problems.push_back({path, 0, 0, core::severity::error, "configuration file not found", "config"});
+    return {};
+  }
+  auto loaded = rules::load_config(path);
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  return loaded.value;
+}
+
+// Rule directories: those given, else the built-in pack (unless the config
+// turns it off) and the config's own.
+std::vector<std::string> rule_dirs(const std::vector<std::string>& given, const rules::config& cfg) {
+  if (!given.empty()) return given;
+  std::vector<std::string> dirs;
+  if (cfg.builtin) dirs.push_back(data_dir());
+  dirs.insert(dirs.end(), cfg.rule_dirs.begin(), cfg.rule_dirs.end());
+  return dirs;
+}
+
+// Loads the lexicon (built-in, the config's files, then --lexicon); records its
+// problems. Null when it cannot be used.
+std::shared_ptr<const claims::lexicon> lexicon_or_report(const std::vector<std::string>& extra, const rules::config& cfg,
+                                                         core::diagnostics& problems) {
+  std::vector<std::string> files = cfg.lexicon_files;
+  files.insert(files.end(), extra.begin(), extra.end());
+  auto lex = claims::load_lexicon((fs::path(data_dir()) / "lexicon").string(), files);
   problems.insert(problems.end(), lex.problems.begin(), lex.problems.end());
   if (core::has_errors(lex.problems)) return nullptr;
   return lex.value;
@@ -81,7 +119,8 @@ std::shared_ptr<const claims::lexicon> lexicon_or_report(const common_options& o
 // as soon as they exist, so `extract` can stream.
 void read_and_extract(const common_options& o, const claims::lexicon& lex, core::diagnostics& problems,
                       ingest::summary& totals, rules::batch& batch,
-                      const std::function<void(const std::vector<claims::claim>&)>& each, bool keep) {
+                      const std::function<void(const std::vector<claims::claim>&)>& each, bool keep,
+                      const std::vector<rules::rule>* scan_rules = nullptr) {
   ingest::manifest metadata;
   ingest::options opts;
   opts.stdin_format = o.input_format;
@@ -92,6 +131,8 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     opts.metadata = &metadata;
   }
   parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, std::vector<claims::claim>&& found) {
+    // Term rules read the text while it is still here; in batch order.
+    if (scan_rules) rules::scan_document(*scan_rules, doc, batch);
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                               doc.index, found.size(), {}};
     info.first_line = doc.text.substr(0, doc.text.find('\n'));
@@ -107,7 +148,8 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
 
 int run_extract(const common_options& o) {
   core::diagnostics problems;
-  auto lex = lexicon_or_report(o, problems);
+  const auto cfg = settings(o.config_file, problems);
+  auto lex = lexicon_or_report(o.lexicon_files, cfg, problems);
   if (!lex) {
     print_problems(problems);
     return kExitError;
@@ -130,7 +172,8 @@ int run_extract(const common_options& o) {
 
 int run_trace(const common_options& o) {
   core::diagnostics problems;
-  auto lex = lexicon_or_report(o, problems);
+  const auto cfg = settings(o.config_file, problems);
+  auto lex = lexicon_or_report(o.lexicon_files, cfg, problems);
   if (!lex) {
     print_problems(problems);
     return kExitError;
@@ -146,14 +189,11 @@ int run_trace(const common_options& o) {
   return core::has_errors(problems) ? kExitError : kExitClean;
 }
 
-std::vector<std::string> rule_dirs_or_default(const std::vector<std::string>& dirs) {
-  return dirs.empty() ? std::vector<std::string>{data_dir()} : dirs;
-}
-
 int run_lint(const common_options& o) {
   core::diagnostics problems;
-  auto lex = lexicon_or_report(o, problems);
-  auto loaded = rules::load_rules(rule_dirs_or_default(o.rule_dirs));
+  const auto cfg = settings(o.config_file, problems);
+  auto lex = lexicon_or_report(o.lexicon_files, cfg, problems);
+  auto loaded = rules::load_rules(rule_dirs(o.rule_dirs, cfg), &cfg.overrides);
   problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
   if (!lex) {
     print_problems(problems);
@@ -161,7 +201,7 @@ int run_lint(const common_options& o) {
   }
   ingest::summary totals;
   rules::batch batch;
-  read_and_extract(o, *lex, problems, totals, batch, nullptr, true);
+  read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value);
   const auto findings = rules::run_rules(loaded.value, batch, *lex);
   const auto summary = report::summarize(batch, totals, findings);
   if (o.format == "json") report::write_findings_json(std::cout, findings, summary);
@@ -178,20 +218,119 @@ int run_lint(const common_options& o) {
   return kExitClean;
 }
 
-int run_rules_list(const std::vector<std::string>& dirs) {
-  auto loaded = rules::load_rules(rule_dirs_or_default(dirs));
-  print_problems(loaded.problems);
-  for (const auto& r : loaded.value) {
-    std::cout << r.id << "  " << r.check << "  " << core::severity_name(r.level) << "  " << r.file << '\n';
-  }
-  return core::has_errors(loaded.problems) ? kExitError : kExitClean;
+struct rules_options {
+  std::string config_file;
+  std::vector<std::string> dirs;
+  std::vector<std::string> lexicon_files;
+  std::string id;  // explain
+};
+
+// Where a rule came from, for `rules list`: "built-in" or its file.
+std::string origin(const rules::rule& r) {
+  std::error_code ec;
+  const auto builtin = fs::weakly_canonical(data_dir(), ec);
+  const auto here = fs::weakly_canonical(fs::path(r.file).parent_path(), ec);
+  std::string out = here == builtin ? "built-in (" + fs::path(r.file).filename().string() + ")" : r.file;
+  for (const auto& o : r.overridden) out += "; " + o;
+  return out;
 }
 
-int run_rules_check(const std::vector<std::string>& dirs) {
-  auto loaded = rules::load_rules(rule_dirs_or_default(dirs));
-  print_problems(loaded.problems);
-  std::cerr << loaded.value.size() << " rules loaded, " << loaded.problems.size() << " problems\n";
-  return core::has_errors(loaded.problems) ? kExitError : kExitClean;
+int run_rules_list(const rules_options& o) {
+  core::diagnostics problems;
+  const auto cfg = settings(o.config_file, problems);
+  auto loaded = rules::load_rules(rule_dirs(o.dirs, cfg), &cfg.overrides);
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  print_problems(problems);
+  std::size_t id_w = 2, kind_w = 4;
+  for (const auto& r : loaded.value) {
+    id_w = std::max(id_w, r.id.size());
+    kind_w = std::max(kind_w, r.check.size());
+  }
+  auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w + 2 - s.size(), ' '); };
+  std::cout << pad("id", id_w) << pad("kind", kind_w) << pad("severity", 8) << "origin\n";
+  for (const auto& r : loaded.value) {
+    std::cout << pad(r.id, id_w) << pad(r.check, kind_w) << pad(core::severity_name(r.level), 8) << origin(r) << '\n';
+  }
+  return core::has_errors(problems) ? kExitError : kExitClean;
+}
+
+int run_rules_check(const rules_options& o) {
+  core::diagnostics problems;
+  const auto cfg = settings(o.config_file, problems);
+  auto loaded = rules::load_rules(rule_dirs(o.dirs, cfg), &cfg.overrides);
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  print_problems(problems);
+  std::cerr << loaded.value.size() << " rules loaded, " << problems.size() << " problems\n";
+  return core::has_errors(problems) ? kExitError : kExitClean;
+}
+
+int run_rules_explain(const rules_options& o) {
+  core::diagnostics problems;
+  const auto cfg = settings(o.config_file, problems);
+  auto loaded = rules::load_rules(rule_dirs(o.dirs, cfg), &cfg.overrides);
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  print_problems(problems);
+  const rules::rule* found = nullptr;
+  std::vector<std::string> ids;
+  for (const auto& r : loaded.value) {
+    ids.push_back(r.id);
+    if (r.id == o.id) found = &r;
+  }
+  if (!found) {
+    const std::string best = rules::nearest(o.id, ids);
+    std::cerr << "tollgate: no rule '" << o.id << "'" << (best.empty() ? "" : "; did you mean '" + best + "'?")
+              << '\n';
+    return kExitError;
+  }
+  const rules::rule& r = *found;
+  std::cout << r.id << " (" << r.check << ", " << core::severity_name(r.level) << ")\n  " << origin(r) << "\n\n";
+  std::cout << "Checks: " << r.kind->summary() << ".\n";
+  if (!r.description.empty()) std::cout << r.description << (r.description.back() == '\n' ? "" : "\n");
+  std::cout << "\nParameters (under 'with:'):\n";
+  if (r.params.empty()) std::cout << "  none\n";
+  for (const auto& p : r.params) {
+    std::cout << "  " << p.name << "  (" << p.type << ", default " << p.fallback
+              << (p.value.empty() ? "" : "; this rule: " + p.value) << ")\n      " << p.about << '\n';
+  }
+  std::cout << "\nMessage:\n  " << r.message << '\n';
+  if (!r.link.empty()) std::cout << "\nMore: " << r.link << '\n';
+  std::cout << "\nExample:\n";
+  std::string example = r.kind->example();
+  for (std::size_t at = 0; (at = example.find('\n', at)) != std::string::npos; at += 3) example.replace(at, 1, "\n  ");
+  std::cout << "  " << example << '\n';
+  if (const auto dir = rules::test_dir_of(r); !dir.empty()) std::cout << "\nTest batch: " << dir << '\n';
+  return core::has_errors(problems) ? kExitError : kExitClean;
+}
+
+int run_rules_test(const rules_options& o) {
+  core::diagnostics problems;
+  const auto cfg = settings(o.config_file, problems);
+  auto lex = lexicon_or_report(o.lexicon_files, cfg, problems);
+  // Rule files are tested as written: tollgate.yaml's changes would break the
+  // expectations written for them.
+  auto loaded = rules::load_rules(rule_dirs(o.dirs, cfg));
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  print_problems(problems);
+  if (!lex) return kExitError;
+  std::size_t passed = 0, failed = 0, untested = 0;
+  for (const auto& r : loaded.value) {
+    const std::string dir = rules::test_dir_of(r);
+    if (dir.empty()) {
+      std::cout << "SKIP  " << r.id << ": no test batch (" << (fs::path(r.file).parent_path() / (r.id + ".test")).string()
+                << "/)\n";
+      ++untested;
+      continue;
+    }
+    const auto res = rules::run_fixture(r, dir, *lex);
+    std::cout << (res.passed ? "PASS  " : "FAIL  ") << r.id << " (" << dir << ": " << res.expected << " expected, "
+              << res.near_misses << " near misses)\n";
+    for (const auto& line : res.diff) std::cout << "    " << line << '\n';
+    print_problems(res.problems);
+    (res.passed ? passed : failed)++;
+  }
+  std::cerr << passed << " passed, " << failed << " failed, " << untested << " without a test batch\n";
+  if (failed > 0) return kExitFindings;
+  return core::has_errors(problems) ? kExitError : kExitClean;
 }
 
 struct eval_options {
@@ -205,7 +344,8 @@ struct eval_options {
 
 int run_eval(eval_options& e) {
   core::diagnostics problems;
-  auto lex = lexicon_or_report(e.common, problems);
+  const auto cfg = settings(e.common.config_file, problems);
+  auto lex = lexicon_or_report(e.common.lexicon_files, cfg, problems);
   auto gold = eval::load_gold(e.gold);
   problems.insert(problems.end(), gold.problems.begin(), gold.problems.end());
   if (!lex || core::has_errors(gold.problems)) {
@@ -258,13 +398,20 @@ int run(int argc, char** argv) {
   eval_cmd->add_option("--manifest", eval_opts.common.manifest, "manifest for the articles");
   eval_cmd->add_option("--lexicon", eval_opts.common.lexicon_files, "extra lexicon YAML files");
 
-  auto* rules_cmd = app.add_subcommand("rules", "list or check rule files");
+  auto* rules_cmd = app.add_subcommand("rules", "list, check, explain or test rule files");
   rules_cmd->require_subcommand(1);
-  std::vector<std::string> list_dirs, check_dirs;
-  auto* list = rules_cmd->add_subcommand("list", "id, kind, severity and file of each rule");
-  list->add_option("dirs", list_dirs, "rule directories (default: the built-in pack)");
-  auto* check = rules_cmd->add_subcommand("check", "validate rule files without running them");
-  check->add_option("dirs", check_dirs, "rule directories (default: the built-in pack)");
+  rules_options list_opts, check_opts, explain_opts, test_opts;
+  auto* list = rules_cmd->add_subcommand("list", "id, kind, severity and origin of each rule");
+  auto* check = rules_cmd->add_subcommand("check", "validate rule files (and tollgate.yaml) without running them");
+  auto* explain = rules_cmd->add_subcommand("explain", "what a rule checks, its parameters and an example");
+  auto* test = rules_cmd->add_subcommand("test", "run each rule over its test batch <id>.test/ and compare findings");
+  explain->add_option("id", explain_opts.id, "rule id")->required();
+  for (auto [cmd, opts] : {std::pair{list, &list_opts}, {check, &check_opts}, {explain, &explain_opts}, {test, &test_opts}}) {
+    if (cmd == explain) cmd->add_option("--rules", opts->dirs, "rule directories (default: the built-in pack)");
+    else cmd->add_option("dirs", opts->dirs, "rule directories (default: the built-in pack)");
+    add_config(*cmd, opts->config_file);
+  }
+  test->add_option("--lexicon", test_opts.lexicon_files, "extra lexicon YAML files, added to the built-in ones");
 
   try {
     app.parse(argc, argv);
@@ -277,8 +424,10 @@ int run(int argc, char** argv) {
     if (extract->parsed()) return run_extract(extract_opts);
     if (trace->parsed()) return run_trace(trace_opts);
     if (eval_cmd->parsed()) return run_eval(eval_opts);
-    if (list->parsed()) return run_rules_list(list_dirs);
-    if (check->parsed()) return run_rules_check(check_dirs);
+    if (list->parsed()) return run_rules_list(list_opts);
+    if (check->parsed()) return run_rules_check(check_opts);
+    if (explain->parsed()) return run_rules_explain(explain_opts);
+    if (test->parsed()) return run_rules_test(test_opts);
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than crash silently.
     std::cerr << "tollgate: internal error: " << e.what() << '\n';

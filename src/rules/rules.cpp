@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -31,15 +32,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 std::string unknown_key_message(const std::string& what, const std::string& key,
                                 const std::vector<std::string>& valid) {
   std::string msg = "unknown " + what + " '" + key + "'";
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& v : valid) {
-    const std::size_t d = edit_distance(key, v);
-    if (d < best_d) {
-      best_d = d;
-      best = v;
-    }
-  }
+  const std::string best = nearest(key, valid);
   if (!best.empty()) return msg + "; did you mean '" + best + "'?";
   std::string list;
   for (const auto& v : valid) list += (list.empty() ? "" : ", ") + v;
@@ -102,7 +95,8 @@ bool is_kebab_id(const std::string& id) {
   });
 }
 
-std::optional<rule> read_rule(const YAML::Node& root, const std::string& file, core::diagnostics& problems) {
+std::optional<rule> read_rule(const YAML::Node& root, const std::string& file, core::diagnostics& problems,
+                              const rule_overrides* overrides) {
   const std::size_t problems_before = problems.size();
   if (!root.IsMap()) {
     problems.push_back(core::at_node(file, root, "a rule file must be a YAML mapping with 'id' and 'check'"));
@@ -142,13 +136,28 @@ std::optional<rule> read_rule(const YAML::Node& root, const std::string& file, c
     }
   }
   if (root["where"]) r.where = read_where(root["where"], file, problems);
+  const YAML::Node* with_override = nullptr;
+  if (overrides) {
+    const std::string at = overrides->file + ":";
+    if (auto it = overrides->severity.find(r.id); it != overrides->severity.end()) {
+      const std::string sev = core::scalar_or_empty(it->second);
+      if (core::parse_severity(sev, r.level)) {
+        r.overridden.push_back("severity " + sev + " from " + at + std::to_string(it->second.Mark().line + 1));
+      }
+    }
+    if (auto it = overrides->with.find(r.id); it != overrides->with.end()) {
+      with_override = &it->second;
+      r.overridden.push_back("parameters from " + at + std::to_string(it->second.Mark().line + 1));
+    }
+  }
   const YAML::Node with = root["with"];
   if (with && !with.IsMap() && !with.IsNull()) {
     problems.push_back(core::at_node(file, with, "'with' must be a mapping of parameters"));
   }
   if (root["check"]) {
     const auto& kinds = builtin_kinds();
-    param_reader params(with && with.IsMap() ? &with : nullptr, file, &problems);
+    param_reader params(with && with.IsMap() ? &with : nullptr, file, &problems, with_override,
+                        overrides ? overrides->file : std::string());
     r.kind = kinds.make(r.check, params);
     if (!r.kind) {
       problems.push_back(core::at_node(file, root["check"], unknown_key_message("check kind", r.check, kinds.names())));
@@ -187,45 +196,138 @@ bool where_filter::matches(const claims::claim& c, const claims::lexicon& lex) c
   return true;
 }
 
-param_reader::param_reader(const YAML::Node* with, std::string file, core::diagnostics* problems)
-    : with_(with), file_(std::move(file)), problems_(problems) {}
+param_reader::param_reader(const YAML::Node* with, std::string file, core::diagnostics* problems,
+                           const YAML::Node* overrides, std::string overrides_file)
+    : with_(with),
+      file_(std::move(file)),
+      problems_(problems),
+      overrides_(overrides),
+      overrides_file_(std::move(overrides_file)) {}
 
-double param_reader::get_number(const std::string& key, double fallback, const std::string& about) {
-  params_.push_back({key, "number", format_count(fallback), about});
-  if (!with_ || !(*with_)[key]) return fallback;
-  const YAML::Node n = (*with_)[key];
+std::pair<YAML::Node, const std::string*> param_reader::find(const std::string& key) const {
+  // Only scalar keys count; a non-scalar key is reported by finish().
+  auto lookup = [&](const YAML::Node* map) -> YAML::Node {
+    if (!map || !map->IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    for (const auto& kv : *map) {
+      if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+  };
+  if (YAML::Node n = lookup(overrides_); n.IsDefined()) return {n, &overrides_file_};
+  return {lookup(with_), &file_};
+}
+
+double param_reader::get_number(const std::string& key, double fallback, const std::string& about,
+                                std::optional<double> min, std::optional<double> max) {
+  std::string range;
+  if (min && max) range = "between " + format_count(*min) + " and " + format_count(*max);
+  else if (min) range = "at least " + format_count(*min);
+  else if (max) range = "at most " + format_count(*max);
+  params_.push_back({key, range.empty() ? "number" : "number, " + range, format_count(fallback), about, {}});
+  const auto [n, file] = find(key);
+  if (!n.IsDefined()) return fallback;
+  double v = fallback;
   try {
-    return n.as<double>();
+    if (!n.IsScalar()) throw YAML::Exception(n.Mark(), "not a scalar");
+    v = n.as<double>();
   } catch (const YAML::Exception&) {
-    problems_->push_back(core::at_node(file_, n, "parameter '" + key + "' must be a number, not '" + core::scalar_or_empty(n) + "'"));
+    problems_->push_back(core::at_node(*file, n, "parameter '" + key + "' must be a number, not '" + core::scalar_or_empty(n) + "'"));
     return fallback;
   }
+  if (!std::isfinite(v) || (min && v < *min) || (max && v > *max)) {
+    problems_->push_back(core::at_node(*file, n, "parameter '" + key + "' must be a number " + range +
+                                                     ", not '" + n.Scalar() + "'"));
+    return fallback;
+  }
+  params_.back().value = format_count(v);
+  return v;
+}
+
+bool param_reader::get_bool(const std::string& key, bool fallback, const std::string& about) {
+  params_.push_back({key, "true or false", fallback ? "true" : "false", about, {}});
+  const auto [n, file] = find(key);
+  if (!n.IsDefined()) return fallback;
+  const std::string v = core::scalar_or_empty(n);
+  if (v != "true" && v != "false") {
+    problems_->push_back(core::at_node(*file, n, "parameter '" + key + "' must be true or false, not '" + v + "'"));
+    return fallback;
+  }
+  params_.back().value = v;
+  return v == "true";
 }
 
 std::string param_reader::get_string(const std::string& key, const std::string& fallback, const std::string& about) {
-  params_.push_back({key, "string", fallback, about});
-  if (!with_ || !(*with_)[key]) return fallback;
-  const YAML::Node n = (*with_)[key];
+  params_.push_back({key, "string", fallback, about, {}});
+  const auto [n, file] = find(key);
+  if (!n.IsDefined()) return fallback;
   if (!n.IsScalar()) {
-    problems_->push_back(core::at_node(file_, n, "parameter '" + key + "' must be a single value"));
+    problems_->push_back(core::at_node(*file, n, "parameter '" + key + "' must be a single value"));
     return fallback;
   }
+  params_.back().value = n.Scalar();
   return n.Scalar();
 }
 
-void param_reader::finish() {
-  if (!with_) return;
+std::vector<std::string> param_reader::get_list(const std::string& key, const std::string& about) {
+  params_.push_back({key, "list of phrases", "[]", about, {}});
+  const auto [n, file] = find(key);
+  if (!n.IsDefined() || n.IsNull()) return {};
+  const std::size_t before = problems_->size();
+  auto out = string_list(n, *file, key, *problems_);
+  if (problems_->size() != before) return {};
+  params_.back().value = std::to_string(out.size()) + " phrases";
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> param_reader::get_map(const std::string& key,
+                                                                       const std::string& about) {
+  params_.push_back({key, "mapping of phrase to replacement", "{}", about, {}});
+  const auto [n, file] = find(key);
+  if (!n.IsDefined() || n.IsNull()) return {};
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!n.IsMap()) {
+    problems_->push_back(core::at_node(*file, n, "parameter '" + key + "' must be a mapping like { martyred: killed }"));
+    return out;
+  }
+  for (const auto& kv : n) {
+    const auto name = core::key_name(kv.first, *file, *problems_);
+    if (!name) continue;
+    if (!kv.second.IsScalar()) {
+      problems_->push_back(core::at_node(*file, kv.second, "the replacement for '" + *name + "' must be a single phrase"));
+      continue;
+    }
+    out.emplace_back(*name, kv.second.Scalar());
+  }
+  params_.back().value = std::to_string(out.size()) + " phrases";
+  return out;
+}
+
+void param_reader::fail(const std::string& key, const std::string& message) {
+  const auto [n, file] = find(key);
+  if (n.IsDefined()) problems_->push_back(core::at_node(*file, n, message));
+  else if (with_) problems_->push_back(core::at_node(file_, *with_, message));
+  else problems_->push_back({file_, 1, 1, core::severity::error, message, "rule"});
+}
+
+void param_reader::report_unknown(const YAML::Node& map, const std::string& file) {
   std::vector<std::string> names;
   for (const auto& p : params_) names.push_back(p.name);
-  for (const auto& kv : *with_) {
-    const auto key = core::key_name(kv.first, file_, *problems_);
+  for (const auto& kv : map) {
+    const auto key = core::key_name(kv.first, file, *problems_);
     if (key && !contains(names, *key)) {
-      problems_->push_back(core::at_node(file_, kv.first, names.empty()
-                                                              ? "unknown parameter '" + *key + "'; this kind takes no parameters"
-                                                              : unknown_key_message("parameter", *key, names)));
+      problems_->push_back(core::at_node(file, kv.first, names.empty()
+                                                             ? "unknown parameter '" + *key + "'; this kind takes no parameters"
+                                                             : unknown_key_message("parameter", *key, names)));
     }
   }
 }
+
+void param_reader::finish() {
+  if (with_ && with_->IsMap()) report_unknown(*with_, file_);
+  if (overrides_ && overrides_->IsMap()) report_unknown(*overrides_, overrides_file_);
+}
+
+void check_kind::scan(const rule&, const ingest::document&, std::vector<finding>&) const {}
 
 std::shared_ptr<const check_kind> registry::make(const std::string& name, param_reader& p) const {
   auto it = makers_.find(name);
@@ -238,9 +340,23 @@ std::vector<std::string> registry::names() const {
   return out;
 }
 
-core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs) {
+std::string nearest(const std::string& key, const std::vector<std::string>& valid) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& v : valid) {
+    const std::size_t d = edit_distance(key, v);
+    if (d < best_d) {
+      best_d = d;
+      best = v;
+    }
+  }
+  return best;
+}
+
+core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs, const rule_overrides* overrides) {
   core::result<std::vector<rule>> out;
   std::map<std::string, std::string> seen;  // id -> file:line
+  std::set<std::string> attempted;         // ids of files that failed to load, too
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -258,7 +374,9 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs)
       auto loaded = core::load_yaml_file(file);
       out.problems.insert(out.problems.end(), loaded.problems.begin(), loaded.problems.end());
       if (!loaded.problems.empty()) continue;
-      auto r = read_rule(loaded.value, file, out.problems);
+      const YAML::Node& root = loaded.value;
+      if (root.IsMap() && root["id"] && root["id"].IsScalar()) attempted.insert(root["id"].Scalar());
+      auto r = read_rule(root, file, out.problems, overrides);
       if (!r) continue;
       const std::string here = file + ":" + std::to_string(r->line);
       if (auto it = seen.find(r->id); it != seen.end()) {
@@ -268,6 +386,37 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs)
       seen[r->id] = here;
       out.value.push_back(std::move(*r));
     }
+  }
+  if (overrides) {
+    std::vector<std::string> ids;
+    for (const auto& [id, _] : seen) ids.push_back(id);
+    for (const auto* table : {&overrides->disabled, &overrides->severity, &overrides->with}) {
+      for (const auto& [id, node] : *table) {
+        // A rule whose file has problems of its own is not reported again.
+        if (attempted.count(id)) continue;
+        out.problems.push_back(core::at_node(overrides->file, node, unknown_key_message("rule id", id, ids)));
+      }
+    }
+    std::erase_if(out.value, [&](const rule& r) { return overrides->disabled.count(r.id) > 0; });
+  }
+  return out;
+}
+
+void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b) {
+  for (const auto& r : rules) r.kind->scan(r, doc, b.scanned);
+}
+
+std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
+                                                                   const claims::lexicon& lex, bool dated_only) {
+  std::map<std::string, std::vector<const claims::claim*>> out;
+  for (const auto& c : b.claims) {
+    if ((c.as_of || !dated_only) && r.where.matches(c, lex)) out[c.series()].push_back(&c);
+  }
+  for (auto& [_, points] : out) {
+    std::stable_sort(points.begin(), points.end(), [](const claims::claim* a, const claims::claim* c) {
+      if (!a->as_of || !c->as_of) return a->as_of.has_value() && !c->as_of.has_value();
+      return *a->as_of < *c->as_of;
+    });
   }
   return out;
 }
@@ -290,7 +439,7 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
 }
 
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex) {
-  std::vector<finding> out;
+  std::vector<finding> out = b.scanned;
   for (const auto& r : rules) r.kind->run(r, b, lex, out);
   std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& c) {
     return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);

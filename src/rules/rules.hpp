@@ -13,10 +13,7 @@
 #include "claims/claims.hpp"
 #include "core/diagnostic.hpp"
 #include "ingest/ingest.hpp"
-
-namespace YAML {
-class Node;
-}
+#include "core/yaml.hpp"
 
 namespace tollgate::rules {
 
@@ -30,12 +27,6 @@ struct document_info {
   std::size_t index = 0;
   std::size_t claims = 0;
   std::string first_line;
-};
-
-/// The claims of a batch and its documents, in batch order.
-struct batch {
-  std::vector<claims::claim> claims;
-  std::vector<document_info> documents;
 };
 
 /// One finding of one rule, placed at a claim or a document.
@@ -54,6 +45,15 @@ struct finding {
   std::size_t offset = 0;
 };
 
+/// The claims of a batch and its documents, in batch order.
+struct batch {
+  std::vector<claims::claim> claims;
+  std::vector<document_info> documents;
+  /// Findings of kinds that read the text (term), made by scan_document
+  /// while each document's text still existed.
+  std::vector<finding> scanned;
+};
+
 /// `where:` of a rule. An empty list matches everything; `group` matches the
 /// group and every group under it in the lexicon.
 struct where_filter {
@@ -64,23 +64,43 @@ struct where_filter {
 
 /// Reads a rule's `with:` strictly: each kind asks for its parameters with a
 /// default and a description; what it did not ask for is an unknown key.
+/// `overrides` (from tollgate.yaml, in `overrides_file`) win over `with`.
+/// Every get_* records the parameter for `rules explain`.
 class param_reader {
  public:
-  param_reader(const YAML::Node* with, std::string file, core::diagnostics* problems);
-  double get_number(const std::string& key, double fallback, const std::string& about);
+  param_reader(const YAML::Node* with, std::string file, core::diagnostics* problems,
+               const YAML::Node* overrides = nullptr, std::string overrides_file = {});
+  /// A number; outside [min, max] is a diagnostic and gives `fallback`.
+  double get_number(const std::string& key, double fallback, const std::string& about,
+                    std::optional<double> min = std::nullopt, std::optional<double> max = std::nullopt);
+  bool get_bool(const std::string& key, bool fallback, const std::string& about);
   std::string get_string(const std::string& key, const std::string& fallback, const std::string& about);
+  /// A list of phrases; a single phrase is a list of one. Default: empty.
+  std::vector<std::string> get_list(const std::string& key, const std::string& about);
+  /// A mapping of phrase to phrase, in file order. Default: empty.
+  std::vector<std::pair<std::string, std::string>> get_map(const std::string& key, const std::string& about);
+  /// A diagnostic at parameter `key` (or at the rule when it is not set),
+  /// for checks a kind makes across its parameters.
+  void fail(const std::string& key, const std::string& message);
 
   struct param {
     std::string name, type, fallback, about;
+    std::string value;  // as set by the rule or tollgate.yaml; empty when defaulted
   };
   const std::vector<param>& params() const { return params_; }
   /// Reports keys of `with:` that no get_* asked for.
   void finish();
 
  private:
+  // The node that sets `key` and the file it is in; a null node when unset.
+  std::pair<YAML::Node, const std::string*> find(const std::string& key) const;
+  void report_unknown(const YAML::Node& map, const std::string& file);
+
   const YAML::Node* with_;
   std::string file_;
   core::diagnostics* problems_;
+  const YAML::Node* overrides_;
+  std::string overrides_file_;
   std::vector<param> params_;
 };
 
@@ -93,12 +113,17 @@ class check_kind {
   /// Adds the rule's findings over the batch to `out`.
   virtual void run(const rule& r, const batch& b, const claims::lexicon& lex,
                    std::vector<finding>& out) const = 0;
+  /// For kinds that read the text: adds the rule's findings in one document,
+  /// called while the document's text exists. Default: nothing.
+  virtual void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const;
   /// Placeholders a message of this kind may use beyond a claim's fields.
   virtual std::vector<std::string> extra_placeholders() const { return {}; }
   /// Prefixes of claim placeholders the kind fills ("prev." for the earlier claim).
   virtual std::vector<std::string> claim_prefixes() const { return {""}; }
   virtual std::string default_message() const = 0;
   virtual std::string summary() const = 0;
+  /// A short illustration for `rules explain`: text that fires, text that does not.
+  virtual std::string example() const = 0;
 };
 
 struct rule {
@@ -113,6 +138,17 @@ struct rule {
   int line = 0;
   std::shared_ptr<const check_kind> kind;
   std::vector<param_reader::param> params;
+  /// What tollgate.yaml changed ("severity", "with"), with the place it says so.
+  std::vector<std::string> overridden;
+};
+
+/// What tollgate.yaml changes in loaded rules, by rule id; nodes keep their
+/// positions for diagnostics.
+struct rule_overrides {
+  std::string file;
+  std::map<std::string, YAML::Node> disabled;  // id -> the list item
+  std::map<std::string, YAML::Node> severity;  // id -> the severity value
+  std::map<std::string, YAML::Node> with;      // id -> mapping of parameters
 };
 
 /// Creates check kinds by name.
@@ -135,7 +171,25 @@ const registry& builtin_kinds();
 /// Loads every `*.yaml` rule file directly in each of `dirs` (lexicon/ and
 /// test batches beside rules are not rules). Bad rules are diagnostics with
 /// file:line:col and are left out; the others load.
-core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs);
+/// With `overrides`, disabled rules are left out, severities and parameters
+/// changed, and ids that name no loaded rule are diagnostics in its file.
+core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
+                                           const rule_overrides* overrides = nullptr);
+
+/// Runs the per-document part of the rules (kinds that read the text) over
+/// one document, keeping the findings in `b.scanned`. Call it for each
+/// document during extraction; memory grows with findings, not documents.
+void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b);
+
+/// The claims `r.where` selects, grouped by series key; each series is sorted
+/// by as_of (stable: batch order within a day). With `dated_only`, claims
+/// with no as_of are left out; otherwise they come last.
+std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
+                                                                   const claims::lexicon& lex,
+                                                                   bool dated_only = true);
+
+/// Nearest of `valid` to `key` by edit distance, for "did you mean" (empty if none is close).
+std::string nearest(const std::string& key, const std::vector<std::string>& valid);
 
 /// Runs the rules; findings come back sorted by document, position and rule.
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,

@@ -209,6 +209,92 @@ good_rule_beside_bad_one_still_runs() {
     explain "no [no-date] finding"
 }
 
+rules_test_builtin_pack_passes() {
+  run rules test rules/
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  [ "$(grep -c '^PASS  ' "$WORK/out")" -eq 9 ] || { explain "9 PASS lines expected"; return; }
+  grep -q "9 passed, 0 failed" "$WORK/err" || explain "summary"
+}
+
+# The example of rules/README.md ("Testing a rule"), written as a new user would.
+readme_rule_works_first_time() {
+  local dir="$WORK/desk-rules"
+  mkdir -p "$dir/our-wording.test"
+  cat >"$dir/our-wording.yaml" <<'YAML'
+id: our-wording
+check: term
+severity: warning
+where: { source: [Our Desk] }
+with:
+  swap: { martyred: killed, collateral damage: civilian casualties }
+  words: [so-called]
+message: "'{term}' is loaded wording; use {suggestion}"
+YAML
+  cat >"$dir/our-wording.test/copy.md" <<'MD'
+---
+source: Our Desk
+published: 2024-05-20
+---
+
+At least 30 people were martyred in the strikes, officials said.  %% ruleid: our-wording "use 'killed'"
+"They were martyred," her brother said.                           %% ok: our-wording
+MD
+  run rules test "$dir"
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "^PASS  our-wording" "$WORK/out" || explain "no PASS line"
+}
+
+rules_test_failure_exits_1_with_diff() {
+  local dir="$WORK/failing-rules"
+  mkdir -p "$dir/quiet.test"
+  printf 'id: quiet\ncheck: unattributed\n' >"$dir/quiet.yaml"
+  printf 'date 2024-06-20\n\nOver 80 people have been killed.\nAt least 14 died, police said.  %%%% ruleid: quiet\n' >"$dir/quiet.test/a.txt"
+  run rules test "$dir"
+  [ "$rc" -eq 1 ] || { explain "exit code"; return; }
+  grep -q "^FAIL  quiet" "$WORK/out" || { explain "no FAIL line"; return; }
+  grep -q "^    - $dir/quiet.test/a.txt:4: expected a finding of \[quiet\], got none$" "$WORK/out" ||
+    { explain "no missing-finding line"; return; }
+  grep -q "^    + $dir/quiet.test/a.txt:3:1: unexpected: killed figure over 80" "$WORK/out" || explain "no unexpected line"
+}
+
+rules_explain_lists_parameters() {
+  run rules explain disagreement
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "^  window  (number, between 0 and 3,650, default 0" "$WORK/out" || { explain "window"; return; }
+  grep -q "^  tolerance  (number, between 0 and 1, default 0.1" "$WORK/out" || { explain "tolerance"; return; }
+  grep -q "^Example:" "$WORK/out" || { explain "example"; return; }
+  run rules explain disagrement
+  [ "$rc" -eq 2 ] || { explain "exit code for an unknown id"; return; }
+  grep -q "did you mean 'disagreement'" "$WORK/err" || explain "suggestion"
+}
+
+config_changes_rules_and_reports_errors() {
+  local cfg="$WORK/cfg"
+  mkdir -p "$cfg"
+  printf 'disable: [jump, term]\nseverity: { vague: error }\n' >"$cfg/tollgate.yaml"
+  run rules list --config "$cfg/tollgate.yaml"
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "^jump " "$WORK/out" && { explain "jump is still listed"; return; }
+  grep -qE "^vague +vague +error +built-in \(vague.yaml\); severity error from $cfg/tollgate.yaml:2$" "$WORK/out" ||
+    { explain "vague line"; return; }
+  printf 'disable: [jumpp]\nseverity: { vague: loud }\n' >"$cfg/bad.yaml"
+  run lint --config "$cfg/bad.yaml" fixtures/sample
+  [ "$rc" -eq 2 ] || { explain "exit code for a bad config"; return; }
+  grep -q "^$cfg/bad.yaml:2:20: error: unknown severity 'loud' for rule 'vague'" "$WORK/err" || { explain "severity error"; return; }
+  grep -q "^$cfg/bad.yaml:1:11: error: unknown rule id 'jumpp'; did you mean 'jump'?" "$WORK/err" || { explain "rule id error"; return; }
+  # The batch is still checked.
+  [ "$(grep -cE "$FINDING_RE" "$WORK/out")" -eq 3 ] || explain "findings"
+}
+
+hostile_rule_file_is_an_error() {
+  local dir="$WORK/hostile"
+  mkdir -p "$dir"
+  python3 -c 'import sys; open(sys.argv[1], "w").write("id: x\ncheck: decrease\nwhere: " + "[" * 50000 + "]" * 50000 + "\n")' "$dir/deep.yaml"
+  run rules check "$dir"
+  [ "$rc" -eq 2 ] || { explain "exit code"; return; }
+  grep -q "^$dir/deep.yaml:3:71: error: refused YAML: nested more than 64 levels deep" "$WORK/err" || explain "message"
+}
+
 check "--version exits 0 and prints tollgate" version_prints_name
 check "--help exits 0" help_exits_0
 check "an unknown subcommand exits 2" unknown_subcommand_exits_2
@@ -222,5 +308,11 @@ check "a missing file exits 2, names it, and the rest is read" missing_file_is_e
 check "binary, empty and malformed inputs exit 2, are named, and the rest is read" bad_inputs_are_errors_and_rest_is_read
 check "a rule file with a YAML syntax error exits 2 with file:line:col" bad_rule_yaml_is_error_with_position
 check "a good rule beside a bad one still runs" good_rule_beside_bad_one_still_runs
+check "rules test rules/ passes on the built-in pack" rules_test_builtin_pack_passes
+check "the rule of rules/README.md works on the first try" readme_rule_works_first_time
+check "rules test exits 1 with a diff when a rule misses or over-fires" rules_test_failure_exits_1_with_diff
+check "rules explain lists parameters with type and default" rules_explain_lists_parameters
+check "tollgate.yaml disables rules, changes severities, and its errors have positions" config_changes_rules_and_reports_errors
+check "a rule file nested thousands deep is an error with its position" hostile_rule_file_is_an_error
 
 exit $failed

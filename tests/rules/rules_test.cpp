@@ -17,6 +17,8 @@
 
 #include "claims/claims.hpp"
 #include "ingest/ingest.hpp"
+#include "rules/config.hpp"
+#include "rules/fixture.hpp"
 #include "rules/rules.hpp"
 #include "test_support.hpp"
 
@@ -161,7 +163,10 @@ TEST_SUITE("rules") {
     CHECK(loaded.problems.empty());
     std::vector<std::string> ids;
     for (const auto& r : loaded.value) ids.push_back(r.id);
-    CHECK(ids == std::vector<std::string>{"decrease", "exceeds-total", "undated"});
+    CHECK(ids == std::vector<std::string>{"decrease", "disagreement", "exceeds-total", "jump", "stale", "term",
+                                          "unattributed", "undated", "vague"});
+    // One rule per kind, named after it; every kind has one.
+    CHECK(ids.size() == rules::builtin_kinds().names().size());
     for (const auto& r : loaded.value) {
       CAPTURE(r.id);
       CHECK(r.kind != nullptr);
@@ -503,6 +508,394 @@ TEST_SUITE("rules") {
     CHECK(loaded.problems[0].level == core::severity::error);
     CHECK(loaded.problems[0].message.find("binary") != std::string::npos);
     CHECK(loaded.value.empty());
+  }
+
+  // (e) the kinds added with the rules engine, on hand-built claims
+
+  TEST_CASE("disagreement fires for non-overlapping figures from two sources on one day") {
+    rules::batch b;
+    b.claims.push_back(exact("a.txt#1", "2024-03-04", 90, "90", "Valley Herald", 0));
+    b.claims.push_back(killed("b.txt#1", "2024-03-04", "at least 140", 140, std::nullopt, 140, "at_least", "Norvan Post", 1));
+    const auto found = run_one("disagreement", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].claims == std::vector<std::string>{"b.txt#1", "a.txt#1"});
+    CHECK(found[0].level == core::severity::warning);
+    CHECK(found[0].message ==
+          "killed figures for people disagree: at least 140 (Norvan Post, 2024-03-04) against 90 (Valley Herald, 2024-03-04)");
+  }
+
+  TEST_CASE("disagreement: overlapping intervals, one source, or another day do not fire") {
+    rules::batch overlap;  // about 300 = [270, 330] holds 320
+    overlap.claims.push_back(killed("a.txt#1", "2024-03-04", "about 300", 270, 330.0, 300, "about", "A", 0));
+    overlap.claims.push_back(exact("b.txt#1", "2024-03-04", 320, "320", "B", 1));
+    CHECK(run_one("disagreement", overlap).empty());
+
+    rules::batch same_source;
+    same_source.claims.push_back(exact("a.txt#1", "2024-03-04", 90, "90", "A", 0));
+    same_source.claims.push_back(exact("a2.txt#1", "2024-03-04", 400, "400", "A", 1));
+    CHECK(run_one("disagreement", same_source).empty());
+
+    rules::batch next_day;  // window 0: growth overnight is not a disagreement
+    next_day.claims.push_back(exact("a.txt#1", "2024-03-04", 90, "90", "A", 0));
+    next_day.claims.push_back(exact("b.txt#1", "2024-03-05", 400, "400", "B", 1));
+    CHECK(run_one("disagreement", next_day).empty());
+
+    rules::batch within_tolerance;  // 95 against 100: 5% apart, tolerance 10%
+    within_tolerance.claims.push_back(exact("a.txt#1", "2024-03-04", 100, "100", "A", 0));
+    within_tolerance.claims.push_back(exact("b.txt#1", "2024-03-04", 95, "95", "B", 1));
+    CHECK(run_one("disagreement", within_tolerance).empty());
+  }
+
+  TEST_CASE("disagreement compares within the window and finds another source among many of one") {
+    temp_dir tmp;
+    tmp.write("d.yaml", "id: d\ncheck: disagreement\nwith: { window: 2, tolerance: 0 }\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.empty());
+    rules::batch b;
+    for (int i = 0; i < 50; ++i) {
+      b.claims.push_back(exact("a" + std::to_string(i) + ".txt#1", "2024-03-01", 10, "10", "A", static_cast<std::size_t>(i)));
+    }
+    b.claims.push_back(exact("z.txt#1", "2024-03-03", 50, "50", "B", 60));  // two days later, within the window
+    b.claims.push_back(exact("y.txt#1", "2024-03-06", 10, "10", "B", 61));  // five days later: out of it
+    const auto found = rules::run_rules(loaded.value, b, test::builtin_lexicon());
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].doc == "z.txt");
+    CHECK(found[0].claims[1].rfind("a", 0) == 0);
+  }
+
+  TEST_CASE("stale fires for a figure lower than one reported lag days before publication") {
+    rules::batch b;
+    b.claims.push_back(exact("a.txt#1", "2024-09-14", 1350, "1,350", "Basin Wire", 0));
+    b.claims.push_back(exact("b.txt#1", "2024-09-18", 420, "420", "Delta Review", 1));
+    const auto found = run_one("stale", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].message ==
+          "420 (Delta Review, published 2024-09-18) is out of date: 1,350 was reported by Basin Wire on 2024-09-14, 4 days before");
+  }
+
+  TEST_CASE("stale: a figure only two days old, or an article that gives the new figure too, does not fire") {
+    rules::batch recent;
+    recent.claims.push_back(exact("a.txt#1", "2024-09-16", 1350, "1,350", "Basin Wire", 0));
+    recent.claims.push_back(exact("b.txt#1", "2024-09-18", 420, "420", "Delta Review", 1));
+    CHECK(run_one("stale", recent).empty());
+
+    rules::batch recap;
+    recap.claims.push_back(exact("a.txt#1", "2024-09-10", 1350, "1,350", "Basin Wire", 0));
+    auto old = exact("b.txt#1", "2024-09-18", 420, "420", "Delta Review", 1);
+    old.as_of = day("2024-09-05");  // "by 5 September, 420 had been killed"
+    recap.claims.push_back(old);
+    recap.claims.push_back(exact("b.txt#2", "2024-09-18", 1400, "1,400", "Delta Review", 1));
+    CHECK(run_one("stale", recap).empty());
+
+    rules::batch open_ended;  // "more than 300" may well be above 1,350
+    open_ended.claims.push_back(exact("a.txt#1", "2024-09-10", 1350, "1,350", "Basin Wire", 0));
+    open_ended.claims.push_back(killed("b.txt#1", "2024-09-18", "more than 300", 301, std::nullopt, 300, "more_than", "Delta", 1));
+    CHECK(run_one("stale", open_ended).empty());
+  }
+
+  TEST_CASE("jump fires for growth beyond max_ratio a day and reads wording generously") {
+    rules::batch b;
+    b.claims.push_back(killed("a.txt#1", "2024-08-01", "at least 120", 120, std::nullopt, 120, "at_least", "Mesa", 0));
+    b.claims.push_back(exact("b.txt#1", "2024-08-02", 2120, "2,120", "Mesa", 1));
+    const auto found = run_one("jump", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].message.find("17.7 times a day") != std::string::npos);
+
+    rules::batch slow;  // tenfold over three days is 2.2 a day
+    slow.claims.push_back(exact("a.txt#1", "2024-08-01", 120, "120", "Mesa", 0));
+    slow.claims.push_back(exact("b.txt#1", "2024-08-04", 1200, "1,200", "Mesa", 1));
+    CHECK(run_one("jump", slow).empty());
+
+    rules::batch small;  // under min_value
+    small.claims.push_back(exact("a.txt#1", "2024-08-01", 2, "2", "Mesa", 0));
+    small.claims.push_back(exact("b.txt#1", "2024-08-02", 40, "40", "Mesa", 1));
+    CHECK(run_one("jump", small).empty());
+
+    rules::batch vague_before;  // "dozens" sets no ceiling
+    vague_before.claims.push_back(killed("a.txt#1", "2024-08-01", "dozens", 24, std::nullopt, std::nullopt, "vague", "Mesa", 0));
+    vague_before.claims.push_back(exact("b.txt#1", "2024-08-02", 2000, "2,000", "Mesa", 1));
+    CHECK(run_one("jump", vague_before).empty());
+  }
+
+  TEST_CASE("unattributed fires only when neither the sentence nor the one before names a source") {
+    rules::batch b;
+    auto bare = exact("a.txt#1", "2024-06-20", 80, "80", "Desk", 0);
+    auto said = exact("a.txt#2", "2024-06-20", 14, "14", "Desk", 0);
+    said.attribution = "fire brigade";
+    auto after = exact("a.txt#3", "2024-06-20", 20, "20", "Desk", 0);
+    after.previous_attribution = "police";
+    auto part_of_bare = exact("a.txt#4", "2024-06-20", 30, "30", "Desk", 0);
+    part_of_bare.part_of = "a.txt#1";
+    b.claims = {bare, said, after, part_of_bare};
+    const auto found = run_one("unattributed", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].claims == std::vector<std::string>{"a.txt#1"});
+    CHECK(found[0].message == "killed figure 80 has no source in its sentence or the one before; say who gives it");
+  }
+
+  TEST_CASE("vague fires where another document gave a precise figure within the window") {
+    rules::batch b;
+    b.claims.push_back(exact("a.txt#1", "2024-03-05", 310, "310", "Norvan Post", 0));
+    b.claims.push_back(killed("b.txt#1", "2024-03-06", "Hundreds", 200, std::nullopt, std::nullopt, "vague", "Lowland", 1));
+    b.claims.back().vague = true;
+    auto own = killed("c.txt#1", "2024-03-06", "Dozens", 24, std::nullopt, std::nullopt, "vague", "Valley", 2);
+    own.vague = true;
+    own.group = "children";
+    b.claims.push_back(own);
+    auto own_precise = exact("c.txt#2", "2024-03-06", 45, "45", "Valley", 2);
+    own_precise.group = "children";
+    b.claims.push_back(own_precise);
+    auto late = killed("d.txt#1", "2024-03-12", "hundreds", 200, std::nullopt, std::nullopt, "vague", "Sarn", 3);
+    late.vague = true;
+    b.claims.push_back(late);
+    const auto found = run_one("vague", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].message ==
+          "vague 'hundreds' for killed (people) where the batch has a precise figure: 310 (Norvan Post, 2024-03-05)");
+  }
+
+  TEST_CASE("term matches whole words and phrases, case-insensitively, outside quotes") {
+    rules::batch b;
+    auto doc = test::make_document(
+        "Six people were Martyred in the strike.\n\"They were martyred,\" her brother said.\n"
+        "The martyrdom was mourned. Officials spoke of collateral\ndamage.\n",
+        "2024-05-20", "t.txt");
+    doc.source = "Our Desk";
+    rules::scan_document({builtin_rule("term")}, doc, b);
+    const auto found = rules::run_rules({builtin_rule("term")}, b, test::builtin_lexicon());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].line == 1);
+    CHECK(found[0].column == 17);
+    CHECK(found[0].message == "'Martyred' is loaded wording; use 'killed'");
+    CHECK(found[1].line == 3);
+    CHECK(found[1].message == "'collateral\ndamage' is loaded wording; use 'civilian casualties'");
+  }
+
+  TEST_CASE("a term rule with no phrases, or a phrase that is not text, is an error at its place") {
+    temp_dir tmp;
+    const std::string file = tmp.write("t.yaml", "id: t\ncheck: term\nwith:\n  swap: [martyred]\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.size() == 2);
+    CHECK(loaded.problems[0].line == 4);
+    CHECK(loaded.problems[0].column == 9);
+    CHECK(loaded.problems[0].message.find("'swap' must be a mapping") != std::string::npos);
+    CHECK(loaded.problems[1].message.find("needs phrases in 'swap' or 'words'") != std::string::npos);
+  }
+
+  TEST_CASE("a parameter outside its range is reported at its value") {
+    temp_dir tmp;
+    const std::string file = tmp.write("bad.yaml", "id: toll-x\ncheck: stale\nwith: { lag: 0 }\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    check_single_problem(loaded, file, 3, 14, "parameter 'lag' must be a number between 1 and 3,650, not '0'");
+  }
+
+  TEST_CASE("a rule without id is reported") {
+    temp_dir tmp;
+    const std::string file = tmp.write("bad.yaml", "check: undated\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    check_single_problem(loaded, file, 1, 1, "missing required key 'id'");
+  }
+
+  TEST_CASE("every built-in kind explains itself and records its parameters") {
+    for (const auto& r : builtin_rules()) {
+      CAPTURE(r.id);
+      CHECK_FALSE(r.kind->summary().empty());
+      CHECK(r.kind->example().find("fires:") != std::string::npos);
+      CHECK(r.kind->example().find("quiet:") != std::string::npos);
+      for (const auto& p : r.params) {
+        CHECK_FALSE(p.type.empty());
+        CHECK_FALSE(p.about.empty());
+      }
+    }
+    const auto& jump = builtin_rule("jump");
+    REQUIRE(jump.params.size() == 2);
+    CHECK(jump.params[0].name == "max_ratio");
+    CHECK(jump.params[0].fallback == "4");
+  }
+
+  // (f) hostile rule files
+
+  TEST_CASE("an alias bomb is refused at the alias, not expanded") {
+    temp_dir tmp;
+    std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 30; ++i) {
+      yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+      for (int k = 0; k < 10; ++k) yaml += std::string(k ? ", " : "") + "*a" + std::to_string(i - 1);
+      yaml += "]\n";
+    }
+    yaml += "id: bomb\ncheck: decrease\nwhere: { metric: *a29 }\n";
+    const std::string file = tmp.write("bomb.yaml", yaml);
+    const auto loaded = rules::load_rules({tmp.str()});
+    // a0 has 11 nodes, a1 111, ... a5 1,111,111: the limit of a million
+    // is passed at an alias on line 6.
+    check_single_problem(loaded, file, 6, 40, "refused YAML: aliases expand to more than 1000000 nodes");
+  }
+
+  TEST_CASE("nesting thousands deep is refused with its position") {
+    temp_dir tmp;
+    const std::string file =
+        tmp.write("deep.yaml", "id: x\ncheck: decrease\nwhere: " + std::string(100000, '[') + std::string(100000, ']') + "\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    // The root mapping is level 1; the 64th '[' (column 8 + 63) is the 65th level.
+    check_single_problem(loaded, file, 3, 71, "refused YAML: nested more than 64 levels deep");
+
+    const std::string block = tmp.write("deep-block.yaml", [] {
+      std::string y = "id: y\ncheck: decrease\nwhere:\n";
+      for (int i = 1; i < 3000; ++i) y += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+      return y;
+    }());
+    fs::remove(file);
+    const auto again = rules::load_rules({tmp.str()});
+    REQUIRE(again.problems.size() == 1);
+    CHECK(again.problems[0].path == block);
+    CHECK(again.problems[0].line > 60);
+    CHECK(again.problems[0].message.find("nested more than 64 levels deep") != std::string::npos);
+  }
+
+  TEST_CASE("a 100 MB rule file is refused before it is read") {
+    temp_dir tmp;
+    const std::string file = tmp.write("huge.yaml", "id: x\n");
+    fs::resize_file(file, 100u << 20);  // sparse: cheap to make
+    const auto loaded = rules::load_rules({tmp.str()});
+    check_single_problem(loaded, file, 0, 0, "file is too large for a YAML file (104857600 bytes, limit 8388608)");
+  }
+
+  TEST_CASE("binary bytes in a rule file are reported at the first one") {
+    temp_dir tmp;
+    const std::string file = tmp.write("bin.yaml", "id: x\ncheck: \x80\x81 decrease\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    check_single_problem(loaded, file, 2, 8, "not a YAML file: it holds binary bytes (0x80 is not UTF-8 text)");
+  }
+
+  // (g) tollgate.yaml
+
+  TEST_CASE("tollgate.yaml turns rules off, changes severities and parameters") {
+    temp_dir tmp;
+    const std::string cfg_file = tmp.write("tollgate.yaml",
+                                           "disable: [jump]\nseverity: { vague: error }\n"
+                                           "with:\n  disagreement: { tolerance: 0.5 }\n");
+    auto cfg = rules::load_config(cfg_file);
+    REQUIRE(cfg.problems.empty());
+    const auto loaded = rules::load_rules({source_path("rules")}, &cfg.value.overrides);
+    REQUIRE(loaded.problems.empty());
+    std::vector<std::string> ids;
+    const rules::rule* vague = nullptr;
+    const rules::rule* disagreement = nullptr;
+    for (const auto& r : loaded.value) {
+      ids.push_back(r.id);
+      if (r.id == "vague") vague = &r;
+      if (r.id == "disagreement") disagreement = &r;
+    }
+    CHECK(std::find(ids.begin(), ids.end(), "jump") == ids.end());
+    REQUIRE(vague);
+    CHECK(vague->level == core::severity::error);
+    REQUIRE(disagreement);
+    // 90 against at least 140 are 36% apart: within a tolerance of 50%.
+    rules::batch b;
+    b.claims.push_back(exact("a.txt#1", "2024-03-04", 90, "90", "A", 0));
+    b.claims.push_back(killed("b.txt#1", "2024-03-04", "at least 140", 140, std::nullopt, 140, "at_least", "B", 1));
+    CHECK(rules::run_rules({*disagreement}, b, test::builtin_lexicon()).empty());
+  }
+
+  TEST_CASE("tollgate.yaml problems are reported at their place") {
+    temp_dir tmp;
+    const std::string file = tmp.write("tollgate.yaml",
+                                       "disabel: [jump]\n"             // 1: unknown key
+                                       "severity: { vague: fatal }\n"  // 2: unknown severity
+                                       "rules: [no-such-dir]\n"        // 3: missing directory
+                                       "with:\n"
+                                       "  stale: { lag: soon }\n"      // 5: wrong type, found when rules load
+                                       "  jumpp: { max_ratio: 3 }\n"); // 6: unknown rule id
+    auto cfg = rules::load_config(file);
+    REQUIRE(cfg.problems.size() == 3);
+    CHECK(cfg.problems[0].line == 1);
+    CHECK(cfg.problems[0].column == 1);
+    CHECK(cfg.problems[0].message == "unknown key 'disabel'; did you mean 'disable'?");
+    CHECK(cfg.problems[1].line == 2);
+    CHECK(cfg.problems[1].column == 20);
+    CHECK(cfg.problems[1].message.find("unknown severity 'fatal' for rule 'vague'") == 0);
+    CHECK(cfg.problems[2].line == 3);
+    CHECK(cfg.problems[2].column == 9);
+    CHECK(cfg.problems[2].message.find("directory 'no-such-dir' not found") == 0);
+
+    const auto loaded = rules::load_rules({source_path("rules")}, &cfg.value.overrides);
+    REQUIRE(loaded.problems.size() == 2);
+    CHECK(loaded.problems[0].path == file);
+    CHECK(loaded.problems[0].line == 5);
+    CHECK(loaded.problems[0].column == 17);
+    CHECK(loaded.problems[0].message == "parameter 'lag' must be a number, not 'soon'");
+    CHECK(loaded.problems[1].path == file);
+    CHECK(loaded.problems[1].line == 6);
+    CHECK(loaded.problems[1].column == 10);  // at its parameters
+    CHECK(loaded.problems[1].message.find("unknown rule id 'jumpp'; did you mean 'jump'?") == 0);
+  }
+
+  // (h) the fixture harness
+
+  TEST_CASE("annotations are blanked to spaces and read") {
+    std::vector<rules::annotation> notes;
+    core::diagnostics problems;
+    const std::string text = "Over 80 died.  %% ruleid: unattributed \"no source\"\nAt least 14 died.  %% ok: a, b %% todo: c\n";
+    const std::string out = rules::blank_annotations(text, "f.txt", "f.txt", notes, problems);
+    CHECK(problems.empty());
+    CHECK(out.size() == text.size());
+    CHECK(out.find("%%") == std::string::npos);
+    CHECK(out.substr(0, 14) == "Over 80 died. ");
+    CHECK(out[text.find('\n')] == '\n');
+    REQUIRE(notes.size() == 4);
+    CHECK(notes[0].kind == "ruleid");
+    CHECK(notes[0].rule == "unattributed");
+    CHECK(notes[0].message_part == "no source");
+    CHECK(notes[0].line == 1);
+    CHECK(notes[1].kind == "ok");
+    CHECK(notes[2].rule == "b");
+    CHECK(notes[3].kind == "todo");
+    CHECK(notes[3].line == 2);
+
+    rules::blank_annotations("x %% rule: y\n", "f.txt", "f.txt", notes, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].line == 1);
+    CHECK(problems[0].column == 3);
+  }
+
+  TEST_CASE("the fixture harness reports missing, unexpected and wrongly worded findings") {
+    temp_dir tmp;
+    tmp.write("unattributed.yaml", "id: unattributed\ncheck: unattributed\n");
+    fs::create_directory(fs::path(tmp.str()) / "unattributed.test");
+    tmp.write("unattributed.test/a.txt",
+              "date 2024-06-20\n\n"
+              "Over 80 people have been killed.  %% ruleid: unattributed \"no such words\"\n"
+              "At least 14 people died, the fire brigade said.  %% ruleid: unattributed\n"
+              "Officials met on Monday. Another 20 people are missing.\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.empty());
+    const std::string dir = rules::test_dir_of(loaded.value[0]);
+    CHECK(dir == (fs::path(tmp.str()) / "unattributed.test").string());
+    const auto res = rules::run_fixture(loaded.value[0], dir, test::builtin_lexicon());
+    CHECK_FALSE(res.passed);
+    CHECK(res.expected == 2);
+    REQUIRE(res.diff.size() == 4);
+    CHECK(res.diff[0] == "- " + dir + "/a.txt:3: expected a message with \"no such words\"");
+    CHECK(res.diff[1].rfind("+ " + dir + "/a.txt:3: killed figure over 80", 0) == 0);
+    CHECK(res.diff[2] == "- " + dir + "/a.txt:4: expected a finding of [unattributed], got none");
+    CHECK(res.diff[3].rfind("+ " + dir + "/a.txt:5:34: unexpected: missing figure 20", 0) == 0);
+  }
+
+  TEST_CASE("the built-in pack passes its own test batches") {
+    for (const auto& r : builtin_rules()) {
+      CAPTURE(r.id);
+      const std::string dir = rules::test_dir_of(r);
+      REQUIRE_FALSE(dir.empty());
+      const auto res = rules::run_fixture(r, dir, test::builtin_lexicon());
+      for (const auto& d : res.diff) MESSAGE(d);
+      CHECK(res.passed);
+      CHECK(res.expected >= 1);
+      CHECK(res.near_misses >= 1);
+    }
   }
 }
 

@@ -2,9 +2,6 @@
 // value (hi) is below the lowest possible value (lo) of an earlier one: "more
 // than 1,000" then 1,200 is no decrease; "at least 212" then 150 is.
 
-#include <algorithm>
-#include <map>
-
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
@@ -12,13 +9,24 @@ namespace tollgate::rules {
 decrease_check::decrease_check(param_reader& p)
     : tolerance_(p.get_number("tolerance", 0.0,
                               "fraction of the earlier lower bound a later figure may fall short by "
-                              "before it counts (0.02 = 2%)")),
-      revision_severity_(p.get_string("revision_severity", "info",
-                                      "severity when the later article says the figure was revised")) {}
+                              "before it counts (0.02 = 2%)",
+                              0.0, 1.0)) {
+  const std::string level = p.get_string("revision_severity", "info",
+                                         "severity when the later article says the figure was revised");
+  if (!core::parse_severity(level, revision_level_)) {
+    p.fail("revision_severity", "parameter 'revision_severity' must be error, warning or info, not '" + level + "'");
+  }
+}
 
 std::string decrease_check::default_message() const {
   return "{metric} toll for {group} fell from {prev.value} ({prev.source}, {prev.as_of}) to {value} "
          "({source}, {as_of})";
+}
+
+std::string decrease_check::example() const {
+  return "fires:  12 Oct  \"At least 11,300 people have been killed,\" (Desk A)\n"
+         "        13 Oct  \"3,958 people have been killed\" (Desk B): 3,958 is below 11,300\n"
+         "quiet:  12 Oct  \"more than 1,000\" then 13 Oct \"1,200\": the intervals allow growth";
 }
 
 std::string decrease_check::summary() const {
@@ -27,16 +35,7 @@ std::string decrease_check::summary() const {
 
 void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
                          std::vector<finding>& out) const {
-  core::severity revision_level = core::severity::info;
-  core::parse_severity(revision_severity_, revision_level);
-  std::map<std::string, std::vector<const claims::claim*>> series;
-  for (const auto& c : b.claims) {
-    if (c.as_of && r.where.matches(c, lex)) series[c.series()].push_back(&c);
-  }
-  for (auto& [key, points] : series) {
-    std::stable_sort(points.begin(), points.end(), [](const claims::claim* a, const claims::claim* c) {
-      return *a->as_of < *c->as_of;
-    });
+  for (auto& [key, points] : series_of(r, b, lex)) {
     // The claim with the highest lower bound among earlier days.
     const claims::claim* floor = nullptr;
     for (std::size_t i = 0; i < points.size();) {
@@ -51,7 +50,7 @@ void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& l
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
         if (c.revision) {
-          f.level = revision_level;
+          f.level = revision_level_;
           f.message += " (the article says the figure was revised)";
         }
         f.claims.push_back(floor->id);

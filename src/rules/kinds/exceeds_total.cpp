@@ -20,7 +20,13 @@ bool is_root(const claims::lexicon& lex, const std::string& group) {
 
 exceeds_total_check::exceeds_total_check(param_reader& p)
     : tolerance_(p.get_number("tolerance", 0.0,
-                              "fraction by which the parts may exceed the total's upper bound")) {}
+                              "fraction by which the parts may exceed the total's upper bound",
+                              0.0, 1.0)) {}
+
+std::string exceeds_total_check::example() const {
+  return "fires:  \"Ninety people were killed, including 60 children and 45 women\": 105 > 90\n"
+         "quiet:  \"50 were killed, including 40 civilians, 30 of them children\": children are within civilians";
+}
 
 std::string exceeds_total_check::default_message() const {
   return "parts add up to at least {parts_sum} ({parts}), more than the total of {value} ({source}, {as_of})";

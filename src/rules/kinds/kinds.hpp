@@ -17,10 +17,27 @@ class decrease_check final : public check_kind {
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::string default_message() const override;
   std::string summary() const override;
+  std::string example() const override;
 
  private:
   double tolerance_;
-  std::string revision_severity_;
+  core::severity revision_level_ = core::severity::info;
+};
+
+class disagreement_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "disagreement";
+  explicit disagreement_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
+  std::vector<std::string> extra_placeholders() const override { return {"days"}; }
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+ private:
+  double window_;
+  double tolerance_;
 };
 
 class exceeds_total_check final : public check_kind {
@@ -31,9 +48,77 @@ class exceeds_total_check final : public check_kind {
   std::vector<std::string> extra_placeholders() const override;
   std::string default_message() const override;
   std::string summary() const override;
+  std::string example() const override;
 
  private:
   double tolerance_;
+};
+
+class jump_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "jump";
+  explicit jump_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
+  std::vector<std::string> extra_placeholders() const override { return {"ratio", "per_day", "days", "max_ratio"}; }
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+ private:
+  double max_ratio_;
+  double min_value_;
+};
+
+class stale_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "stale";
+  explicit stale_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
+  std::vector<std::string> extra_placeholders() const override { return {"days", "reported"}; }
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+ private:
+  double lag_;
+  double tolerance_;
+};
+
+class term_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "term";
+  explicit term_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const override;
+  std::vector<std::string> extra_placeholders() const override { return {"term", "suggestion", "doc", "source"}; }
+  std::vector<std::string> claim_prefixes() const override { return {}; }
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+  struct entry {
+    std::vector<std::string> words;  // lowercase tokens of the phrase
+    std::string suggestion;          // empty: none
+  };
+
+ private:
+  std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
+  bool skip_quotes_;
+};
+
+class unattributed_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "unattributed";
+  explicit unattributed_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+ private:
+  double min_value_;
 };
 
 class undated_check final : public check_kind {
@@ -45,6 +130,24 @@ class undated_check final : public check_kind {
   std::vector<std::string> claim_prefixes() const override;
   std::string default_message() const override;
   std::string summary() const override;
+  std::string example() const override;
 };
+
+class vague_check final : public check_kind {
+ public:
+  static constexpr std::string_view name = "vague";
+  explicit vague_check(param_reader& p);
+  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
+  std::string default_message() const override;
+  std::string summary() const override;
+  std::string example() const override;
+
+ private:
+  double window_;
+};
+
+/// A claim's source for "different sources": its source, else its document.
+std::string source_identity(const claims::claim& c);
 
 }  // namespace tollgate::rules

@@ -12,6 +12,11 @@ std::string undated_check::default_message() const {
          "give its date in the manifest or the text";
 }
 
+std::string undated_check::example() const {
+  return "fires:  a .txt file with no date line, no manifest entry and no dated URL\n"
+         "quiet:  a first line \"date 2024-03-04\", or front matter \"published: 2024-03-04\"";
+}
+
 std::string undated_check::summary() const {
   return "a document with no publication date in the manifest, its metadata or its text";
 }

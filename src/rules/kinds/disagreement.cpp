@@ -1,0 +1,111 @@
+// disagreement: two sources give figures for one series, within `window` days
+// of each other, whose intervals cannot both be right. "About 300" [270, 330]
+// and 320 agree; "at least 400" and "nearly 340" [306, 340] do not. Claims of
+// one source never disagree with each other here (a source's own later figure
+// is decrease's business).
+
+#include <set>
+
+#include "rules/kinds/kinds.hpp"
+
+namespace tollgate::rules {
+namespace {
+
+// The smallest value per key within a sliding window, so that "the lowest
+// upper bound among the other sources" costs O(log n): each key keeps its
+// values, and `heads_` holds each key's smallest; the answer is among the
+// first two heads.
+class min_by_key {
+ public:
+  void add(const std::string& key, double v, std::size_t i) {
+    auto& values = by_key_[key];
+    if (!values.empty()) heads_.erase({values.begin()->first, values.begin()->second, key});
+    values.insert({v, i});
+    heads_.insert({values.begin()->first, values.begin()->second, key});
+  }
+  void remove(const std::string& key, double v, std::size_t i) {
+    auto& values = by_key_[key];
+    heads_.erase({values.begin()->first, values.begin()->second, key});
+    values.erase({v, i});
+    if (values.empty()) by_key_.erase(key);
+    else heads_.insert({values.begin()->first, values.begin()->second, key});
+  }
+  /// Index of the smallest value whose key is not `key`, or npos.
+  std::size_t min_other(const std::string& key) const {
+    for (const auto& [v, i, k] : heads_) {
+      if (k != key) return i;
+    }
+    return std::string::npos;
+  }
+
+ private:
+  std::map<std::string, std::set<std::pair<double, std::size_t>>> by_key_;
+  std::set<std::tuple<double, std::size_t, std::string>> heads_;
+};
+
+}  // namespace
+
+disagreement_check::disagreement_check(param_reader& p)
+    : window_(p.get_number("window", 0, "days apart two figures may be and still be compared (0 = the same day)",
+                           0.0, 3650.0)),
+      tolerance_(p.get_number("tolerance", 0.1,
+                              "fraction of the higher figure by which the two intervals may miss each other "
+                              "before it counts (0.1 = 10%)",
+                              0.0, 1.0)) {}
+
+std::string disagreement_check::default_message() const {
+  return "{metric} figures for {group} disagree: {value} ({source}, {as_of}) against {prev.value} "
+         "({prev.source}, {prev.as_of})";
+}
+
+std::string disagreement_check::summary() const {
+  return "two sources give figures for one series, within a few days, that cannot both be right";
+}
+
+std::string disagreement_check::example() const {
+  return "fires:  4 Mar  \"90 people were killed\" (Valley Herald)\n"
+         "        4 Mar  \"at least 140 people were killed\" (Norvan Post): [90, 90] and [140, ...) do not meet\n"
+         "quiet:  4 Mar  \"about 300\" (A) and \"320\" (B): [270, 330] holds 320";
+}
+
+void disagreement_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
+                             std::vector<finding>& out) const {
+  const long window = static_cast<long>(window_);
+  for (const auto& [key, points] : series_of(r, b, lex)) {
+    min_by_key low_hi;   // upper bounds (bounded ones only)
+    min_by_key high_lo;  // lower bounds, negated: the highest floor
+    std::size_t first = 0;  // oldest claim still in the window
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const claims::claim& c = *points[i];
+      while (*c.as_of - *points[first]->as_of > window) {
+        const claims::claim& old = *points[first];
+        if (old.hi) low_hi.remove(source_identity(old), *old.hi, first);
+        high_lo.remove(source_identity(old), -old.lo, first);
+        ++first;
+      }
+      const std::string source = source_identity(c);
+      const claims::claim* other = nullptr;
+      // An earlier interval entirely below this one, or entirely above it.
+      if (const std::size_t k = low_hi.min_other(source); k != std::string::npos) {
+        if (*points[k]->hi < c.lo * (1.0 - tolerance_)) other = points[k];
+      }
+      if (const std::size_t k = high_lo.min_other(source); !other && k != std::string::npos && c.hi) {
+        if (*c.hi < points[k]->lo * (1.0 - tolerance_)) other = points[k];
+      }
+      if (other) {
+        placeholder_values v;
+        add_claim_fields(v, "", c);
+        add_claim_fields(v, "prev.", *other);
+        v["days"] = std::to_string(*c.as_of - *other->as_of);
+        v["rule"] = r.id;
+        finding f = finding_at(r, c, render_message(r.message, v));
+        f.claims.push_back(other->id);
+        out.push_back(std::move(f));
+      }
+      if (c.hi) low_hi.add(source, *c.hi, i);
+      high_lo.add(source, -c.lo, i);
+    }
+  }
+}
+
+}  // namespace tollgate::rules

@@ -1,0 +1,86 @@
+// stale: an article repeats a figure lower than one already reported `lag` or
+// more days before it was published ("1,200 killed" in a story of 27 October
+// when 8,700 was reported on 24 October). An article that also gives the
+// newer figure itself is up to date and is left alone.
+
+#include <algorithm>
+
+#include "rules/kinds/kinds.hpp"
+
+namespace tollgate::rules {
+namespace {
+
+// When a figure became known: its article's date, else the day it holds for.
+core::date reported(const claims::claim& c) { return c.published ? *c.published : *c.as_of; }
+
+}  // namespace
+
+stale_check::stale_check(param_reader& p)
+    : lag_(p.get_number("lag", 3, "days an earlier, higher figure must have been out before the article",
+                        1.0, 3650.0)),
+      tolerance_(p.get_number("tolerance", 0.0,
+                              "fraction of the earlier lower bound a figure may fall short by before it counts",
+                              0.0, 1.0)) {}
+
+std::string stale_check::default_message() const {
+  return "{value} ({source}, published {published}) is out of date: {prev.value} was reported by "
+         "{prev.source} on {reported}, {days} days before";
+}
+
+std::string stale_check::summary() const {
+  return "an article repeats a figure lower than one reported some days before it was published";
+}
+
+std::string stale_check::example() const {
+  return "fires:  24 Oct  \"at least 8,700 people have been killed\" (Desk A)\n"
+         "        27 Oct  \"1,200 people were killed\" (Desk B): lower than a figure 3 days old\n"
+         "quiet:  27 Oct  \"1,200 were killed by 13 October; the toll now exceeds 8,700\": the article gives the new figure";
+}
+
+void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const {
+  const long lag = static_cast<long>(lag_);
+  for (const auto& [key, points] : series_of(r, b, lex)) {
+    // Highest floor of each document within the series.
+    std::map<std::string, double> doc_floor;
+    for (const claims::claim* c : points) {
+      auto [it, fresh] = doc_floor.emplace(c->doc, c->lo);
+      if (!fresh) it->second = std::max(it->second, c->lo);
+    }
+    std::vector<const claims::claim*> by_report(points.begin(), points.end());
+    std::stable_sort(by_report.begin(), by_report.end(), [](const claims::claim* a, const claims::claim* c) {
+      return reported(*a) < reported(*c);
+    });
+    std::vector<const claims::claim*> articles;
+    for (const claims::claim* c : points) {
+      if (c->published && c->hi) articles.push_back(c);
+    }
+    std::stable_sort(articles.begin(), articles.end(), [](const claims::claim* a, const claims::claim* c) {
+      return *a->published < *c->published;
+    });
+    // Sweep: `best` is the highest floor among figures reported at least
+    // `lag` days before the current article.
+    const claims::claim* best = nullptr;
+    std::size_t next = 0;
+    for (const claims::claim* c : articles) {
+      const core::date cutoff = *c->published + (-lag);
+      while (next < by_report.size() && reported(*by_report[next]) <= cutoff) {
+        if (!best || by_report[next]->lo > best->lo) best = by_report[next];
+        ++next;
+      }
+      if (!best) continue;
+      const double floor = best->lo * (1.0 - tolerance_);
+      if (*c->hi >= floor || doc_floor[c->doc] >= floor) continue;
+      placeholder_values v;
+      add_claim_fields(v, "", *c);
+      add_claim_fields(v, "prev.", *best);
+      v["reported"] = reported(*best).iso();
+      v["days"] = std::to_string(*c->published - reported(*best));
+      v["rule"] = r.id;
+      finding f = finding_at(r, *c, render_message(r.message, v));
+      f.claims.push_back(best->id);
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace tollgate::rules

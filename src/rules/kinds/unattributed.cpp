@@ -1,0 +1,37 @@
+// unattributed: a casualty figure with no source in its sentence or the one
+// before ("according to the health ministry", "police said"). The parts of a
+// breakdown go with their total, which is reported once.
+
+#include "rules/kinds/kinds.hpp"
+
+namespace tollgate::rules {
+
+unattributed_check::unattributed_check(param_reader& p)
+    : min_value_(p.get_number("min_value", 0, "figures whose lower bound is below this are not checked", 0.0)) {}
+
+std::string unattributed_check::default_message() const {
+  return "{metric} figure {value} has no source in its sentence or the one before; say who gives it";
+}
+
+std::string unattributed_check::summary() const {
+  return "a casualty figure with no attribution in its sentence or the sentence before";
+}
+
+std::string unattributed_check::example() const {
+  return "fires:  \"Over 8,700 people have been killed.\" with no source around it\n"
+         "quiet:  \"At least 1,400 died, the health ministry said.\", or a sentence after \"Police said on Monday:\"";
+}
+
+void unattributed_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
+                             std::vector<finding>& out) const {
+  for (const auto& c : b.claims) {
+    if (c.attribution || c.previous_attribution || c.part_of || c.lo < min_value_) continue;
+    if (!r.where.matches(c, lex)) continue;
+    placeholder_values v;
+    add_claim_fields(v, "", c);
+    v["rule"] = r.id;
+    out.push_back(finding_at(r, c, render_message(r.message, v)));
+  }
+}
+
+}  // namespace tollgate::rules

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "claims/claims.hpp"
+#include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
@@ -219,6 +220,12 @@ int run(int argc, char** argv) {
   auto* check = rules_cmd->add_subcommand("check", "validate rule files without running them");
   check->add_option("dirs", check_dirs, "rule directories (default: the built-in pack)");
 
+  auto* conformance_cmd = app.add_subcommand("conformance", "run the peers' test suites against tollgate's grammars");
+  conformance_cmd->require_subcommand(1);
+  std::string dates_specs;
+  auto* conformance_dates = conformance_cmd->add_subcommand("dates", "date cases of Recognizers-Text and Duckling");
+  conformance_dates->add_option("specs", dates_specs, "the peer-specs directory")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -231,6 +238,7 @@ int run(int argc, char** argv) {
     if (trace->parsed()) return run_trace(trace_opts);
     if (list->parsed()) return run_rules_list(list_dirs);
     if (check->parsed()) return run_rules_check(check_dirs);
+    if (conformance_dates->parsed()) return conformance::run_dates(dates_specs, std::cout);
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than crash silently.
     std::cerr << "tollgate: internal error: " << e.what() << '\n';

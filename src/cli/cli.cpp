@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -91,6 +92,13 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
       o.inputs, opts,
       [&](ingest::document&& doc) {
         auto found = claims::extract(doc, lex);
+        for (auto& d : claims::check_dates(doc)) {
+          // A dateline's date was already judged by ingest at the same place.
+          const bool seen = std::any_of(problems.begin(), problems.end(), [&](const core::diagnostic& p) {
+            return p.path == d.path && p.line == d.line && p.column == d.column;
+          });
+          if (!seen) problems.push_back(std::move(d));
+        }
         rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                                   doc.index, found.size(), {}};
         info.first_line = doc.text.substr(0, doc.text.find('\n'));

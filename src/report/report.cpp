@@ -46,6 +46,7 @@ json claim_object(const claims::claim& c) {
   j["qualifier"] = c.qualifier;
   j["vague"] = c.vague;
   j["as_of"] = optional(c.as_of, day);
+  j["as_of_basis"] = c.as_of_basis.empty() ? json(nullptr) : json(c.as_of_basis);
   j["cumulative"] = c.cumulative;
   j["attribution"] = optional(c.attribution, str);
   j["part_of"] = optional(c.part_of, str);

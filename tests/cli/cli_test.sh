@@ -114,7 +114,7 @@ extract_sample_prints_claim_lines() {
 import json, sys
 keys = ["id", "doc", "source", "published", "line", "column", "offset", "length", "text",
         "metric", "group", "location", "value", "lo", "hi", "qualifier", "vague", "as_of",
-        "cumulative", "attribution", "part_of", "revision"]
+        "as_of_basis", "cumulative", "attribution", "part_of", "revision"]
 lines = open(sys.argv[1]).read().splitlines()
 assert len(lines) == 26, len(lines)
 for line in lines:

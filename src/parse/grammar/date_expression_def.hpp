@@ -293,7 +293,7 @@ auto const calendar_core = (x3::eps[clear_date] >> year_first) | (x3::eps[clear_
 // "Monday, Feb 18", "Wed, 22 of Jan", "friday 7/6", "this friday (jun-15)",
 // "Friday the 22nd", "Thu 15th"; and "Jul 18, Fri".
 auto const weekday_then_date =
-    -((kw("this") | kw("on")) >> sp) >> weekday >> -x3::lit('.') >>
+    -(kw("this") >> sp) >> weekday >> -x3::lit('.') >>
     ((comma_sp >> calendar_core) | (osp >> '-' >> osp >> calendar_core) |
      (osp >> '(' >> osp >> calendar_core >> osp >> ')') |
      (sp >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "core/yaml.hpp"
 
@@ -149,7 +150,14 @@ struct batch_reader {
     doc.published = winner->date;
     doc.published_from = winner->origin;
     doc.published_by = winner->what;
-    for (const auto& c : all) {
+    // Reported in the order they stand in the document.
+    std::vector<const candidate*> order;
+    for (const auto& c : all) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), [](const candidate* a, const candidate* b) {
+      return std::tie(a->line, a->column) < std::tie(b->line, b->column);
+    });
+    for (const candidate* cp : order) {
+      const candidate& c = *cp;
       if (&c == winner || c.date == winner->date) continue;
       if (c.updated && c.date > winner->date) continue;  // an update comes after publication
       warn(doc, c.line, c.column,

@@ -86,6 +86,18 @@ date_resolution calendar(const date_expression& e, date ref, date_bias bias) {
     if (!year || !in_range(year)) return fail("no date");
     return ok({date::from_ymd(year, 1, 1), date::from_ymd(year, 12, 31), date_unit::year});
   }
+  if (e.day == 99) {  // "the last day of October 2015"
+    int y = year ? year : (past ? (e.month <= ref.month() ? ref.year() : ref.year() - 1)
+                                : (e.month >= ref.month() ? ref.year() : ref.year() + 1));
+    if (!in_range(y)) return fail("year out of range");
+    return ok(one_day(date::from_ymd(y, e.month, days_in_month(y, e.month))));
+  }
+  if (e.day == 0 && !year && e.relation_written) {  // "next March", "last March"
+    int y = ref.year();
+    if (e.relation > 0) y = e.month > ref.month() ? ref.year() : ref.year() + 1;
+    if (e.relation < 0) y = e.month < ref.month() ? ref.year() : ref.year() - 1;
+    return ok({date::from_ymd(y, e.month, 1), date::from_ymd(y, e.month, days_in_month(y, e.month)), date_unit::month});
+  }
   if (e.day == 0) {  // a month, with or without its year
     int y = year;
     if (!y) y = past ? (e.month <= ref.month() ? ref.year() : ref.year() - 1)
@@ -209,7 +221,38 @@ date_resolution nth_weekday(const date_expression& e, date ref, date_bias bias) 
   return ok(one_day(*d));
 }
 
+// "the last 2 days": whole units before the reference's; "next 3 weeks":
+// whole units after it.
+date_resolution unit_count(const date_expression& e, date ref) {
+  const long n = std::max(1, e.count);
+  const bool back = e.relation < 0;
+  switch (e.unit) {
+    case date_unit::day:
+      return back ? ok({ref + -n, ref + -1, date_unit::day}) : ok({ref + 1, ref + n, date_unit::day});
+    case date_unit::week: {
+      const date start = monday_of(ref);
+      return back ? ok({start + -7 * n, start + -1, date_unit::week}) : ok({start + 7, start + 7 * n + 6, date_unit::week});
+    }
+    case date_unit::month: {
+      int y = ref.year(), m = ref.month();
+      const date start = date::from_ymd(y, m, 1);
+      add_months(y, m, back ? -static_cast<int>(n) : 1);
+      const date from = date::from_ymd(y, m, 1);
+      if (back) return ok({from, start + -1, date_unit::month});
+      add_months(y, m, static_cast<int>(n));
+      return ok({from, date::from_ymd(y, m, 1) + -1, date_unit::month});
+    }
+    case date_unit::year: {
+      const int y = ref.year();
+      if (back) return ok({date::from_ymd(y - static_cast<int>(n), 1, 1), date::from_ymd(y - 1, 12, 31), date_unit::year});
+      return ok({date::from_ymd(y + 1, 1, 1), date::from_ymd(y + static_cast<int>(n), 12, 31), date_unit::year});
+    }
+    default: return fail("no period");
+  }
+}
+
 date_resolution period(const date_expression& e, date ref) {
+  if (e.part == date_part::units) return unit_count(e, ref);
   switch (e.unit) {
     case date_unit::week:
     case date_unit::weekend: {
@@ -255,6 +298,11 @@ date_resolution period(const date_expression& e, date ref) {
 date_resolution calendar_part(const date_expression& e, date ref, date_bias bias) {
   const bool past = bias == date_bias::past;
   int y = full_year(e);
+  if (!e.month) {  // "the end of 2012": its last third, "the beginning of 2017": its first quarter
+    if (!in_range(y)) return fail("year out of range");
+    if (e.part == date_part::end) return ok({date::from_ymd(y, 9, 1), date::from_ymd(y, 12, 31), date_unit::month});
+    return ok({date::from_ymd(y, 1, 1), date::from_ymd(y, 3, 31), date_unit::month});
+  }
   if (!y) y = past ? (e.month <= ref.month() ? ref.year() : ref.year() - 1)
                    : (e.month >= ref.month() ? ref.year() : ref.year() + 1);
   if (!in_range(y)) return fail("year out of range");
@@ -270,6 +318,101 @@ date_resolution calendar_part(const date_expression& e, date ref, date_bias bias
     case date_part::end: return span(21, last);
     default: return span(1, last);
   }
+}
+
+// Easter Sunday (Gregorian), the anonymous Gregorian algorithm.
+date easter(int y) {
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return date::from_ymd(y, month, day);
+}
+
+// Orthodox Easter: the Julian computus, moved to the Gregorian calendar.
+date orthodox_easter(int y) {
+  const int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+  const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+  const long julian_to_gregorian = y / 100 - y / 400 - 2;
+  return date::from_ymd(y, month, day) + julian_to_gregorian;
+}
+
+date nth_weekday_of(int y, int m, int weekday, int n) {
+  const date first = date::from_ymd(y, m, 1);
+  return first + ((weekday - first.weekday() + 7) % 7 + 7L * (n - 1));
+}
+
+// The days of a holiday in a year.
+std::optional<resolved_date> holiday_in(date_holiday h, int y) {
+  if (y < 1583 || y > 9998) return std::nullopt;
+  auto day = [](date d) { return resolved_date{d, d, date_unit::day}; };
+  switch (h) {
+    case date_holiday::thanksgiving: return day(nth_weekday_of(y, 11, 4, 4));
+    case date_holiday::black_friday: return day(nth_weekday_of(y, 11, 4, 4) + 1);
+    case date_holiday::christmas: return day(date::from_ymd(y, 12, 25));
+    case date_holiday::new_years_eve: return day(date::from_ymd(y, 12, 31));
+    case date_holiday::new_years_day: return day(date::from_ymd(y, 1, 1));
+    case date_holiday::valentines: return day(date::from_ymd(y, 2, 14));
+    case date_holiday::halloween: return day(date::from_ymd(y, 10, 31));
+    case date_holiday::world_vegan_day: return day(date::from_ymd(y, 11, 1));
+    case date_holiday::st_patricks: return day(date::from_ymd(y, 3, 17));
+    case date_holiday::bosses_day: {  // October 16, or the nearest weekday
+      const date d = date::from_ymd(y, 10, 16);
+      return day(d.weekday() == 6 ? d + -1 : d.weekday() == 0 ? d + 1 : d);
+    }
+    case date_holiday::kings_day: {  // April 27, or the 26th when the 27th is a Sunday
+      const date d = date::from_ymd(y, 4, 27);
+      return day(d.weekday() == 0 ? d + -1 : d);
+    }
+    case date_holiday::mlk_day: return day(nth_weekday_of(y, 1, 1, 3));
+    case date_holiday::easter: return day(easter(y));
+    case date_holiday::easter_monday: return day(easter(y) + 1);
+    case date_holiday::good_friday: return day(easter(y) + -2);
+    case date_holiday::maundy_thursday: return day(easter(y) + -3);
+    case date_holiday::palm_sunday: return day(easter(y) + -7);
+    case date_holiday::pentecost: return day(easter(y) + 49);
+    case date_holiday::whit_monday: return day(easter(y) + 50);
+    case date_holiday::trinity_sunday: return day(easter(y) + 56);
+    case date_holiday::shrove_tuesday: return day(easter(y) + -47);
+    case date_holiday::ash_wednesday: return day(easter(y) + -46);
+    case date_holiday::lent: return resolved_date{easter(y) + -46, easter(y) + -1, date_unit::day};
+    case date_holiday::orthodox_easter: return day(orthodox_easter(y));
+    case date_holiday::orthodox_good_friday: return day(orthodox_easter(y) + -2);
+    case date_holiday::clean_monday: return day(orthodox_easter(y) + -48);
+    case date_holiday::lazarus_saturday: return day(orthodox_easter(y) + -8);
+    case date_holiday::great_lent: return resolved_date{orthodox_easter(y) + -48, orthodox_easter(y) + -9, date_unit::day};
+    case date_holiday::none: break;
+  }
+  return std::nullopt;
+}
+
+date_resolution holiday(const date_expression& e, date ref, date_bias bias) {
+  auto in = [&](int y) { return holiday_in(e.holiday, y); };
+  if (e.year) {
+    auto r = in(full_year(e));
+    return r ? ok(*r) : fail("year out of range");
+  }
+  if (e.unit == date_unit::day) {  // "Thanksgiving in 9 months": the one of the year the shift lands in
+    const int sign = e.relation < 0 ? -1 : 1;
+    const date landed = shift_months(ref, sign * e.shift_months) + static_cast<long>(sign) * e.shift_days;
+    auto r = in(landed.year());
+    return r ? ok(*r) : fail("year out of range");
+  }
+  if (e.unit == date_unit::year) {  // "MLK day of last year"
+    auto r = in(ref.year() + e.relation);
+    return r ? ok(*r) : fail("year out of range");
+  }
+  // The nearest one on the side the words or the bias point to.
+  const bool forward = e.relation_written ? e.relation >= 0 : bias == date_bias::future;
+  const bool strict = e.relation_written && e.relation != 0;
+  for (int step = 0; step < 3; ++step) {
+    const int y = forward ? ref.year() - 1 + step : ref.year() + 1 - step;
+    auto r = in(y);
+    if (!r) continue;
+    const bool side_ok = forward ? (strict ? r->first > ref : r->last >= ref) : (strict ? r->first < ref : r->first <= ref);
+    if (side_ok) return ok(*r);
+  }
+  return fail("no such holiday near the reference");
 }
 
 }  // namespace
@@ -301,6 +444,7 @@ date_resolution resolve_date(const date_expression& e, date ref, date_bias bias)
       return exact(y, m, e.day);
     }
     case date_expression_kind::calendar_part: return calendar_part(e, ref, bias);
+    case date_expression_kind::holiday: return holiday(e, ref, bias);
     case date_expression_kind::none: break;
   }
   return fail("not a date");

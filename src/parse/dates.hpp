@@ -27,11 +27,22 @@ enum class date_expression_kind {
   period,              // "last week", "earlier this month", "the end of the month"
   nth_weekday,         // "the first Friday of July", "last Monday of March"
   month_day_relative,  // "the 20th of next month"
-  calendar_part,       // "early March", "the end of April"
+  calendar_part,       // "early March", "the end of April", "the end of 2012"
+  holiday,             // "Christmas", "Easter 2013", "last Thanksgiving"
+};
+
+/// Holidays whose day follows from a rule; numbering shared with the grammar.
+enum class date_holiday {
+  none, thanksgiving, christmas, new_years_eve, new_years_day, valentines, halloween, black_friday, bosses_day,
+  mlk_day, world_vegan_day, easter, easter_monday, maundy_thursday, pentecost, whit_monday, palm_sunday,
+  trinity_sunday, shrove_tuesday, st_patricks, orthodox_easter, orthodox_good_friday, clean_monday,
+  lazarus_saturday, kings_day, good_friday, lent, great_lent, ash_wednesday
 };
 
 enum class date_unit { none, day, week, month, year, weekend };
-enum class date_part { whole, earlier, beginning, end, early, mid, late, later };
+/// Which part of a period: "earlier this month", "the end of the week",
+/// "early March"; `units` is a count of whole units ("the last 2 weeks").
+enum class date_part { whole, earlier, beginning, end, early, mid, late, later, units };
 
 /// A date expression found at `offset` (bytes) of a text, `length` long.
 struct date_expression {
@@ -51,6 +62,7 @@ struct date_expression {
   int base = 0;             // "from tomorrow": +1, "before yesterday": -1
   date_part part = date_part::whole;
   bool since = false;       // "since Saturday": the start of a count, not a day it holds for
+  date_holiday holiday = date_holiday::none;
   int shift_days = 0;       // for shift: magnitudes; `relation` gives the sign
   int shift_months = 0;
 };

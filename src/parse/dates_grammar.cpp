@@ -32,6 +32,7 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
   e.relation = p.relation;
   e.relation_written = p.relation_written;
   e.since = p.since;
+  e.holiday = static_cast<date_holiday>(p.holiday);
   e.shift_days = p.shift_days;
   e.shift_months = p.shift_months;
   e.part = static_cast<date_part>(p.part);

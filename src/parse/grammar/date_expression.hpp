@@ -21,6 +21,7 @@ struct date_expression_parts {
   int base = 0;            // "two days from tomorrow": +1; "before yesterday": -1
   int part = 0;            // date_part: earlier, beginning, end, early, mid, late
   bool since = false;      // "since Saturday": the start of a count
+  int holiday = 0;         // date_holiday, for kind holiday
   // Scratch for numeric dates ("4/22", "21/04/16"), sorted out when complete.
   int n1 = 0, n2 = 0, n3 = -1, n3_digits = 0;
   int shift_days = 0, shift_months = 0;  // "1 month 21 days ago"

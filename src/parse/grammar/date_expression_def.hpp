@@ -20,9 +20,9 @@ using parts = date_expression_parts;
 
 // Kinds, units, relations and parts as in parse/dates.hpp.
 enum : int { k_calendar = 1, k_relative_day, k_weekday, k_shift, k_weekday_count, k_period,
-             k_nth_weekday, k_month_day_relative, k_calendar_part };
+             k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday };
 enum : int { u_day = 1, u_week, u_month, u_year };
-enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later };
+enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units };
 
 inline x3::symbols<int> const month_names{
     {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
@@ -253,7 +253,8 @@ auto const month_first = month >> ((osp >> (x3::lit('-') | '/') >> osp) | osp) >
 // "13 October 2023", "1st jan", "fourth of may", "22 of jan", "28-nov",
 // "31/Oct/1974", "16. nov. 2016", "26th june of 2020".
 auto const day_first = -(the) >> day_any >> -x3::lit('.') >>
-                       ((osp >> (x3::lit('-') | '/') >> osp) | (sp >> -(kw("of") >> sp)) | x3::eps) >>
+                       ((osp >> (x3::lit('-') | '/') >> osp) | (sp >> -(kw("day") >> sp) >> -(kw("of") >> sp)) |
+                        x3::eps) >>
                        month >> -(((x3::lit('-') | '/') >> (year4 | uint2[set_short_year] >> !x3::digit)) |
                                   year_tail);
 // "2023-10-12", "2015/08/12", "2015.5.13", "2019-sep-1".
@@ -275,6 +276,8 @@ auto const numeric =
 // "October 2014", "2014-10": a month of a year.
 auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -x3::lit('.') >> -x3::lit(',') >> sp >>
                         year4;
+auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !x3::digit >>
+                              x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
 auto const year_month = year4 >> (x3::lit('-') | '/') >> uint2[set_month] >> !x3::digit >> !(x3::lit('-') | '/') >>
                         x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
 // "in March", "during March 2014", "in 2014".
@@ -288,7 +291,8 @@ auto const day_alone = ((the >> (day_digits | day_ordinal_word)) |
 
 auto const calendar_core = (x3::eps[clear_date] >> year_first) | (x3::eps[clear_date] >> numeric) |
                            (x3::eps[clear_date] >> month_first) | (x3::eps[clear_date] >> day_first) |
-                           (x3::eps[clear_date] >> month_year) | (x3::eps[clear_date] >> year_month);
+                           (x3::eps[clear_date] >> month_year) | (x3::eps[clear_date] >> year_month) |
+                           (x3::eps[clear_date] >> month_slash_year);
 
 // "Monday, Feb 18", "Wed, 22 of Jan", "friday 7/6", "this friday (jun-15)",
 // "Friday the 22nd", "Thu 15th"; and "Jul 18, Fri".
@@ -400,6 +404,57 @@ auto const nth_weekday =
 auto const month_day_relative = -(the) >> day_any >> sp >> -(kw("day") >> sp) >> -(kw("of") >> sp) >>
                                 x3::no_case[relation_words][set_relation] >> sp >> kw("month");
 
+// Holidays whose day follows from a rule (a fixed day, an nth weekday,
+// Easter); the numbers are parse::date_holiday. Lunar-calendar holidays are
+// not here. "Lent" alone is left out: in news it is mostly the verb.
+inline x3::symbols<int> const holiday_names{
+    {"thanksgiving", 1}, {"thanksgiving day", 1}, {"christmas", 2}, {"christmas day", 2}, {"xmas", 2},
+    {"new year's eve", 3}, {"new years eve", 3}, {"new year's day", 4}, {"new years day", 4},
+    {"valentine's day", 5}, {"valentine day", 5}, {"valentines day", 5}, {"halloween", 6},
+    {"black friday", 7}, {"boss's day", 8}, {"boss day", 8}, {"bosses day", 8},
+    {"mlk day", 9}, {"mlk jr. day", 9}, {"mlk jr day", 9}, {"martin luther king day", 9},
+    {"martin luther king's day", 9}, {"martin luther kings day", 9}, {"martin luther king jr. day", 9},
+    {"civil rights day", 9}, {"world vegan day", 10}, {"easter", 11}, {"easter sunday", 11},
+    {"easter monday", 12}, {"easter mon", 12}, {"maundy thursday", 13}, {"covenant thursday", 13},
+    {"covenant thu", 13}, {"thu of mysteries", 13}, {"thursday of mysteries", 13}, {"pentecost", 14},
+    {"white sunday", 14}, {"whit sunday", 14}, {"whitsunday", 14}, {"whit monday", 15},
+    {"monday of the holy spirit", 15}, {"palm sunday", 16}, {"branch sunday", 16}, {"trinity sunday", 17},
+    {"shrove tuesday", 18}, {"pancake day", 18}, {"mardi gras", 18}, {"st patrick's day", 19},
+    {"st. patrick's day", 19}, {"saint patrick's day", 19}, {"st patricks day", 19},
+    {"saint patricks day", 19}, {"st paddy's day", 19}, {"saint paddy's day", 19},
+    {"orthodox easter", 20}, {"orthodox easter sunday", 20}, {"orthodox good friday", 21},
+    {"orthodox great friday", 21}, {"clean monday", 22}, {"orthodox shrove monday", 22},
+    {"lazarus saturday", 23}, {"koningsdag", 24}, {"king's day", 24}, {"kings day", 24},
+    {"good friday", 25}, {"great lent", 27}, {"great fast", 27}, {"ash wednesday", 28}};
+// "Easter 2013", "last Thanksgiving", "MLK day of last year", "Easter Sunday
+// two thousand ten".
+auto const set_holiday = [](auto& ctx) { _val(ctx).holiday = _attr(ctx); };
+// "Thanksgiving in 9 months", "Thanksgiving 1 year ago": the holiday of the
+// year the shift lands in.
+auto const holiday_shift = (amounts >> sp >> shift_tail) | (kw("in") >> sp >> amounts >> x3::eps[relation_is<1>]);
+auto const holiday = (-(x3::no_case[relation_words][set_relation] >> sp) >> x3::no_case[holiday_names][set_holiday] >>
+                      word_end >>
+                      -(sp >> ((-(kw("of") >> sp) >> (year4 | spelled_year)) |
+                               (kw("of") >> sp >> x3::no_case[relation_words][set_relation] >> sp >> kw("year") >>
+                                x3::eps[unit_is<u_year>]) |
+                               (holiday_shift >> x3::eps[unit_is<u_day>])))) |
+                     (x3::no_case[x3::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
+                      year4 >> word_end);
+// "last day of October 2015".
+auto const last_day_of = -(the) >> kw("last") >> sp >> kw("day") >> sp >> (kw("of") | kw("in")) >> sp >>
+                         x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4) >>
+                         x3::eps[([](auto& ctx) { _val(ctx).day = 99; })];
+// "next March": the coming March.
+auto const month_relation = x3::no_case[relation_words][set_relation] >> sp >> x3::no_case[month_names][set_month] >>
+                            word_end;
+// "the last 2 days", "past two weeks", "next 3 months": whole units before or
+// after the reference.
+auto const last_n = -(the) >> x3::no_case[relation_words][set_relation] >> sp >> count >> sp >>
+                    x3::no_case[unit_words][set_unit] >> word_end;
+// "since 2014", "end of 2012", "the beginning of 2017".
+auto const year_alone = year4 >> word_end;
+auto const year_edge = -(kw("at") >> sp) >> -(the) >> edge >> year4 >> word_end;
+
 }  // namespace date_expression_detail
 
 namespace de = date_expression_detail;
@@ -418,6 +473,11 @@ auto const calendar_expr =
 
 auto const other_expr =
     (x3::eps[de::reset] >> de::relative_day >> x3::eps[de::set_kind<de::k_relative_day>]) |
+    (x3::eps[de::reset] >> de::holiday >> x3::eps[de::set_kind<de::k_holiday>]) |
+    (x3::eps[de::reset] >> de::last_day_of >> x3::eps[de::set_kind<de::k_calendar>]) |
+    (x3::eps[de::reset] >> de::month_relation >> x3::eps[de::set_kind<de::k_calendar>]) |
+    (x3::eps[de::reset] >> de::last_n >> x3::eps[de::set_kind<de::k_period>] >> x3::eps[de::part_is<de::p_units>]) |
+    (x3::eps[de::reset] >> de::year_edge >> x3::eps[de::set_kind<de::k_calendar_part>]) |
     (x3::eps[de::reset] >> de::nth_weekday >> x3::eps[de::set_kind<de::k_nth_weekday>]) |
     (x3::eps[de::reset] >> de::weekday_count >> x3::eps[de::set_kind<de::k_weekday_count>]) |
     (x3::eps[de::reset] >> de::shift_expr >> x3::eps[de::set_kind<de::k_shift>]) |
@@ -434,7 +494,10 @@ auto const core_expr = calendar_expr | other_expr;
 
 date_expression_type const date_expression_rule = "date_expression";
 auto const date_expression_rule_def =
-    (x3::no_case[x3::lit("since")] >> de::word_end >> de::sp >> core_expr >> x3::eps[de::since_is]) | core_expr;
+    (x3::no_case[x3::lit("since")] >> de::word_end >> de::sp >>
+     (core_expr | (x3::eps[de::reset] >> de::year_alone >> x3::eps[de::set_kind<de::k_calendar>])) >>
+     x3::eps[de::since_is]) |
+    core_expr;
 
 BOOST_SPIRIT_DEFINE(date_expression_rule)
 

@@ -1,7 +1,8 @@
 # tollgate: two commands set up a fresh Debian 12 machine.
 #   make demo   installs what is missing, builds in Release, lints and traces the sample batch
 #   make test   installs what is missing, builds, runs every test through ctest
-# Variables: BUILD_DIR (default build), SANITIZE (e.g. address,undefined).
+# Variables: BUILD_DIR (default build), SANITIZE (e.g. address,undefined), SPECS (peer suites
+# for conformance-dates, default ../shared/peer-specs).
 
 BUILD_DIR ?= build
 SANITIZE ?=
@@ -14,7 +15,7 @@ DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config libboost-dev libyaml-cpp-dev
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build demo test clean format
+.PHONY: all deps build demo test clean format conformance-dates
 
 all: build
 
@@ -40,6 +41,12 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure
+
+# The date cases of the peers' suites, read from SPECS at run time:
+#   make conformance-dates SPECS=../shared/peer-specs
+SPECS ?= ../shared/peer-specs
+conformance-dates: build
+	$(TOLLGATE) conformance dates $(SPECS)
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

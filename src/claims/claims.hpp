@@ -97,6 +97,11 @@ struct claim {
   std::string qualifier;
   bool vague = false;
   std::optional<core::date> as_of;
+  /// How `as_of` was found: "published" (the publication date), "explicit"
+  /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
+  /// resolved against publication: "on Tuesday", "yesterday"); empty when
+  /// there is no as_of.
+  std::string as_of_basis;
   bool cumulative = true;
   std::optional<std::string> attribution;
   std::optional<std::string> part_of;
@@ -113,6 +118,11 @@ struct claim {
   /// "metric/group" or "metric/group/location".
   std::string series() const;
 };
+
+/// Warnings for dates in the text that cannot be right: an impossible day
+/// ("February 30"), a written date after the publication date, a weekday
+/// that does not match its date; each at its line and column.
+core::diagnostics check_dates(const ingest::document& doc);
 
 /// Extracts the claims of one document. Depends on nothing but the document and
 /// the lexicon, so documents can be processed in any order or in parallel.

@@ -11,6 +11,7 @@
 #include "claims/claims.hpp"
 #include "core/date.hpp"
 #include "core/text_position.hpp"
+#include "parse/dates.hpp"
 #include "text/text.hpp"
 
 namespace tollgate::claims {
@@ -614,32 +615,60 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
   return std::nullopt;
 }
 
-// "as of Oct. 13", "by October 13": a date that the figure holds for. The
-// year, when missing, is the latest that keeps the date on or before
-// publication.
-std::optional<core::date> anchored_date(const sentence_reader& r, const ingest::document& doc,
-                                        std::size_t from, std::size_t to) {
+// The day a figure holds for, when its sentence anchors one: "as of Friday",
+// "by Oct. 13", "on Tuesday, officials said 500 had died", "rose to 212 on
+// Tuesday", "Yesterday, the ministry said ...". Dates resolve against the
+// publication date (a missing year is the latest that keeps the date on or
+// before it). Not anchors: "since October 7" (the start of a count), a date
+// that dates an incident or a start ("the attack on Oct. 7", "began on
+// Saturday"), a date after publication, an impossible date.
+struct as_of_anchor {
+  core::date day;
+  const char* basis;  // "explicit" or "relative"
+};
+
+std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
+                                           const std::vector<parse::date_expression>& dates, std::size_t figure,
+                                           std::size_t cb, std::size_t ce) {
   const auto& w = r.words();
-  for (std::size_t k = from; k < to; ++k) {
-    std::size_t at = std::string::npos;
-    if (w[k] == "as" && k + 2 < to && w[k + 1] == "of") at = k + 2;
-    if (w[k] == "by") at = k + 1;
-    if (at == std::string::npos || at >= w.size()) continue;
-    auto d = parse::parse_date(doc.text, r.tokens()[at].offset);
-    if (!d) continue;
-    int year = d->year;
-    if (year == 0) {
-      if (!doc.published) continue;
-      year = doc.published->year();
-      if (core::date::valid(year, d->month, d->day) &&
-          core::date::from_ymd(year, d->month, d->day) > *doc.published) {
-        --year;
-      }
+  std::optional<as_of_anchor> best;
+  int best_rank = 0;
+  long best_distance = 0;
+  for (const auto& e : dates) {
+    if (e.since) continue;
+    const std::size_t k = r.index_at(e.offset);
+    if (k >= w.size()) continue;
+    const std::string before = k >= 1 ? w[k - 1] : std::string();
+    const std::string before2 = k >= 2 ? w[k - 2] : std::string();
+    if (is_one_of(before, {"since", "from", "between", "after", "until", "till"})) continue;
+    if (before == "on" && k >= 2 &&
+        (lex.incident.match(w, k - 2) == 1 ||
+         is_one_of(before2, {"began", "begun", "started", "launched", "erupted", "broke", "born"}))) {
+      continue;
     }
-    if (!core::date::valid(year, d->month, d->day)) continue;
-    return core::date::from_ymd(year, d->month, d->day);
+    const bool full_year = e.kind == parse::date_expression_kind::calendar && e.year != 0 && e.month && e.day;
+    if (!doc.published && !full_year) continue;
+    const auto res = parse::resolve_date(e, doc.published.value_or(core::date()), parse::date_bias::past);
+    if (!res.value) continue;
+    core::date day = res.value->last;  // a period holds until its last day ("last week")
+    if (doc.published && res.value->first <= *doc.published && day > *doc.published) day = *doc.published;
+    if (doc.published && day > *doc.published) continue;
+    const bool explicit_date = e.kind == parse::date_expression_kind::calendar && e.month && e.day;
+    // "as of"/"by" anchor whatever they date; otherwise the date must sit in
+    // the figure's clause or open the sentence.
+    int rank = 2;
+    if ((before == "of" && before2 == "as") || before == "by") rank = 0;
+    else if (k >= cb && k < ce) rank = 1;
+    else if (k == 0 || (k == 1 && before == "on")) rank = 1;
+    if (rank == 2) continue;
+    const long distance = std::labs(static_cast<long>(k) - static_cast<long>(figure));
+    if (!best || rank < best_rank || (rank == best_rank && distance < best_distance)) {
+      best = as_of_anchor{day, explicit_date ? "explicit" : "relative"};
+      best_rank = rank;
+      best_distance = distance;
+    }
   }
-  return std::nullopt;
+  return best;
 }
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
@@ -688,11 +717,17 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
-    // The sentence before is read only when this one holds a claim.
+    // The sentence before, and the dates of this one, are read only when this
+    // sentence holds a claim.
     std::optional<std::optional<std::string>> before_cache;
     auto before = [&]() -> const std::optional<std::string>& {
       if (!before_cache) before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous)) : std::nullopt;
       return *before_cache;
+    };
+    std::optional<std::vector<parse::date_expression>> dates_cache;
+    auto dates = [&]() -> const std::vector<parse::date_expression>& {
+      if (!dates_cache) dates_cache = parse::find_date_expressions(doc.text, sentence.begin, sentence.end);
+      return *dates_cache;
     };
     const bool revised = sentence_has(r, lex.revision);
     const std::size_t sentence_first_claim = out.size();
@@ -816,7 +851,11 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.qualifier = f.q.qualifier;
       c.vague = f.q.vague;
       c.as_of = doc.published;
-      if (auto anchored = anchored_date(r, doc, cb, ce)) c.as_of = anchored;
+      if (c.as_of) c.as_of_basis = "published";
+      if (auto anchored = anchored_as_of(r, doc, lex, dates(), f.first, cb, ce)) {
+        c.as_of = anchored->day;
+        c.as_of_basis = anchored->basis;
+      }
       c.cumulative = hit->toll || !names_incident(r, lex, cb, ce);
       c.attribution = attribution;
       c.previous_attribution = before();

@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "claims/claims.hpp"
 #include "cli/parallel_extract.hpp"
+#include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
 #include "eval/eval.hpp"
 #include "ingest/ingest.hpp"
@@ -131,6 +133,13 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     opts.metadata = &metadata;
   }
   parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, std::vector<claims::claim>&& found) {
+    for (auto& d : claims::check_dates(doc)) {
+      // A dateline's date was already judged by ingest at the same place.
+      const bool seen = std::any_of(problems.begin(), problems.end(), [&](const core::diagnostic& p) {
+        return p.path == d.path && p.line == d.line && p.column == d.column;
+      });
+      if (!seen) problems.push_back(std::move(d));
+    }
     // Term rules read the text while it is still here; in batch order.
     if (scan_rules) rules::scan_document(*scan_rules, doc, batch);
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
@@ -413,6 +422,12 @@ int run(int argc, char** argv) {
   }
   test->add_option("--lexicon", test_opts.lexicon_files, "extra lexicon YAML files, added to the built-in ones");
 
+  auto* conformance_cmd = app.add_subcommand("conformance", "run the peers' test suites against tollgate's grammars");
+  conformance_cmd->require_subcommand(1);
+  std::string dates_specs;
+  auto* conformance_dates = conformance_cmd->add_subcommand("dates", "date cases of Recognizers-Text and Duckling");
+  conformance_dates->add_option("specs", dates_specs, "the peer-specs directory")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -428,6 +443,7 @@ int run(int argc, char** argv) {
     if (check->parsed()) return run_rules_check(check_opts);
     if (explain->parsed()) return run_rules_explain(explain_opts);
     if (test->parsed()) return run_rules_test(test_opts);
+    if (conformance_dates->parsed()) return conformance::run_dates(dates_specs, std::cout);
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than crash silently.
     std::cerr << "tollgate: internal error: " << e.what() << '\n';

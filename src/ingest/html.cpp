@@ -36,15 +36,33 @@ void walk(const GumboNode* node, html_page& page) {
     if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE || e.tag == GUMBO_TAG_NOSCRIPT) return;
     if (e.tag == GUMBO_TAG_META) {
       const char* property = attr(e, "property");
+      const char* name = attr(e, "name");
+      const char* itemprop = attr(e, "itemprop");
       const char* content = attr(e, "content");
       if (property && content) {
-        if (std::strcmp(property, "article:published_time") == 0) page.published = content;
+        if (std::strcmp(property, "article:published_time") == 0) {
+          page.published = content;
+          page.published_by = "HTML article:published_time";
+        }
         if (std::strcmp(property, "og:site_name") == 0) page.site_name = content;
+      }
+      // Other common spellings, used when article:published_time is absent.
+      const char* other = itemprop && std::strcmp(itemprop, "datePublished") == 0 ? itemprop
+                          : name && (std::strcmp(name, "pubdate") == 0 || std::strcmp(name, "date") == 0 ||
+                                     std::strcmp(name, "DC.date.issued") == 0)
+                              ? name
+                              : nullptr;
+      if (other && content && page.published_by != "HTML article:published_time") {
+        page.published = content;
+        page.published_by = std::string("HTML meta ") + other;
       }
       return;
     }
     if (e.tag == GUMBO_TAG_TIME && page.published.empty()) {
-      if (const char* dt = attr(e, "datetime")) page.published = dt;
+      if (const char* dt = attr(e, "datetime")) {
+        page.published = dt;
+        page.published_by = "HTML <time datetime>";
+      }
     }
     if (e.tag == GUMBO_TAG_TITLE) {
       html_page inner;

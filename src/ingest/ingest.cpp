@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 #include <sstream>
+#include <tuple>
 
 #include "core/yaml.hpp"
 
@@ -69,6 +70,8 @@ struct batch_reader {
   }
 
   // Metadata precedence: manifest, then the document's own, then its text.
+  // Every source of the date is weighed; the most explicit wins and the
+  // others that disagree with it are reported where they are.
   void emit(document doc, const std::string& file_path) {
     const manifest_entry* m = opts.metadata ? opts.metadata->find(file_path, doc.id) : nullptr;
     if (m) {
@@ -77,27 +80,101 @@ struct batch_reader {
       if (m->published) {
         doc.published = m->published;
         doc.published_from = date_origin::manifest;
+        doc.published_by = "manifest";
       } else if (m->published_null) {
         doc.published.reset();
         doc.published_from = date_origin::none;
+        doc.published_by.clear();
       }
     }
-    if (!doc.published && !(m && m->published_null)) {
-      if (auto d = date_from_text(doc.text)) {
-        doc.published = d->date;
-        doc.published_from = d->origin;
-      }
-    }
+    if (!(m && m->published_null)) weigh_dates(doc);
     doc.index = next_index++;
     ++totals.documents;
     sink(std::move(doc));
   }
 
-  void set_published(document& doc, const std::string& value, const std::string& where, int line) {
+  void warn(const document& doc, int line, int column, std::string message) {
+    problems.push_back({doc.location, line, column, core::severity::warning, std::move(message), "date"});
+  }
+
+  void weigh_dates(document& doc) {
+    struct candidate {
+      core::date date;
+      int rank;
+      std::string what;
+      int line, column;
+      bool updated;
+      date_origin origin;
+      std::string written;
+    };
+    std::vector<candidate> all;
+    if (doc.published) {
+      all.push_back({*doc.published, doc.published_from == date_origin::manifest ? -2 : -1, doc.published_by, 0, 0,
+                     false, doc.published_from, doc.published->iso()});
+    }
+    const text_dates found = scan_text_dates(doc.text);
+    for (const auto& p : found.problems) warn(doc, p.line, p.column, p.message);
+    std::vector<const date_source*> partial;
+    for (const auto& s : found.sources) {
+      if (s.partial()) {
+        partial.push_back(&s);
+      } else {
+        all.push_back({s.date, s.rank, s.what, s.line, s.column, s.updated, s.origin, s.date.iso()});
+      }
+    }
+    auto best = [&]() -> const candidate* {
+      const candidate* b = nullptr;
+      for (const auto& c : all) {
+        if (!b || c.rank < b->rank) b = &c;
+      }
+      return b;
+    };
+    // A wire dateline gives a day without its year: the year is the one that
+    // puts the day nearest the date another source gives.
+    for (const date_source* s : partial) {
+      const candidate* other = best();
+      if (!other) {
+        warn(doc, s->line, s->column,
+             "dateline '" + s->written + "' gives no year and nothing else dates the document; it is left undated");
+        continue;
+      }
+      std::optional<core::date> pick;
+      for (int y = other->date.year() - 1; y <= other->date.year() + 1; ++y) {
+        if (!core::date::valid(y, s->month, s->day)) continue;
+        const core::date d = core::date::from_ymd(y, s->month, s->day);
+        if (!pick || std::labs(d - other->date) < std::labs(*pick - other->date)) pick = d;
+      }
+      if (pick) all.push_back({*pick, s->rank, s->what, s->line, s->column, false, s->origin, s->written});
+    }
+    const candidate* winner = best();
+    if (!winner) return;
+    doc.published = winner->date;
+    doc.published_from = winner->origin;
+    doc.published_by = winner->what;
+    // Reported in the order they stand in the document.
+    std::vector<const candidate*> order;
+    for (const auto& c : all) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), [](const candidate* a, const candidate* b) {
+      return std::tie(a->line, a->column) < std::tie(b->line, b->column);
+    });
+    for (const candidate* cp : order) {
+      const candidate& c = *cp;
+      if (&c == winner || c.date == winner->date) continue;
+      if (c.updated && c.date > winner->date) continue;  // an update comes after publication
+      warn(doc, c.line, c.column,
+           c.what + " gives '" + c.written + "'" + (c.written == c.date.iso() ? "" : " (" + c.date.iso() + ")") +
+               " but the " + winner->what + " gives " +
+               winner->date.iso() + "; the " + winner->what + " is used");
+    }
+  }
+
+  void set_published(document& doc, const std::string& value, const std::string& where, int line,
+                     const std::string& what) {
     if (value.empty()) return;
     if (auto d = core::date::parse_iso(value)) {
       doc.published = d;
       doc.published_from = date_origin::metadata;
+      doc.published_by = what;
     } else {
       problems.push_back({where, line, 0, core::severity::warning,
                           "published date '" + value + "' is not YYYY-MM-DD; the date is looked for in the text",
@@ -140,7 +217,7 @@ struct batch_reader {
       doc.url = str("url");
       doc.title = str("title");
       doc.text = std::string(text);
-      set_published(doc, str("published"), path, line_no);
+      set_published(doc, str("published"), path, line_no, "JSONL 'published' field");
       emit(std::move(doc), "");
     }
   }
@@ -175,7 +252,7 @@ struct batch_reader {
       doc.title = get("title");
       doc.source = get("source");
       doc.url = get("url");
-      set_published(doc, !get("published").empty() ? get("published") : get("date"), path, 0);
+      set_published(doc, !get("published").empty() ? get("published") : get("date"), path, 0, "front matter");
     }
     for (std::size_t i = 0; i < end; ++i) {
       if (doc.text[i] != '\n') doc.text[i] = ' ';
@@ -220,7 +297,7 @@ struct batch_reader {
       doc.text = std::move(page.text);
       doc.title = page.title;
       doc.source = page.site_name;
-      if (!page.published.empty()) set_published(doc, page.published.substr(0, 10), path, 0);
+      if (!page.published.empty()) set_published(doc, page.published.substr(0, 10), path, 0, page.published_by);
     }
     emit(std::move(doc), path);
   }

@@ -27,6 +27,7 @@ struct document {
   std::string text;      // positions in claims and findings are into this text
   std::optional<core::date> published;
   date_origin published_from = date_origin::none;
+  std::string published_by;  // what gave the date: "manifest", "front matter", "dateline", "URL", ...
   std::size_t index = 0;  // position in the batch, from 0
 };
 
@@ -73,8 +74,44 @@ void read_batch(const std::vector<std::string>& inputs, const options& opts,
                 const std::function<void(document&&)>& sink, core::diagnostics& problems,
                 summary& totals);
 
-/// Publication date found in the text: a date line ("date 2023-10-12",
-/// "October 13, 2023") among the first lines, else a date path in a URL.
+/// One place in a document's text that gives its publication date.
+struct date_source {
+  core::date date;        // unset when `partial()`
+  int month = 0;          // a wire dateline's day without a year ("Oct 17"):
+  int day = 0;            //   the year comes from another source
+  date_origin origin = date_origin::dateline;
+  std::string what;       // "dateline", "date line", "'Updated' line", "URL", ...
+  int line = 0;           // where, in the document text (from 1)
+  int column = 0;
+  int rank = 0;           // lower is more explicit: labelled line 0, dateline 1,
+                          // bare date line 2, 'Updated' line 3, URL 4
+  bool updated = false;   // an 'Updated' line: later than publication by nature
+  std::string written;    // the date as written, for a partial one
+  bool partial() const { return month != 0; }
+};
+
+/// A date-like line that gives no usable date: "dateline has an impossible
+/// date 'February 30'", "dateline has no date that can be read".
+struct date_problem {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+struct text_dates {
+  std::vector<date_source> sources;
+  std::vector<date_problem> problems;
+};
+
+/// Every publication date the text gives: labelled date lines ("date
+/// 2023-10-12", "Published: ...", "Updated ..."), lines that are only a date,
+/// wire datelines ("GAZA CITY, Oct 17 (Reuters) -", "MOSCOW, October 27.
+/// /TASS/.", "ANKARA, Oct. 10 (Xinhua) --") among the first lines, and the
+/// first date path in a URL ("/2023/10/13/"); with the date-like lines that
+/// could not be read.
+text_dates scan_text_dates(const std::string& text);
+
+/// The most explicit complete publication date in the text, if any.
 struct text_date {
   core::date date;
   date_origin origin;
@@ -87,6 +124,7 @@ struct html_page {
   std::string title;
   std::string site_name;
   std::string published;
+  std::string published_by;  // "HTML article:published_time", "HTML <time datetime>", ...
 };
 html_page read_html(const std::string& html);
 

@@ -46,6 +46,7 @@ json claim_object(const claims::claim& c) {
   j["qualifier"] = c.qualifier;
   j["vague"] = c.vague;
   j["as_of"] = optional(c.as_of, day);
+  j["as_of_basis"] = c.as_of_basis.empty() ? json(nullptr) : json(c.as_of_basis);
   j["cumulative"] = c.cumulative;
   j["attribution"] = optional(c.attribution, str);
   j["part_of"] = optional(c.part_of, str);
@@ -159,6 +160,7 @@ std::string claim_json(const claims::claim& c) {
   key("qualifier"); str(c.qualifier);
   key("vague"); boolean(c.vague);
   key("as_of"); append_optional(out, c.as_of, day);
+  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis);
   key("cumulative"); boolean(c.cumulative);
   key("attribution"); append_optional(out, c.attribution, str);
   key("part_of"); append_optional(out, c.part_of, str);

@@ -114,7 +114,7 @@ extract_sample_prints_claim_lines() {
 import json, sys
 keys = ["id", "doc", "source", "published", "line", "column", "offset", "length", "text",
         "metric", "group", "location", "value", "lo", "hi", "qualifier", "vague", "as_of",
-        "cumulative", "attribution", "part_of", "revision"]
+        "as_of_basis", "cumulative", "attribution", "part_of", "revision"]
 lines = open(sys.argv[1]).read().splitlines()
 assert len(lines) == 26, len(lines)
 for line in lines:
@@ -295,6 +295,47 @@ hostile_rule_file_is_an_error() {
   grep -q "^$dir/deep.yaml:3:71: error: refused YAML: nested more than 64 levels deep" "$WORK/err" || explain "message"
 }
 
+# A small spec directory in the peers' layout, written here (the real suites
+# are not part of the project).
+conformance_dates_runs_over_a_spec_dir() {
+  local specs="$WORK/specs"
+  mkdir -p "$specs/recognizers-text/Specs/DateTime/English" "$specs/duckling"
+  cat >"$specs/recognizers-text/Specs/DateTime/English/DateExtractor.json" <<'JSON'
+[{"Input": "i'll go back last sunday", "Results": [{"Text": "last sunday", "Type": "date", "Start": 13, "Length": 11}]},
+ {"Input": "i'll go to the 27th floor", "Results": []},
+ {"Input": "i went back yesterday", "Results": [{"Text": "yesterday", "Type": "date", "Start": 12, "Length": 9}]},
+ {"Input": "i went back two days ago", "Results": [{"Text": "two days ago", "Type": "date", "Start": 12, "Length": 12}]},
+ {"Input": "i'll go back the next day", "Results": [{"Text": "the next day", "Type": "date", "Start": 13, "Length": 12}]}]
+JSON
+  cat >"$specs/recognizers-text/Specs/DateTime/English/DateParser.json" <<'JSON'
+[{"Input": "I'll go back Oct. 2", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+  "Results": [{"Text": "Oct. 2", "Type": "date", "Start": 13, "Length": 6,
+               "Value": {"Timex": "XXXX-10-02", "FutureResolution": {"date": "2017-10-02"}, "PastResolution": {"date": "2016-10-02"}}}]},
+ {"Input": "Feb 30", "Context": {"ReferenceDateTime": "2020-03-22T00:00:00"},
+  "Results": [{"Text": "Feb 30", "Type": "date", "Start": 0, "Length": 6,
+               "Value": {"Timex": "XXXX-02-30", "FutureResolution": {"date": "0001-01-01"}, "PastResolution": {"date": "0001-01-01"}}}]}]
+JSON
+  cat >"$specs/duckling/time-en.json" <<'JSON'
+{"reference_time": "2013-02-12T04:30:00-02:00", "cases": [
+ {"input": "yesterday", "corpus": "all", "expected": {"type": "value", "value": "2013-02-11T00:00:00-02:00", "grain": "day"}},
+ {"input": "next tuesday", "corpus": "all", "expected": {"type": "value", "value": "2013-02-19T00:00:00-02:00", "grain": "day"}},
+ {"input": "at 3pm", "corpus": "all", "expected": {"type": "value", "value": "2013-02-12T15:00:00-02:00", "grain": "hour"}}]}
+JSON
+  run conformance dates "$specs"
+  [ "$rc" -eq 0 ] || { explain "exit code"; return; }
+  grep -q "DateExtractor.json: 4/4 in scope pass (100.0%), 1 out of scope" "$WORK/out" || { explain "extractor line"; return; }
+  grep -q "out of scope: \"i'll go back the next day\": a day named relative to the story" "$WORK/out" ||
+    { explain "exclusion reason"; return; }
+  grep -q "DateParser.json: 2/2 in scope pass (100.0%)" "$WORK/out" || { explain "parser line"; return; }
+  grep -q "time-en.json: 2/2 in scope pass (100.0%)" "$WORK/out" || { explain "duckling line"; return; }
+  grep -q "1 cases that are not dates" "$WORK/out" || explain "time of day not counted"
+}
+
+conformance_dates_without_specs_exits_2() {
+  run conformance dates "$WORK/no-such-specs"
+  [ "$rc" -eq 2 ] || explain "exit code"
+}
+
 check "--version exits 0 and prints tollgate" version_prints_name
 check "--help exits 0" help_exits_0
 check "an unknown subcommand exits 2" unknown_subcommand_exits_2
@@ -314,5 +355,7 @@ check "rules test exits 1 with a diff when a rule misses or over-fires" rules_te
 check "rules explain lists parameters with type and default" rules_explain_lists_parameters
 check "tollgate.yaml disables rules, changes severities, and its errors have positions" config_changes_rules_and_reports_errors
 check "a rule file nested thousands deep is an error with its position" hostile_rule_file_is_an_error
+check "conformance dates runs a spec directory and prints pass rates and exclusions" conformance_dates_runs_over_a_spec_dir
+check "conformance dates without its spec files exits 2" conformance_dates_without_specs_exits_2
 
 exit $failed

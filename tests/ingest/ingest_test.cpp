@@ -258,7 +258,11 @@ TEST_SUITE("ingest") {
     for (const std::string& input : {tmp.path().string(), (tmp.path() / "harbour.txt").string()}) {
       CAPTURE(input);
       const auto r = read({input}, &m.value);
-      CHECK(r.problems.empty());
+      // The text's date disagrees with the manifest's: reported where it is.
+      REQUIRE(r.problems.size() == 1);
+      CHECK(r.problems[0].level == core::severity::warning);
+      CHECK(r.problems[0].line == 1);
+      CHECK(r.problems[0].message.find("but the manifest gives 2024-02-10") != std::string::npos);
       REQUIRE(r.docs.size() == 1);
       const auto& d = r.docs[0];
       CHECK(d.source == "Quayside Gazette");

@@ -1,0 +1,102 @@
+// as_of of each claim and how it was found, with a fixed publication date
+// (Friday 13 October 2023), and the warnings for dates that cannot be right.
+
+#include <doctest/doctest.h>
+
+#include "claims/claims.hpp"
+#include "test_support.hpp"
+
+namespace tollgate {
+namespace {
+
+struct as_of_result {
+  std::string as_of;
+  std::string basis;
+};
+
+as_of_result as_of(const std::string& sentence, const std::string& published = "2023-10-13") {
+  const auto found = claims::extract(test::make_document(sentence + "\n", published), test::builtin_lexicon());
+  REQUIRE_MESSAGE(found.size() == 1, sentence);
+  const auto& c = found[0];
+  return {c.as_of ? c.as_of->iso() : "null", c.as_of_basis};
+}
+
+}  // namespace
+
+TEST_SUITE("claims") {
+  TEST_CASE("as_of is the publication date unless the sentence anchors another") {
+    auto r = as_of("At least 20 people were killed, officials said.");
+    CHECK(r.as_of == "2023-10-13");
+    CHECK(r.basis == "published");
+    r = as_of("As of Tuesday, 212 people had been killed, the ministry said.");
+    CHECK(r.as_of == "2023-10-10");
+    CHECK(r.basis == "relative");
+    r = as_of("By Oct. 12, 600 people had died, officials said.");
+    CHECK(r.as_of == "2023-10-12");
+    CHECK(r.basis == "explicit");
+    r = as_of("On Tuesday, officials said 500 had died.");
+    CHECK(r.as_of == "2023-10-10");
+    CHECK(r.basis == "relative");
+    r = as_of("The death toll rose to 212 on Tuesday, officials said.");
+    CHECK(r.as_of == "2023-10-10");
+    CHECK(r.basis == "relative");
+    r = as_of("Yesterday, the ministry said 77 people were killed.");
+    CHECK(r.as_of == "2023-10-12");
+    CHECK(r.basis == "relative");
+    r = as_of("Two days ago, the ministry said 77 people were killed.");
+    CHECK(r.as_of == "2023-10-11");
+  }
+
+  TEST_CASE("since a date is the start of a count, not its as_of") {
+    auto r = as_of("Since October 7, 1,300 people have been killed, the ministry said.");
+    CHECK(r.as_of == "2023-10-13");
+    CHECK(r.basis == "published");
+    r = as_of("Since Saturday, 1,300 people have been killed, the ministry said.");
+    CHECK(r.as_of == "2023-10-13");
+  }
+
+  TEST_CASE("a date of an incident or of a start is not the count's as_of") {
+    CHECK(as_of("At least 9 people were killed in the attack on Oct. 7, officials said.").as_of == "2023-10-13");
+    CHECK(as_of("Over 900 people have been killed since the war began on Saturday.").as_of == "2023-10-13");
+  }
+
+  TEST_CASE("a year-less anchor rolls over the new year") {
+    const auto r = as_of("By Dec. 30, 45 people had been killed, officials said.", "2024-01-02");
+    CHECK(r.as_of == "2023-12-30");
+    CHECK(r.basis == "explicit");
+  }
+
+  TEST_CASE("an anchor after publication or impossible is not taken") {
+    CHECK(as_of("By October 20, 2023, 500 people had died, officials said.").as_of == "2023-10-13");
+    CHECK(as_of("As of February 30, 500 people had died, officials said.").as_of == "2023-10-13");
+  }
+
+  TEST_CASE("an undated document keeps explicit full dates only") {
+    CHECK(as_of("By October 12, 2023, 600 people had died.", "").as_of == "2023-10-12");
+    const auto r = as_of("On Tuesday, officials said 500 had died.", "");
+    CHECK(r.as_of == "null");
+    CHECK(r.basis == "");
+  }
+
+  TEST_CASE("dates that cannot be right are warnings with their place") {
+    const auto doc = test::make_document(
+        "date 2023-10-13\n"
+        "On February 30, at least 20 people were killed.\n"
+        "By October 20, 2023, 500 people had died.\n"
+        "On Wednesday, Oct. 12, 40 people were killed.\n"
+        "On October 12, 2023, 40 people were killed.\n",
+        "2023-10-13");
+    const auto problems = claims::check_dates(doc);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].line == 2);
+    CHECK(problems[0].column == 4);
+    CHECK(problems[0].level == core::severity::warning);
+    CHECK(problems[0].message.find("impossible date") != std::string::npos);
+    CHECK(problems[1].line == 3);
+    CHECK(problems[1].message.find("after the publication date 2023-10-13") != std::string::npos);
+    CHECK(problems[2].line == 4);
+    CHECK(problems[2].message.find("weekday does not match") != std::string::npos);
+  }
+}
+
+}  // namespace tollgate

@@ -622,14 +622,41 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
 // before it). Not anchors: "since October 7" (the start of a count), a date
 // that dates an incident or a start ("the attack on Oct. 7", "began on
 // Saturday"), a date after publication, an impossible date.
+// Without "as of" or "by", a date anchors a figure only when it names one
+// day and is tied to the figure's report: it opens the sentence ("On Tuesday,
+// officials said"), or follows the figure or a reporting verb ("rose to 212 on
+// Tuesday", "said on Monday"). A month, a year or a period ("in February",
+// "the past month") dates an event, and "10-15" or "2-3" next to people is a
+// range, not a day.
+bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, std::size_t k, std::size_t cb,
+                   std::size_t ce) {
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  using kind = parse::date_expression_kind;
+  const bool one_day = (e.kind == kind::calendar && e.month && e.day) || e.kind == kind::relative_day ||
+                       e.kind == kind::weekday || e.kind == kind::shift;
+  if (!one_day) return false;
+  if (e.kind == kind::calendar && e.year == 0 && t[k].kind == token_kind::number) return false;  // "10-15"
+  if (k == 0 || (k == 1 && w[0] == "on")) return true;
+  if (k < cb || k >= ce || w[k - 1] != "on" || k < 2) return false;
+  const token& before_on = t[k - 2];
+  return before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
+         is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
+}
+
+struct as_of_anchor;
+std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
+                                            const std::vector<parse::date_expression>& dates, std::size_t figure,
+                                            std::size_t cb, std::size_t ce);
+
 struct as_of_anchor {
   core::date day;
   const char* basis;  // "explicit" or "relative"
 };
 
-std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
-                                           const std::vector<parse::date_expression>& dates, std::size_t figure,
-                                           std::size_t cb, std::size_t ce) {
+std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
+                                            const std::vector<parse::date_expression>& dates, std::size_t figure,
+                                            std::size_t cb, std::size_t ce) {
   const auto& w = r.words();
   std::optional<as_of_anchor> best;
   int best_rank = 0;
@@ -658,8 +685,7 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
     // the figure's clause or open the sentence.
     int rank = 2;
     if ((before == "of" && before2 == "as") || before == "by") rank = 0;
-    else if (k >= cb && k < ce) rank = 1;
-    else if (k == 0 || (k == 1 && before == "on")) rank = 1;
+    else if (anchors_a_day(r, e, k, cb, ce)) rank = 1;
     if (rank == 2) continue;
     const long distance = std::labs(static_cast<long>(k) - static_cast<long>(figure));
     if (!best || rank < best_rank || (rank == best_rank && distance < best_distance)) {
@@ -669,6 +695,34 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
     }
   }
   return best;
+}
+
+// A date right after the figure is the figure's own: "from 14 on Tuesday",
+// "up from 18 the previous day" (a day before the sentence's date, or before
+// publication). Otherwise the sentence's anchor, if any.
+std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
+                                           const std::vector<parse::date_expression>& dates, const found_quantity& f,
+                                           std::size_t cb, std::size_t ce) {
+  const auto& w = r.words();
+  std::size_t after = f.last;
+  if (after < w.size() && w[after] == "on") ++after;
+  const bool day_before =
+      after + 2 < w.size() + 1 &&
+      ((after + 2 < w.size() + 1 && is_one_of(w[after], {"a", "the", "one"}) && after + 2 <= w.size() &&
+        ((w[after + 1] == "day" && after + 2 < w.size() && is_one_of(w[after + 2], {"earlier", "before"})) ||
+         (w[after + 1] == "previous" && after + 2 < w.size() && w[after + 2] == "day"))));
+  if (day_before) {
+    const auto base = sentence_anchor(r, doc, lex, dates, f.first, cb, ce);
+    if (base) return as_of_anchor{base->day + -1, "relative"};
+    if (doc.published) return as_of_anchor{*doc.published + -1, "relative"};
+  }
+  for (const auto& e : dates) {
+    if (e.since || r.index_at(e.offset) != after || after == f.last) continue;
+    // "14 on Tuesday": only one-day dates, resolved like any other.
+    std::vector<parse::date_expression> one = {e};
+    if (auto own = sentence_anchor(r, doc, lex, one, f.first, 0, r.words().size())) return own;
+  }
+  return sentence_anchor(r, doc, lex, dates, f.first, cb, ce);
 }
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
@@ -852,7 +906,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.vague = f.q.vague;
       c.as_of = doc.published;
       if (c.as_of) c.as_of_basis = "published";
-      if (auto anchored = anchored_as_of(r, doc, lex, dates(), f.first, cb, ce)) {
+      if (auto anchored = anchored_as_of(r, doc, lex, dates(), f, cb, ce)) {
         c.as_of = anchored->day;
         c.as_of_basis = anchored->basis;
       }

@@ -203,11 +203,6 @@ int run_lint(const common_options& o) {
   const auto all = rules::run_rules(loaded.value, batch, *lex);
   const auto all_fingerprints = report::fingerprints(all, batch);
 
-  if (!o.write_baseline.empty()) {
-    write_file(o.write_baseline, problems,
-               [&](std::ostream& out) { report::write_baseline(out, all, all_fingerprints); }, "baseline");
-  }
-
   // With a baseline, only the findings it does not know are reported, and
   // only they can fail the run.
   std::vector<rules::finding> findings;
@@ -227,6 +222,11 @@ int run_lint(const common_options& o) {
   if (!outcome) {
     findings = all;
     fps = all_fingerprints;
+  }
+  // Written after the old baseline is read, so both may name one file.
+  if (!o.write_baseline.empty()) {
+    write_file(o.write_baseline, problems,
+               [&](std::ostream& out) { report::write_baseline(out, all, all_fingerprints); }, "baseline");
   }
 
   const auto summary = report::summarize(batch, totals, findings);

@@ -1,13 +1,13 @@
 // Fingerprints that survive edits around a finding, and baselines of known
 // findings built on them.
 
-#include <fmt/format.h>
-
 #include <cstdint>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "report/detail/report_detail.hpp"
 #include "report/report.hpp"
@@ -63,15 +63,17 @@ std::string identity(const rules::finding& f, const detail::claim_index& index) 
       s += "id:" + id;
       continue;
     }
-    s += c->doc + kSep + c->metric + kSep + c->group + kSep + c->location.value_or("") + kSep + c->qualifier + kSep +
-         figure(c->value) + kSep + figure(c->lo) + kSep + figure(c->hi) + kSep + fold_text(c->text);
+    s += c->doc + kSep + c->metric + kSep + c->group + kSep + c->location.value_or("") + kSep +
+         c->qualifier + kSep + figure(c->value) + kSep + figure(c->lo) + kSep + figure(c->hi) +
+         kSep + fold_text(c->text);
   }
   return s;
 }
 
 }  // namespace
 
-std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings, const rules::batch& b) {
+std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings,
+                                      const rules::batch& b) {
   const detail::claim_index index(b);
   std::vector<std::string> out;
   out.reserve(findings.size());
@@ -93,7 +95,8 @@ void write_baseline(std::ostream& out, const std::vector<rules::finding>& findin
   // Sorted by fingerprint so that a re-recorded baseline diffs cleanly.
   std::vector<std::size_t> order(findings.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fps[a] < fps[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return fps[a] < fps[b]; });
   for (std::size_t i : order) {
     const auto& f = findings[i];
     j["findings"].push_back({{"fingerprint", fps[i]},
@@ -122,12 +125,14 @@ core::result<baseline> read_baseline(const std::string& file) {
   } catch (const json::parse_error& e) {
     return problem(std::string("baseline is not valid JSON: ") + e.what());
   }
-  if (!j.is_object() || !j.contains("tollgate_baseline") || !j.contains("findings") || !j["findings"].is_array()) {
+  if (!j.is_object() || !j.contains("tollgate_baseline") || !j.contains("findings") ||
+      !j["findings"].is_array()) {
     return problem("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
   }
   if (j["tollgate_baseline"] != kBaselineVersion) {
-    return problem(fmt::format("baseline version '{}' is not {}; record it again with --write-baseline",
-                               detail::dump(j["tollgate_baseline"]), kBaselineVersion));
+    return problem(
+        fmt::format("baseline version '{}' is not {}; record it again with --write-baseline",
+                    detail::dump(j["tollgate_baseline"]), kBaselineVersion));
   }
   auto str = [](const json& o, const char* key) {
     return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
@@ -138,7 +143,8 @@ core::result<baseline> read_baseline(const std::string& file) {
     if (!e.is_object() || str(e, "fingerprint").empty()) {
       return problem(fmt::format("baseline entry {} has no 'fingerprint'", n));
     }
-    r.value.entries.push_back({str(e, "fingerprint"), str(e, "rule"), str(e, "doc"), str(e, "message")});
+    r.value.entries.push_back(
+        {str(e, "fingerprint"), str(e, "rule"), str(e, "doc"), str(e, "message")});
   }
   return r;
 }
@@ -152,8 +158,10 @@ std::vector<std::size_t> new_findings(const baseline& known, const std::vector<s
   outcome = {};
   for (std::size_t i = 0; i < fps.size(); ++i) {
     found.insert(fps[i]);
-    if (known_fps.count(fps[i])) ++outcome.suppressed;
-    else fresh.push_back(i);
+    if (known_fps.count(fps[i]))
+      ++outcome.suppressed;
+    else
+      fresh.push_back(i);
   }
   for (const auto& fp : known_fps) outcome.disappeared += found.count(fp) ? 0 : 1;
   return fresh;

@@ -1,12 +1,12 @@
 // The formats CI systems read: SARIF 2.1.0 (code scanning), JUnit XML (GitLab,
 // Jenkins), GitHub Actions workflow commands, and CSV for spreadsheets.
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "core/text_position.hpp"
 #include "report/detail/report_detail.hpp"
@@ -36,15 +36,18 @@ const char* sarif_level(core::severity s) {
 std::string uri_path(const std::string& path) {
   std::string out;
   for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
 
 json artifact_location(const std::string& file) {
   const fs::path p(file);
-  if (p.is_absolute()) return {{"uri", "file://" + uri_path(p.lexically_normal().generic_string())}};
+  if (p.is_absolute())
+    return {{"uri", "file://" + uri_path(p.lexically_normal().generic_string())}};
   return {{"uri", uri_path(p.lexically_normal().generic_string())}, {"uriBaseId", "SRCROOT"}};
 }
 
@@ -94,7 +97,8 @@ std::optional<json> claim_region(const document_place& place, const claims::clai
     end_column += static_cast<int>(core::count_code_points(c.text));
   } else {
     end_line += static_cast<int>(std::count(c.text.begin(), c.text.end(), '\n'));
-    end_column = 1 + static_cast<int>(core::count_code_points(std::string_view(c.text).substr(last_break + 1)));
+    end_column = 1 + static_cast<int>(
+                         core::count_code_points(std::string_view(c.text).substr(last_break + 1)));
   }
   return json{{"startLine", at.line},
               {"startColumn", at.column},
@@ -176,9 +180,12 @@ char32_t next_code_point(const std::string& s, std::size_t& i) {
   int len = 0;
   char32_t cp = 0;
   char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
-  else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
-  else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
+  if ((b0 & 0xE0) == 0xC0)
+    len = 2, cp = b0 & 0x1F, min = 0x80;
+  else if ((b0 & 0xF0) == 0xE0)
+    len = 3, cp = b0 & 0x0F, min = 0x800;
+  else if ((b0 & 0xF8) == 0xF0)
+    len = 4, cp = b0 & 0x07, min = 0x10000;
   if (len == 0 || i + len > s.size()) {
     ++i;
     return 0xFFFD;
@@ -248,10 +255,14 @@ std::string xml_escape(const std::string& s, bool attribute) {
 std::string github_escape_data(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -259,9 +270,12 @@ std::string github_escape_data(const std::string& s) {
 std::string github_escape_property(const std::string& s) {
   std::string out;
   for (char c : github_escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -293,9 +307,10 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     // A name that differs from the id only in case says nothing more (the
     // validator's SARIF1001): leave it out.
     const std::string name = pascal_case(rule.id);
-    if (!std::equal(name.begin(), name.end(), rule.id.begin(), rule.id.end(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                                std::tolower(static_cast<unsigned char>(b)); })) {
+    if (!std::equal(name.begin(), name.end(), rule.id.begin(), rule.id.end(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
       d["name"] = name;
     }
     d["shortDescription"] = {{"text", rule.description.empty() ? summary : first_sentence(full)}};
@@ -303,7 +318,8 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     if (!rule.link.empty()) d["helpUri"] = rule.link;
     d["help"] = {{"text", full + " (check kind '" + rule.check + "')"}};
     d["defaultConfiguration"] = {{"level", sarif_level(rule.level)}};
-    d["properties"] = {{"check", rule.check}, {"tags", json::array({"casualty-figures", rule.check})}};
+    d["properties"] = {{"check", rule.check},
+                       {"tags", json::array({"casualty-figures", rule.check})}};
     driver["rules"].push_back(std::move(d));
   }
 
@@ -324,7 +340,8 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
                               : finding_region(place, f);
       json loc;
       loc["physicalLocation"] = physical_location(place, region);
-      if (place.record_line > 0) loc["logicalLocations"] = json::array({{{"name", f.doc}, {"kind", "object"}}});
+      if (place.record_line > 0)
+        loc["logicalLocations"] = json::array({{{"name", f.doc}, {"kind", "object"}}});
       res["locations"] = json::array({std::move(loc)});
     }
     json related = json::array();
@@ -332,13 +349,16 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       const claims::claim& c = *involved[k];
       const document_place& cp = detail::place_at(r, c.doc_index);
       if (cp.file.empty()) continue;
-      related.push_back({{"id", static_cast<int>(k)},
-                         {"physicalLocation", physical_location(cp, claim_region(cp, c))},
-                         {"message", {{"text", "related claim " + describe_claim(c) + " at " + c.location_label + ":" +
-                                                   std::to_string(c.line) + ":" + std::to_string(c.column)}}}});
+      related.push_back(
+          {{"id", static_cast<int>(k)},
+           {"physicalLocation", physical_location(cp, claim_region(cp, c))},
+           {"message",
+            {{"text", "related claim " + describe_claim(c) + " at " + c.location_label + ":" +
+                          std::to_string(c.line) + ":" + std::to_string(c.column)}}}});
     }
     if (!related.empty()) res["relatedLocations"] = std::move(related);
-    if (i < r.fingerprints.size()) res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i]}};
+    if (i < r.fingerprints.size())
+      res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i]}};
     if (r.baseline) res["baselineState"] = "new";
     json props;
     props["doc"] = f.doc;
@@ -362,8 +382,9 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       if (d.line > 0) region["startLine"] = d.line;
       if (d.line > 0 && d.column > 0) region["startColumn"] = d.column;
       n["locations"] = json::array(
-          {{{"physicalLocation", physical_location({d.path, 0, true}, region.empty() ? std::nullopt
-                                                                                       : std::optional<json>(region))}}});
+          {{{"physicalLocation",
+             physical_location({d.path, 0, true},
+                               region.empty() ? std::nullopt : std::optional<json>(region))}}});
     }
     notifications.push_back(std::move(n));
   }
@@ -405,7 +426,8 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
     std::string cases;
     std::size_t failures = 0;
     for (const auto& id : ids) {
-      cases += "    <testcase name=\"" + junit_attr(id) + "\" classname=\"" + junit_attr(d.location) + "\"";
+      cases += "    <testcase name=\"" + junit_attr(id) + "\" classname=\"" +
+               junit_attr(d.location) + "\"";
       if (!file.empty()) cases += " file=\"" + junit_attr(file) + "\"";
       cases += " time=\"0\"";
       auto it = found.find(id);
@@ -419,14 +441,19 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
       for (const auto* f : it->second) {
         worst = std::min(worst, f->level);
         messages += (messages.empty() ? "" : "; ") + f->message;
-        text += core::render({f->location, f->line, f->column, f->level, f->message, f->rule}, f->line_text, false);
+        text += core::render({f->location, f->line, f->column, f->level, f->message, f->rule},
+                             f->line_text, false);
       }
-      if (it->second.size() > 1) messages = fmt::format("{} findings: {}", it->second.size(), messages);
-      cases += ">\n      <failure message=\"" + junit_attr(messages) + "\" type=\"" + core::severity_name(worst) +
-               "\">" + xml_escape(text, false) + "</failure>\n    </testcase>\n";
+      if (it->second.size() > 1)
+        messages = fmt::format("{} findings: {}", it->second.size(), messages);
+      cases += ">\n      <failure message=\"" + junit_attr(messages) + "\" type=\"" +
+               core::severity_name(worst) + "\">" + xml_escape(text, false) +
+               "</failure>\n    </testcase>\n";
     }
-    body += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
-                        junit_attr(d.location), ids.size(), failures);
+    body += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
+        "time=\"0\">\n",
+        junit_attr(d.location), ids.size(), failures);
     body += cases + "  </testsuite>\n";
     total_tests += ids.size();
     total_failures += failures;
@@ -435,7 +462,8 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
   // report never looks clean because an article was not checked.
   for (const auto& k : r.summary.skipped) {
     body += fmt::format(
-        "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\">\n"
+        "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" "
+        "time=\"0\">\n"
         "    <testcase name=\"read\" classname=\"{0}\" time=\"0\">\n"
         "      <error message=\"{1}\" type=\"input\">{2}</error>\n"
         "    </testcase>\n"
@@ -444,8 +472,9 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
     ++total_tests;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"tollgate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n",
-                     total_tests, total_failures, r.summary.skipped.size());
+  out << fmt::format(
+      "<testsuites name=\"tollgate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n",
+      total_tests, total_failures, r.summary.skipped.size());
   out << body << "</testsuites>\n";
 }
 
@@ -465,13 +494,14 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
     // Lines of a JSONL record's text or of an HTML page's text are not the
     // file's: say where in the document the finding is.
     if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location, f.line, f.column);
-    out << "::" << command << ' ' << fmt::format("{}", fmt::join(props, ",")) << "::" << github_escape_data(message)
-        << '\n';
+    out << "::" << command << ' ' << fmt::format("{}", fmt::join(props, ","))
+        << "::" << github_escape_data(message) << '\n';
   }
 }
 
 std::string claims_csv_header() {
-  return "id,doc,source,published,line,column,offset,length,text,metric,group,location,value,lo,hi,qualifier,"
+  return "id,doc,source,published,line,column,offset,length,text,metric,group,location,value,lo,hi,"
+         "qualifier,"
          "vague,as_of,cumulative,attribution,part_of,revision";
 }
 
@@ -490,9 +520,12 @@ std::string claim_csv(const claims::claim& c) {
 }
 
 void write_trace_csv(std::ostream& out, const std::vector<trace::timeline>& timelines) {
-  out << "series,metric,group,location,as_of,figure,value,lo,hi,qualifier,source,doc,line,column,change,"
+  out << "series,metric,group,location,as_of,figure,value,lo,hi,qualifier,source,doc,line,column,"
+         "change,"
          "previous_as_of\n";
-  auto num = [](const std::optional<double>& v) { return v ? detail::dump(detail::number(*v)) : std::string(); };
+  auto num = [](const std::optional<double>& v) {
+    return v ? detail::dump(detail::number(*v)) : std::string();
+  };
   for (const auto& t : timelines) {
     for (const auto& p : t.points) {
       const auto& c = *p.claim;

@@ -149,6 +149,17 @@ suppressed_findings_do_not_fail() {
   [ "$rc" -eq 1 ] || explain "--fail-on warning with a new error"
 }
 
+baseline_can_be_read_and_rewritten_in_one_run() {
+  fresh_desk
+  run lint --write-baseline baseline.json news
+  add_new_error
+  run lint --baseline baseline.json --write-baseline baseline.json news
+  [ "$rc" -eq 1 ] || { explain "the old baseline should be applied before it is rewritten"; return; }
+  [ "$(findings)" -eq 1 ] || { explain "expected the new finding"; return; }
+  run lint --baseline baseline.json news
+  [ "$rc" -eq 0 ] || explain "the rewritten baseline should hold the new finding"
+}
+
 bad_baseline_is_error() {
   fresh_desk
   echo '{"not": "a baseline"}' >"$DESK/bad.json"
@@ -262,6 +273,7 @@ check "a baseline counts known findings that disappeared" baseline_counts_findin
 check "baselined findings survive lines added above and re-wrapping" baseline_survives_edits_above_and_rewrapping
 check "a changed figure is a new finding" baseline_sees_a_changed_figure_as_new
 check "suppressed findings do not fail any --fail-on" suppressed_findings_do_not_fail
+check "--baseline and --write-baseline may name the same file" baseline_can_be_read_and_rewritten_in_one_run
 check "an unreadable or foreign baseline exits 2 and still reports" bad_baseline_is_error
 check "--format github prints escaped workflow commands" github_format_escapes
 check "extract and trace --format csv" csv_formats

@@ -2,7 +2,7 @@
 // around a finding, baselines, and the escaping rules of the formats CI
 // systems read (GitHub workflow commands, XML, CSV).
 
-#include <doctest/doctest.h>
+#include "report/report.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -11,8 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "claims/claims.hpp"
-#include "report/report.hpp"
 #include "rules/rules.hpp"
 #include "test_support.hpp"
 
@@ -46,8 +47,14 @@ lint_result lint(const std::vector<std::pair<std::string, std::string>>& docs) {
     if (auto d = ingest::date_from_text(text)) doc.published = d->date;
     doc.index = index++;
     const auto found = claims::extract(doc, test::builtin_lexicon());
-    rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
-                              doc.index, found.size(), doc.text.substr(0, doc.text.find('\n'))};
+    rules::document_info info{doc.id,
+                              doc.location,
+                              doc.source,
+                              doc.published,
+                              doc.published_from,
+                              doc.index,
+                              found.size(),
+                              doc.text.substr(0, doc.text.find('\n'))};
     r.batch.documents.push_back(info);
     r.batch.claims.insert(r.batch.claims.end(), found.begin(), found.end());
   }
@@ -157,7 +164,8 @@ TEST_SUITE("report") {
     std::stringstream file;
     report::write_baseline(file, old_run.findings, old_run.fingerprints);
 
-    const fs::path path = fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
+    const fs::path path =
+        fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
     std::ofstream(path) << file.str();
     auto known = report::read_baseline(path.string());
     fs::remove(path);
@@ -171,7 +179,8 @@ TEST_SUITE("report") {
     const std::string day4 =
         "date 2024-03-09\n"
         "Twelve people were arrested, including 9 children and 8 women, police said.\n";
-    const auto new_run = lint({{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", day3_fixed}, {"day4.txt", day4}});
+    const auto new_run = lint(
+        {{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", day3_fixed}, {"day4.txt", day4}});
     report::baseline_outcome outcome;
     const auto fresh = report::new_findings(known.value, new_run.fingerprints, outcome);
     REQUIRE(fresh.size() == 1);
@@ -182,7 +191,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("a baseline that is not one is an error naming the file") {
-    const fs::path path = fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
+    const fs::path path =
+        fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
     std::ofstream(path) << "{\"findings\": 3}";
     auto known = report::read_baseline(path.string());
     fs::remove(path);
@@ -195,7 +205,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("GitHub workflow commands escape data and properties") {
-    CHECK(report::github_escape_data("50% of 1,200\r\nnext: line") == "50%25 of 1,200%0D%0Anext: line");
+    CHECK(report::github_escape_data("50% of 1,200\r\nnext: line") ==
+          "50%25 of 1,200%0D%0Anext: line");
     CHECK(report::github_escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A");
   }
 

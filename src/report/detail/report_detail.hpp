@@ -2,10 +2,11 @@
 
 // What the report stage's files share; not for other stages.
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "claims/claims.hpp"
 #include "report/report.hpp"

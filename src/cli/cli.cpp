@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "claims/claims.hpp"
 #include "cli/parallel_extract.hpp"
@@ -42,6 +44,9 @@ struct common_options {
   std::vector<std::string> rule_dirs;
   std::vector<std::string> lexicon_files;
   std::string format;
+  std::string output;          // lint: write `format` here; the terminal gets text
+  std::string baseline;        // lint: report only findings not in this baseline
+  std::string write_baseline;  // lint: record today's findings here
   std::string fail_on = "error";
   std::string input_format = "jsonl";
   bool no_color = false;
@@ -68,6 +73,9 @@ void add_common(CLI::App& cmd, common_options& o, bool with_rules) {
     cmd.add_option("--rules", o.rule_dirs, "rule directories (default: the built-in pack)");
     cmd.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit code 1")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+    cmd.add_option("-o,--output", o.output, "write the --format output to FILE; the terminal still gets text");
+    cmd.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)");
+    cmd.add_option("--write-baseline", o.write_baseline, "record every finding of this run in FILE");
   }
 }
 
@@ -122,7 +130,8 @@ std::shared_ptr<const claims::lexicon> lexicon_or_report(const std::vector<std::
 void read_and_extract(const common_options& o, const claims::lexicon& lex, core::diagnostics& problems,
                       ingest::summary& totals, rules::batch& batch,
                       const std::function<void(const std::vector<claims::claim>&)>& each, bool keep,
-                      const std::vector<rules::rule>* scan_rules = nullptr) {
+                      const std::vector<rules::rule>* scan_rules = nullptr,
+                      std::vector<report::document_place>* places = nullptr) {
   ingest::manifest metadata;
   ingest::options opts;
   opts.stdin_format = o.input_format;
@@ -146,6 +155,10 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
                               doc.index, found.size(), {}};
     info.first_line = doc.text.substr(0, doc.text.find('\n'));
     batch.documents.push_back(std::move(info));
+    if (places) {
+      if (places->size() <= doc.index) places->resize(doc.index + 1);
+      (*places)[doc.index] = report::place_of(doc);
+    }
     if (each) each(found);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
@@ -166,8 +179,10 @@ int run_extract(const common_options& o) {
   ingest::summary totals;
   rules::batch batch;
   std::size_t claims = 0;
+  const bool csv = o.format == "csv";
+  if (csv) std::cout << report::claims_csv_header() << '\n';
   read_and_extract(o, *lex, problems, totals, batch, [&](const std::vector<claims::claim>& found) {
-    for (const auto& c : found) std::cout << report::claim_json(c) << '\n';
+    for (const auto& c : found) std::cout << (csv ? report::claim_csv(c) : report::claim_json(c)) << '\n';
     claims += found.size();
   }, false);
   print_problems(problems);
@@ -192,10 +207,36 @@ int run_trace(const common_options& o) {
   read_and_extract(o, *lex, problems, totals, batch, nullptr, true);
   const auto timelines = trace::build(batch.claims);
   if (o.format == "json") report::write_trace_json(std::cout, timelines);
+  else if (o.format == "csv") report::write_trace_csv(std::cout, timelines);
   else report::write_trace_table(std::cout, timelines);
   print_problems(problems);
   if (!o.quiet) std::cerr << report::summary_line(report::summarize(batch, totals, {}), false) << '\n';
   return core::has_errors(problems) ? kExitError : kExitClean;
+}
+
+void write_lint_format(std::ostream& out, const std::string& format, const report::lint_report& r, bool color) {
+  if (format == "json") report::write_findings_json(out, r);
+  else if (format == "sarif") report::write_findings_sarif(out, r);
+  else if (format == "junit") report::write_findings_junit(out, r);
+  else if (format == "github") report::write_findings_github(out, r);
+  else report::write_findings_text(out, r.findings, color);
+}
+
+// Writes a file through `write`; false (with a diagnostic) when it cannot.
+bool write_file(const std::string& path, core::diagnostics& problems, const std::function<void(std::ostream&)>& write,
+                const char* what) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (file) write(file);
+  file.close();
+  if (!file) {
+    problems.push_back({path, 0, 0, core::severity::error, std::string("cannot write ") + what, "output"});
+    return false;
+  }
+  return true;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 int run_lint(const common_options& o) {
@@ -210,13 +251,55 @@ int run_lint(const common_options& o) {
   }
   ingest::summary totals;
   rules::batch batch;
-  read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value);
-  const auto findings = rules::run_rules(loaded.value, batch, *lex);
+  std::vector<report::document_place> places;
+  read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value, &places);
+  const auto all = rules::run_rules(loaded.value, batch, *lex);
+  const auto all_fingerprints = report::fingerprints(all, batch);
+
+  // With a baseline, only the findings it does not know are reported, and
+  // only they can fail the run.
+  std::vector<rules::finding> findings;
+  std::vector<std::string> fps;
+  std::optional<report::baseline_outcome> outcome;
+  if (!o.baseline.empty()) {
+    auto known = report::read_baseline(o.baseline);
+    problems.insert(problems.end(), known.problems.begin(), known.problems.end());
+    if (known.problems.empty()) {
+      outcome.emplace();
+      for (std::size_t i : report::new_findings(known.value, all_fingerprints, *outcome)) {
+        findings.push_back(all[i]);
+        fps.push_back(all_fingerprints[i]);
+      }
+    }
+  }
+  if (!outcome) {
+    findings = all;
+    fps = all_fingerprints;
+  }
+  // Written after the old baseline is read, so both may name one file.
+  if (!o.write_baseline.empty()) {
+    write_file(o.write_baseline, problems,
+               [&](std::ostream& out) { report::write_baseline(out, all, all_fingerprints); }, "baseline");
+  }
+
   const auto summary = report::summarize(batch, totals, findings);
-  if (o.format == "json") report::write_findings_json(std::cout, findings, summary);
-  else report::write_findings_text(std::cout, findings, use_color(o));
+  const report::lint_report rep{batch, loaded.value, places, findings, fps, summary, problems, outcome};
+  if (!o.output.empty()) {
+    write_file(o.output, problems, [&](std::ostream& out) { write_lint_format(out, o.format, rep, false); },
+               "the report");
+    report::write_findings_text(std::cout, findings, use_color(o));
+  } else {
+    write_lint_format(std::cout, o.format, rep, use_color(o));
+  }
   print_problems(problems);
-  if (!o.quiet) std::cerr << report::summary_line(summary, true) << '\n';
+  if (!o.quiet) {
+    std::cerr << report::summary_line(summary, true) << '\n';
+    if (outcome) {
+      std::cerr << "baseline " << o.baseline << ": " << plural(findings.size(), "new finding", "new findings") << ", "
+                << plural(outcome->suppressed, "known finding", "known findings") << " suppressed, "
+                << plural(outcome->disappeared, "known finding", "known findings") << " no longer found\n";
+    }
+  }
   if (core::has_errors(problems)) return kExitError;
   core::severity threshold = core::severity::error;
   if (o.fail_on == "never") return kExitClean;
@@ -386,15 +469,21 @@ int run(int argc, char** argv) {
   common_options lint_opts, extract_opts, trace_opts;
   auto* lint = app.add_subcommand("lint", "extract claims and check them with the rules; findings to stdout");
   add_common(*lint, lint_opts, true);
-  lint->add_option("--format", lint_opts.format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+  lint->add_option("--format", lint_opts.format, "text, json, sarif, junit or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
+      ->default_val("text");
 
   auto* extract = app.add_subcommand("extract", "print every casualty claim as JSON lines");
   add_common(*extract, extract_opts, false);
-  extract->add_option("--format", extract_opts.format, "jsonl")->check(CLI::IsMember({"jsonl"}))->default_val("jsonl");
+  extract->add_option("--format", extract_opts.format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->default_val("jsonl");
 
   auto* trace = app.add_subcommand("trace", "print how each figure changes across sources and days");
   add_common(*trace, trace_opts, false);
-  trace->add_option("--format", trace_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}))->default_val("table");
+  trace->add_option("--format", trace_opts.format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->default_val("table");
 
   eval_options eval_opts;
   auto* eval_cmd = app.add_subcommand("eval", "compare extracted claims with a hand-annotated gold file");

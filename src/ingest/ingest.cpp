@@ -213,6 +213,7 @@ struct batch_reader {
       doc.id = str("id");
       if (doc.id.empty()) doc.id = id_prefix + ":" + std::to_string(line_no);
       doc.location = path + "#" + doc.id;
+      doc.record_line = line_no;
       doc.source = str("source");
       doc.url = str("url");
       doc.title = str("title");

@@ -29,6 +29,7 @@ struct document {
   date_origin published_from = date_origin::none;
   std::string published_by;  // what gave the date: "manifest", "front matter", "dateline", "URL", ...
   std::size_t index = 0;  // position in the batch, from 0
+  int record_line = 0;    // line of a JSONL record in its file, from 1; 0 for a whole file
 };
 
 /// Metadata for documents, keyed by path (resolved against the manifest's

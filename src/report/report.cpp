@@ -2,26 +2,29 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "core/text_position.hpp"
+#include "report/detail/report_detail.hpp"
 
 namespace tollgate::report {
-namespace {
-
-using json = nlohmann::ordered_json;
+namespace detail {
 
 json number(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) return static_cast<long long>(std::llround(v));
   return v;
 }
 
+namespace {
 template <typename T, typename F>
 json optional(const std::optional<T>& v, F f) {
   return v ? json(f(*v)) : json(nullptr);
 }
+}  // namespace
 
 json claim_object(const claims::claim& c) {
   auto str = [](const std::string& s) { return s; };
@@ -55,6 +58,39 @@ json claim_object(const claims::claim& c) {
 }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump_pretty(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+
+claim_index::claim_index(const rules::batch& b) {
+  by_id_.reserve(b.claims.size());
+  for (const auto& c : b.claims) by_id_.emplace(c.id, &c);
+}
+
+const claims::claim* claim_index::find(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
+std::vector<const claims::claim*> claim_index::involved(const rules::finding& f) const {
+  std::vector<const claims::claim*> out;
+  for (const auto& id : f.claims) {
+    if (const auto* c = find(id)) out.push_back(c);
+  }
+  return out;
+}
+
+const document_place& place_at(const lint_report& r, std::size_t index) {
+  static const document_place unknown{};
+  return index < r.places.size() ? r.places[index] : unknown;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::json;
+using detail::claim_object;
+using detail::dump;
+using detail::number;
 
 // Pads to a width counted in code points, so UTF-8 names line up.
 std::string pad(const std::string& s, std::size_t width) {
@@ -214,10 +250,44 @@ std::string summary_line(const run_summary& s, bool with_findings) {
   return line;
 }
 
-void write_findings_json(std::ostream& out, const std::vector<rules::finding>& findings, const run_summary& s) {
+document_place place_of(const ingest::document& doc) {
+  document_place p;
+  if (doc.location.rfind("<stdin>", 0) == 0) {
+    p.file_lines = doc.record_line == 0;
+    return p;
+  }
+  if (doc.record_line > 0) {
+    // "path#id": the id is the document's own, so cut exactly that off.
+    p.file = doc.location.substr(0, doc.location.size() - std::min(doc.location.size(), doc.id.size() + 1));
+    p.record_line = doc.record_line;
+    p.file_lines = false;
+    return p;
+  }
+  p.file = doc.location;
+  std::string ext = std::filesystem::path(doc.location).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  p.file_lines = ext != ".html" && ext != ".htm";
+  return p;
+}
+
+file_position position_in_file(const document_place& place, int line, int column) {
+  file_position p{place.file, 0, 0};
+  if (place.file.empty()) return p;
+  if (place.record_line > 0) {
+    p.line = place.record_line;
+  } else if (place.file_lines) {
+    p.line = line;
+    p.column = column;
+  }
+  return p;
+}
+
+void write_findings_json(std::ostream& out, const lint_report& r) {
+  const detail::claim_index index(r.batch);
   json j;
   j["findings"] = json::array();
-  for (const auto& f : findings) {
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const auto& f = r.findings[i];
     json o;
     o["rule"] = f.rule;
     o["severity"] = core::severity_name(f.level);
@@ -228,8 +298,22 @@ void write_findings_json(std::ostream& out, const std::vector<rules::finding>& f
     o["column"] = f.column;
     o["claims"] = f.claims;
     o["series"] = f.series.empty() ? json(nullptr) : json(f.series);
+    o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i]) : json(nullptr);
+    json involved = json::array();
+    for (const auto* c : index.involved(f)) {
+      const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
+      involved.push_back({{"claim", c->id},
+                          {"path", c->location_label},
+                          {"line", c->line},
+                          {"column", c->column},
+                          {"file", at.file.empty() ? json(nullptr) : json(at.file)},
+                          {"file_line", at.line ? json(at.line) : json(nullptr)},
+                          {"text", c->text}});
+    }
+    o["involves"] = std::move(involved);
     j["findings"].push_back(std::move(o));
   }
+  const auto& s = r.summary;
   json sum;
   sum["documents"] = s.documents;
   sum["claims"] = s.claims;
@@ -237,8 +321,10 @@ void write_findings_json(std::ostream& out, const std::vector<rules::finding>& f
   sum["skipped"] = json::array();
   for (const auto& k : s.skipped) sum["skipped"].push_back({{"path", k.path}, {"reason", k.reason}});
   sum["findings"] = {{"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}};
+  sum["baseline"] = r.baseline ? json{{"suppressed", r.baseline->suppressed}, {"disappeared", r.baseline->disappeared}}
+                               : json(nullptr);
   j["summary"] = std::move(sum);
-  out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  out << detail::dump_pretty(j) << '\n';
 }
 
 void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& timelines) {
@@ -290,7 +376,7 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
     }
     for (const auto& k : order) all.push_back(std::move(series[k]));
   }
-  out << all.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  out << detail::dump_pretty(all) << '\n';
 }
 
 }  // namespace tollgate::report

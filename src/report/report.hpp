@@ -1,10 +1,14 @@
 #pragma once
 
-// The report stage: findings, claims and timelines as text or JSON.
+// The report stage: findings, claims and timelines as text, JSON, SARIF,
+// JUnit XML, GitHub workflow commands and CSV; fingerprints and baselines.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "core/diagnostic.hpp"
 
 #include "claims/claims.hpp"
 #include "ingest/ingest.hpp"
@@ -33,9 +37,102 @@ struct run_summary {
 run_summary summarize(const rules::batch& b, const ingest::summary& inputs,
                       const std::vector<rules::finding>& findings);
 
-/// `{"findings": [...], "summary": {...}}`.
-void write_findings_json(std::ostream& out, const std::vector<rules::finding>& findings,
-                         const run_summary& s);
+/// Where a document sits in a file, for the formats that point into files.
+struct document_place {
+  std::string file;         // the file to open; empty for standard input
+  int record_line = 0;      // a JSONL record's line in `file`; 0 when the document is the whole file
+  bool file_lines = true;   // the text's lines and columns are the file's (false for HTML, JSONL)
+};
+/// The place of a document as ingest read it.
+document_place place_of(const ingest::document& doc);
+
+/// A position in a file; line 0 when only the file is known, column 0 when
+/// only the line is.
+struct file_position {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+/// Where line:column of a document's text is in its file.
+file_position position_in_file(const document_place& place, int line, int column);
+
+/// What a baseline did to a run.
+struct baseline_outcome {
+  std::size_t suppressed = 0;   // known findings found again and left out
+  std::size_t disappeared = 0;  // known findings not found any more
+};
+
+/// Everything the lint formats can show. `findings` are the ones to report
+/// (the new ones when a baseline is used), `fingerprints` one per finding,
+/// `places` one per document index of the batch.
+struct lint_report {
+  const rules::batch& batch;
+  const std::vector<rules::rule>& rules;
+  const std::vector<document_place>& places;
+  const std::vector<rules::finding>& findings;
+  const std::vector<std::string>& fingerprints;
+  const run_summary& summary;
+  const core::diagnostics& problems;
+  std::optional<baseline_outcome> baseline;
+};
+
+/// `{"findings": [...], "summary": {...}}`: each finding with its rule,
+/// severity, message, doc, path, line, column, claim ids, series, fingerprint
+/// and the file positions of the claims it involves.
+void write_findings_json(std::ostream& out, const lint_report& r);
+
+/// SARIF 2.1.0, one run: the rules as reporting descriptors, each finding as a
+/// result with its file region, the other claims it involves as related
+/// locations, and its fingerprint under `partialFingerprints`. Relative paths
+/// are relative to `SRCROOT`, the current directory.
+void write_findings_sarif(std::ostream& out, const lint_report& r);
+
+/// JUnit XML as GitLab and Jenkins read it: one testsuite per document, one
+/// testcase per rule, a failure carrying every message of that rule there.
+void write_findings_junit(std::ostream& out, const lint_report& r);
+
+/// GitHub Actions workflow commands, one per finding:
+/// `::error file=F,line=L,col=C,title=T::message`.
+void write_findings_github(std::ostream& out, const lint_report& r);
+
+/// Escapes a workflow command's message (`%`, CR, LF).
+std::string github_escape_data(const std::string& s);
+/// Escapes a workflow command's property value (also `:` and `,`).
+std::string github_escape_property(const std::string& s);
+/// Escapes text for XML; in attributes also quotes and line breaks. Bytes
+/// that are not valid UTF-8, and control characters XML forbids, become U+FFFD.
+std::string xml_escape(const std::string& s, bool attribute);
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& s);
+
+/// A finding's identity across edits: its rule and document and, for each
+/// claim it involves, that claim's document, metric, group, place, qualifier,
+/// figures and text with spacing and case folded. Lines, offsets and claim
+/// ids (which count claims) are left out, so a fingerprint survives lines
+/// added above and re-wrapping, and changes when a figure changes. Findings
+/// that share an identity in one run get `-2`, `-3`, ... in report order.
+std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings, const rules::batch& b);
+
+/// Known findings, by fingerprint, with what they said when recorded.
+struct baseline_entry {
+  std::string fingerprint;
+  std::string rule;
+  std::string doc;
+  std::string message;
+};
+struct baseline {
+  std::vector<baseline_entry> entries;
+};
+
+/// Writes the baseline of `findings` (JSON, one entry per finding).
+void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
+                    const std::vector<std::string>& fingerprints);
+/// Reads a file written by write_baseline. Problems name the file and why;
+/// the baseline is then empty.
+core::result<baseline> read_baseline(const std::string& file);
+/// Indexes of the findings not in `known`, and what was suppressed or is gone.
+std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fingerprints,
+                                      baseline_outcome& outcome);
 
 /// "7 documents, 26 claims, 3 findings (2 errors, 1 warning); 1 skipped: x: empty file".
 std::string summary_line(const run_summary& s, bool with_findings);
@@ -44,5 +141,13 @@ std::string summary_line(const run_summary& s, bool with_findings);
 void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& timelines);
 /// Per series: `[{"series", "metric", "points": [...]}]`.
 void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& timelines);
+/// One row per point: series, metric, group, location, as_of, figure, value,
+/// lo, hi, qualifier, source, doc, line, column, change, previous_as_of.
+void write_trace_csv(std::ostream& out, const std::vector<trace::timeline>& timelines);
+
+/// The CSV header of claims: DESIGN's claim fields in order.
+std::string claims_csv_header();
+/// One claim as a CSV row (null fields are empty), without a line break.
+std::string claim_csv(const claims::claim& c);
 
 }  // namespace tollgate::report

@@ -1,0 +1,170 @@
+// Fingerprints that survive edits around a finding, and baselines of known
+// findings built on them.
+
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "report/detail/report_detail.hpp"
+#include "report/report.hpp"
+
+namespace tollgate::report {
+namespace {
+
+using detail::json;
+
+constexpr int kBaselineVersion = 1;
+
+// 64-bit FNV-1a: small, and the same on every platform and compiler.
+std::uint64_t fnv1a(const std::string& s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Runs of white space become one space and ASCII letters lowercase, so that
+// re-wrapping a paragraph or changing case leaves the text the same.
+std::string fold_text(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+std::string figure(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : "null"; }
+
+// Fields are separated by a byte that never occurs in text.
+constexpr char kSep = '\x1f';
+
+std::string identity(const rules::finding& f, const detail::claim_index& index) {
+  std::string s = "tollgate-finding-v1";
+  s += kSep + f.rule + kSep + f.doc;
+  for (const auto& id : f.claims) {
+    const claims::claim* c = index.find(id);
+    s += kSep;
+    if (!c) {
+      // Not in the batch: only its id is known (cannot happen for findings of
+      // this run, but keeps the fingerprint defined).
+      s += "id:" + id;
+      continue;
+    }
+    s += c->doc + kSep + c->metric + kSep + c->group + kSep + c->location.value_or("") + kSep +
+         c->qualifier + kSep + figure(c->value) + kSep + figure(c->lo) + kSep + figure(c->hi) +
+         kSep + fold_text(c->text);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings,
+                                      const rules::batch& b) {
+  const detail::claim_index index(b);
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  std::map<std::string, int> seen;
+  for (const auto& f : findings) {
+    std::string fp = fmt::format("{:016x}", fnv1a(identity(f, index)));
+    const int n = ++seen[fp];
+    if (n > 1) fp += fmt::format("-{}", n);
+    out.push_back(std::move(fp));
+  }
+  return out;
+}
+
+void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
+                    const std::vector<std::string>& fps) {
+  json j;
+  j["tollgate_baseline"] = kBaselineVersion;
+  j["findings"] = json::array();
+  // Sorted by fingerprint so that a re-recorded baseline diffs cleanly.
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return fps[a] < fps[b]; });
+  for (std::size_t i : order) {
+    const auto& f = findings[i];
+    j["findings"].push_back({{"fingerprint", fps[i]},
+                             {"rule", f.rule},
+                             {"severity", core::severity_name(f.level)},
+                             {"doc", f.doc},
+                             {"message", f.message}});
+  }
+  out << detail::dump_pretty(j) << '\n';
+}
+
+core::result<baseline> read_baseline(const std::string& file) {
+  core::result<baseline> r;
+  auto problem = [&](const std::string& why) {
+    r.problems.push_back({file, 0, 0, core::severity::error, why, "baseline"});
+    r.value.entries.clear();
+    return r;
+  };
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return problem("cannot read baseline file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  json j;
+  try {
+    j = json::parse(buf.str());
+  } catch (const json::parse_error& e) {
+    return problem(std::string("baseline is not valid JSON: ") + e.what());
+  }
+  if (!j.is_object() || !j.contains("tollgate_baseline") || !j.contains("findings") ||
+      !j["findings"].is_array()) {
+    return problem("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
+  }
+  if (j["tollgate_baseline"] != kBaselineVersion) {
+    return problem(
+        fmt::format("baseline version '{}' is not {}; record it again with --write-baseline",
+                    detail::dump(j["tollgate_baseline"]), kBaselineVersion));
+  }
+  auto str = [](const json& o, const char* key) {
+    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  };
+  std::size_t n = 0;
+  for (const auto& e : j["findings"]) {
+    ++n;
+    if (!e.is_object() || str(e, "fingerprint").empty()) {
+      return problem(fmt::format("baseline entry {} has no 'fingerprint'", n));
+    }
+    r.value.entries.push_back(
+        {str(e, "fingerprint"), str(e, "rule"), str(e, "doc"), str(e, "message")});
+  }
+  return r;
+}
+
+std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fps,
+                                      baseline_outcome& outcome) {
+  std::set<std::string> known_fps;
+  for (const auto& e : known.entries) known_fps.insert(e.fingerprint);
+  std::set<std::string> found;
+  std::vector<std::size_t> fresh;
+  outcome = {};
+  for (std::size_t i = 0; i < fps.size(); ++i) {
+    found.insert(fps[i]);
+    if (known_fps.count(fps[i]))
+      ++outcome.suppressed;
+    else
+      fresh.push_back(i);
+  }
+  for (const auto& fp : known_fps) outcome.disappeared += found.count(fp) ? 0 : 1;
+  return fresh;
+}
+
+}  // namespace tollgate::report

@@ -1,0 +1,44 @@
+#pragma once
+
+// What the report stage's files share; not for other stages.
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "claims/claims.hpp"
+#include "report/report.hpp"
+#include "rules/rules.hpp"
+
+namespace tollgate::report::detail {
+
+using json = nlohmann::ordered_json;
+
+/// A whole number as an integer, anything else as a double.
+json number(double v);
+/// A claim with exactly DESIGN's fields, in DESIGN's order.
+json claim_object(const claims::claim& c);
+/// One line of JSON; bytes that are not UTF-8 become U+FFFD.
+std::string dump(const json& j);
+/// Indented JSON; bytes that are not UTF-8 become U+FFFD.
+std::string dump_pretty(const json& j);
+
+/// The batch's claims by id.
+class claim_index {
+ public:
+  explicit claim_index(const rules::batch& b);
+  /// Null when no claim has that id.
+  const claims::claim* find(const std::string& id) const;
+  /// The claims a finding involves, in its order; unknown ids are left out.
+  std::vector<const claims::claim*> involved(const rules::finding& f) const;
+
+ private:
+  std::unordered_map<std::string, const claims::claim*> by_id_;
+};
+
+/// The place of document `index`, or an empty place when it is not known.
+const document_place& place_at(const lint_report& r, std::size_t index);
+
+}  // namespace tollgate::report::detail

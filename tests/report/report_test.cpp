@@ -1,0 +1,247 @@
+// Tests for the report stage's CI side: fingerprints that survive edits
+// around a finding, baselines, and the escaping rules of the formats CI
+// systems read (GitHub workflow commands, XML, CSV).
+
+#include "report/report.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "claims/claims.hpp"
+#include "rules/rules.hpp"
+#include "test_support.hpp"
+
+namespace tollgate {
+namespace {
+
+namespace fs = std::filesystem;
+using test::source_path;
+
+const std::vector<rules::rule>& builtin_rules() {
+  static const std::vector<rules::rule> loaded = [] {
+    auto r = rules::load_rules({source_path("rules")});
+    REQUIRE(r.problems.empty());
+    return r.value;
+  }();
+  return loaded;
+}
+
+struct lint_result {
+  rules::batch batch;
+  std::vector<rules::finding> findings;
+  std::vector<std::string> fingerprints;
+};
+
+// Lints documents given as (id, text) with the built-in rules.
+lint_result lint(const std::vector<std::pair<std::string, std::string>>& docs) {
+  lint_result r;
+  std::size_t index = 0;
+  for (const auto& [id, text] : docs) {
+    auto doc = test::make_document(text, "", id);
+    if (auto d = ingest::date_from_text(text)) doc.published = d->date;
+    doc.index = index++;
+    const auto found = claims::extract(doc, test::builtin_lexicon());
+    rules::document_info info{doc.id,
+                              doc.location,
+                              doc.source,
+                              doc.published,
+                              doc.published_from,
+                              doc.index,
+                              found.size(),
+                              doc.text.substr(0, doc.text.find('\n'))};
+    r.batch.documents.push_back(info);
+    r.batch.claims.insert(r.batch.claims.end(), found.begin(), found.end());
+  }
+  r.findings = rules::run_rules(builtin_rules(), r.batch, test::builtin_lexicon());
+  r.fingerprints = report::fingerprints(r.findings, r.batch);
+  return r;
+}
+
+// The fingerprint of the one finding of `rule` in the result.
+std::string fingerprint_of(const lint_result& r, const std::string& rule) {
+  std::string fp;
+  int n = 0;
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    if (r.findings[i].rule == rule) {
+      fp = r.fingerprints[i];
+      ++n;
+    }
+  }
+  REQUIRE_MESSAGE(n == 1, "expected one '" << rule << "' finding, got " << n);
+  return fp;
+}
+
+const std::string kDay1 =
+    "date 2024-03-04\n"
+    "Flash floods sweep the valley\n"
+    "Ninety people were killed, including 60 children and 45 women, the directorate said.\n"
+    "At least 140 people were injured, the directorate added.\n";
+
+const std::string kDay2 =
+    "date 2024-03-06\n"
+    "The death toll from the floods rose to at least 212, the directorate said.\n";
+
+const std::string kDay3 =
+    "date 2024-03-08\n"
+    "The death toll from the floods stands at 150, the governor's office said.\n";
+
+TEST_SUITE("report") {
+  TEST_CASE("the sample findings have fingerprints") {
+    const auto r = lint({{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", kDay3}});
+    CHECK(fingerprint_of(r, "exceeds-total").size() == 16);
+    CHECK(fingerprint_of(r, "decrease") != fingerprint_of(r, "exceeds-total"));
+  }
+
+  TEST_CASE("a fingerprint survives lines added above the finding") {
+    const auto before = lint({{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", kDay3}});
+    // New lines, with a new claim, above both findings: line numbers, offsets
+    // and claim ids (which count claims) all move.
+    const std::string day1 =
+        "date 2024-03-04\n"
+        "Flash floods sweep the valley\n"
+        "Editor's note: this story was updated.\n"
+        "Rescuers said 400 people had been moved to higher ground.\n"
+        "\n"
+        "Ninety people were killed, including 60 children and 45 women, the directorate said.\n"
+        "At least 140 people were injured, the directorate added.\n";
+    const std::string day3 =
+        "date 2024-03-08\n"
+        "Roads reopened in the lower valley on Friday.\n"
+        "\n"
+        "The death toll from the floods stands at 150, the governor's office said.\n";
+    const auto after = lint({{"day1.txt", day1}, {"day2.txt", kDay2}, {"day3.txt", day3}});
+    CHECK(fingerprint_of(after, "exceeds-total") == fingerprint_of(before, "exceeds-total"));
+    CHECK(fingerprint_of(after, "decrease") == fingerprint_of(before, "decrease"));
+  }
+
+  TEST_CASE("a fingerprint survives re-wrapping the paragraph") {
+    const auto before = lint({{"day1.txt", kDay1}});
+    const std::string wrapped =
+        "date 2024-03-04\n"
+        "Flash floods sweep the valley\n"
+        "Ninety people were killed, including 60\n"
+        "children and 45 women,   the directorate\n"
+        "said.\n"
+        "At least 140 people were injured, the\n"
+        "directorate added.\n";
+    const auto after = lint({{"day1.txt", wrapped}});
+    CHECK(fingerprint_of(after, "exceeds-total") == fingerprint_of(before, "exceeds-total"));
+  }
+
+  TEST_CASE("a fingerprint changes when a figure changes") {
+    const auto before = lint({{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", kDay3}});
+    std::string day1 = kDay1;
+    day1.replace(day1.find("45 women"), 8, "48 women");
+    std::string day3 = kDay3;
+    day3.replace(day3.find("150"), 3, "140");
+    const auto after = lint({{"day1.txt", day1}, {"day2.txt", kDay2}, {"day3.txt", day3}});
+    CHECK(fingerprint_of(after, "exceeds-total") != fingerprint_of(before, "exceeds-total"));
+    CHECK(fingerprint_of(after, "decrease") != fingerprint_of(before, "decrease"));
+  }
+
+  TEST_CASE("a fingerprint depends on the document") {
+    const auto a = lint({{"day1.txt", kDay1}});
+    const auto b = lint({{"other.txt", kDay1}});
+    CHECK(fingerprint_of(a, "exceeds-total") != fingerprint_of(b, "exceeds-total"));
+  }
+
+  TEST_CASE("identical findings in one run get distinct fingerprints") {
+    const auto r = lint({{"day1.txt", kDay1 + kDay1.substr(kDay1.find('\n') + 1)}});
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.fingerprints[0] != r.fingerprints[1]);
+    CHECK(r.fingerprints[1] == r.fingerprints[0] + "-2");
+  }
+
+  TEST_CASE("a baseline suppresses known findings and counts the ones gone") {
+    const auto old_run = lint({{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", kDay3}});
+    REQUIRE(old_run.findings.size() == 2);
+    std::stringstream file;
+    report::write_baseline(file, old_run.findings, old_run.fingerprints);
+
+    const fs::path path =
+        fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
+    std::ofstream(path) << file.str();
+    auto known = report::read_baseline(path.string());
+    fs::remove(path);
+    REQUIRE(known.problems.empty());
+    REQUIRE(known.value.entries.size() == 2);
+
+    // Day 3 is fixed; a new article adds a new inconsistency.
+    const std::string day3_fixed =
+        "date 2024-03-08\n"
+        "The death toll from the floods stands at 250, the governor's office said.\n";
+    const std::string day4 =
+        "date 2024-03-09\n"
+        "Twelve people were arrested, including 9 children and 8 women, police said.\n";
+    const auto new_run = lint(
+        {{"day1.txt", kDay1}, {"day2.txt", kDay2}, {"day3.txt", day3_fixed}, {"day4.txt", day4}});
+    report::baseline_outcome outcome;
+    const auto fresh = report::new_findings(known.value, new_run.fingerprints, outcome);
+    REQUIRE(fresh.size() == 1);
+    CHECK(new_run.findings[fresh[0]].doc == "day4.txt");
+    CHECK(new_run.findings[fresh[0]].rule == "exceeds-total");
+    CHECK(outcome.suppressed == 1);
+    CHECK(outcome.disappeared == 1);
+  }
+
+  TEST_CASE("a baseline that is not one is an error naming the file") {
+    const fs::path path =
+        fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
+    std::ofstream(path) << "{\"findings\": 3}";
+    auto known = report::read_baseline(path.string());
+    fs::remove(path);
+    REQUIRE(known.problems.size() == 1);
+    CHECK(known.problems[0].path == path.string());
+    CHECK(known.problems[0].level == core::severity::error);
+    auto missing = report::read_baseline(path.string());
+    REQUIRE(missing.problems.size() == 1);
+    CHECK(missing.problems[0].message == "cannot read baseline file");
+  }
+
+  TEST_CASE("GitHub workflow commands escape data and properties") {
+    CHECK(report::github_escape_data("50% of 1,200\r\nnext: line") ==
+          "50%25 of 1,200%0D%0Anext: line");
+    CHECK(report::github_escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A");
+  }
+
+  TEST_CASE("XML escaping handles markup, quotes, line breaks and bad bytes") {
+    CHECK(report::xml_escape("a < b & \"c\" 'd' > e", false) == "a &lt; b &amp; \"c\" 'd' &gt; e");
+    CHECK(report::xml_escape("\"x\"\n\ty", true) == "&quot;x&quot;&#10;&#9;y");
+    CHECK(report::xml_escape(std::string("bell\x07") + "!", false) == "bell\xEF\xBF\xBD!");
+    CHECK(report::xml_escape("\xC3(", false) == "\xEF\xBF\xBD(");
+    CHECK(report::xml_escape("Dostra — “quoted”", false) == "Dostra — “quoted”");
+  }
+
+  TEST_CASE("CSV fields are quoted only when needed") {
+    CHECK(report::csv_field("plain") == "plain");
+    CHECK(report::csv_field("1,200") == "\"1,200\"");
+    CHECK(report::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(report::csv_field("60\nchildren") == "\"60\nchildren\"");
+  }
+
+  TEST_CASE("a JSONL record points at its line in the file") {
+    ingest::document d;
+    d.id = "rec-1";
+    d.location = "batch#1.jsonl#rec-1";
+    d.record_line = 3;
+    const auto place = report::place_of(d);
+    CHECK(place.file == "batch#1.jsonl");
+    CHECK(place.record_line == 3);
+    const auto at = report::position_in_file(place, 5, 11);
+    CHECK(at.line == 3);
+    CHECK(at.column == 0);
+    ingest::document html;
+    html.location = "page.HTML";
+    CHECK_FALSE(report::place_of(html).file_lines);
+    CHECK(report::position_in_file(report::place_of(html), 5, 11).line == 0);
+  }
+}
+
+}  // namespace
+}  // namespace tollgate

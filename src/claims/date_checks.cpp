@@ -14,16 +14,16 @@ namespace tollgate::claims {
 
 core::diagnostics check_dates(const ingest::document& doc) {
   core::diagnostics out;
-  const core::line_index lines(doc.text);
-  for (const auto& e : parse::find_date_expressions(doc.text)) {
-    if (e.kind != parse::date_expression_kind::calendar || !e.month || !e.day) continue;
+  std::optional<core::line_index> lines;  // only when there is something to report
+  for (const auto& e : parse::find_calendar_dates(doc.text)) {
     const std::string written = doc.text.substr(e.offset, e.length);
     // Only dates with a month name or a four-digit year: "1/4" and "3-2"
     // are fractions and scores as often as dates.
     const bool named = std::any_of(written.begin(), written.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (!named && !(e.year && !e.short_year)) continue;
-    const auto pos = lines.at(e.offset);
     auto warn = [&](std::string message) {
+      if (!lines) lines.emplace(doc.text);
+      const auto pos = lines->at(e.offset);
       out.push_back({doc.location, pos.line, pos.column, core::severity::warning, std::move(message), "date"});
     };
     const core::date reference = doc.published.value_or(core::date::from_ymd(2000, 1, 1));

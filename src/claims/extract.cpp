@@ -644,6 +644,47 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
+bool is_weekday(const std::string& w);
+
+// The date expressions of a sentence that could anchor a figure's as-of:
+// those opening the sentence, after "as of", "by" or "on", right after a
+// figure, and relative days ("yesterday"). The date grammar is tried only
+// there, not at every word: it is costly and most words start no date.
+std::vector<parse::date_expression> dates_where_anchors_can_be(const sentence_reader& r,
+                                                               const ingest::document& doc,
+                                                               const std::vector<found_quantity>& quantities) {
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  std::vector<bool> try_at(w.size(), false);
+  auto mark = [&](std::size_t k) {
+    if (k < w.size() && t[k].kind != token_kind::punct) try_at[k] = true;
+  };
+  mark(0);
+  mark(1);
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (is_one_of(w[k], {"on", "by"}) || (w[k] == "of" && k > 0 && w[k - 1] == "as")) mark(k + 1);
+    if (is_one_of(w[k], {"yesterday", "today", "tonight", "last", "this", "earlier", "overnight"}) ||
+        is_weekday(w[k])) {
+      mark(k);
+    }
+  }
+  for (const auto& q : quantities) {
+    mark(q.last);
+    mark(q.last + 1);
+  }
+  std::vector<parse::date_expression> out;
+  const std::string_view text = std::string_view(doc.text).substr(0, t.empty() ? 0 : t.back().end());
+  std::size_t covered = 0;  // expressions do not overlap
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (!try_at[k] || t[k].offset < covered) continue;
+    if (auto e = parse::parse_date_expression(text, t[k].offset); e && e->length > 0) {
+      covered = e->offset + e->length;
+      out.push_back(*e);
+    }
+  }
+  return out;
+}
+
 struct as_of_anchor;
 std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
                                             const std::vector<parse::date_expression>& dates, std::size_t figure,
@@ -778,16 +819,16 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!before_cache) before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous)) : std::nullopt;
       return *before_cache;
     };
-    std::optional<std::vector<parse::date_expression>> dates_cache;
-    auto dates = [&]() -> const std::vector<parse::date_expression>& {
-      if (!dates_cache) dates_cache = parse::find_date_expressions(doc.text, sentence.begin, sentence.end);
-      return *dates_cache;
-    };
     const bool revised = sentence_has(r, lex.revision);
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
 
     const auto quantities = r.quantities();
+    std::optional<std::vector<parse::date_expression>> dates_cache;
+    auto dates = [&]() -> const std::vector<parse::date_expression>& {
+      if (!dates_cache) dates_cache = dates_where_anchors_can_be(r, doc, quantities);
+      return *dates_cache;
+    };
     for (const found_quantity& f : quantities) {
       const noun_phrase np = read_noun_phrase(r, lex, f, quantities);
       if (np.thing) {

@@ -75,6 +75,10 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
 std::vector<date_expression> find_date_expressions(std::string_view text, std::size_t begin = 0,
                                                    std::size_t end = std::string_view::npos);
 
+/// The written calendar dates (month and day) of a whole text: the grammar
+/// is tried only at words that can open one, so a long text is cheap.
+std::vector<date_expression> find_calendar_dates(std::string_view text);
+
 /// Which way a date without its year or week points: news reports the past
 /// ("on Friday" = the latest Friday on or before publication); schedulers and
 /// some peer suites read the future.

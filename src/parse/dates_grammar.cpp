@@ -2,6 +2,7 @@
 // Boost-free date_expression of parse/dates.hpp.
 
 #include <cctype>
+#include <unordered_set>
 
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
@@ -42,6 +43,81 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
     e.base = p.base;
   }
   return e;
+}
+
+namespace {
+
+// Words a written calendar date can open with: a month, a weekday
+// ("Friday, Oct. 13"), "the" ("the 13th of October"). Digits open one too.
+bool may_open_calendar_date(std::string_view text, std::size_t i) {
+  if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+    // "13 October", "13th", "2023-10-12", "10/12": a figure followed by a
+    // separator, an ordinal suffix or a month; most figures are followed by
+    // none of them and the grammar is not tried.
+    std::size_t k = i;
+    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    if (k >= text.size()) return false;
+    const char c = text[k];
+    if (c == '/' || c == '-' || c == '.') return true;
+    if (std::isalpha(static_cast<unsigned char>(c))) return true;  // 13th, 1st
+    if (c == ' ' && k + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[k + 1]))) {
+      return may_open_calendar_date(text, k + 1) && !std::isdigit(static_cast<unsigned char>(text[k + 1]));
+    }
+    return false;
+  }
+  // Every month and weekday starts with one of these letters.
+  switch (text[i] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w':
+      break;
+    default:
+      return false;
+  }
+  char buf[10];
+  std::size_t n = 0;
+  for (std::size_t k = i; k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])); ++k, ++n) {
+    if (n == sizeof buf) return false;  // longer than any month or weekday
+    buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
+  if (n < 3) return false;
+  const std::string_view w(buf, n);
+  static const std::unordered_set<std::string_view> words = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  if (!words.count(w)) return false;
+  // A month or weekday opens a calendar date only with a day number close
+  // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone.
+  for (std::size_t k = i + n; k < text.size() && k < i + n + 12; ++k) {
+    if (std::isdigit(static_cast<unsigned char>(text[k]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<date_expression> find_calendar_dates(std::string_view text) {
+  std::vector<date_expression> out;
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::size_t i = 0; i < text.size();) {
+    const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
+    if (!word_start || !may_open_calendar_date(text, i)) {
+      ++i;
+      continue;
+    }
+    if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') && i > 1 &&
+        std::isdigit(static_cast<unsigned char>(text[i - 2]))) {
+      ++i;
+      continue;
+    }
+    if (auto e = parse_date_expression(text, i); e && e->length > 0) {
+      if (e->kind == date_expression_kind::calendar && e->month && e->day) out.push_back(*e);
+      i += e->length;
+      continue;
+    }
+    ++i;
+  }
+  return out;
 }
 
 std::vector<date_expression> find_date_expressions(std::string_view text, std::size_t begin, std::size_t end) {

@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config libboost-dev libyaml-cpp-dev
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build demo test clean format conformance-dates
+.PHONY: all deps build demo test clean format bench conformance-dates
 
 all: build
 
@@ -47,6 +47,12 @@ test: build
 SPECS ?= ../shared/peer-specs
 conformance-dates: build
 	$(TOLLGATE) conformance dates $(SPECS)
+
+# make bench CORPUS=batch.jsonl [TRUTH=truth.jsonl]: a corpus from
+# shared/bench/make-corpus (with --truth for the recall line).
+bench: build
+	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=FILE [TRUTH=FILE]"; exit 2; }
+	bench/run-bench $(TOLLGATE) $(CORPUS) $(TRUTH)
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

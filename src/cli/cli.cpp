@@ -12,6 +12,7 @@
 
 #include "claims/claims.hpp"
 #include "cli/parallel_extract.hpp"
+#include "cli/progress.hpp"
 #include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
 #include "eval/eval.hpp"
@@ -141,7 +142,9 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     metadata = std::move(m.value);
     opts.metadata = &metadata;
   }
+  progress shown(o.inputs);
   parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, std::vector<claims::claim>&& found) {
+    shown.advance(doc.text.size());
     for (auto& d : claims::check_dates(doc)) {
       // A dateline's date was already judged by ingest at the same place.
       const bool seen = std::any_of(problems.begin(), problems.end(), [&](const core::diagnostic& p) {

@@ -1,6 +1,7 @@
 #include "core/diagnostic.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/text_position.hpp"
 
@@ -48,11 +49,25 @@ std::string render(const diagnostic& d, std::string_view source_line, bool color
   if (!d.id.empty()) out += " [" + d.id + "]";
   out += '\n';
   if (!source_line.empty() && d.column > 0) {
-    std::string line(source_line);
+    // Byte offsets of the line's code points: columns count code points.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < source_line.size(); ++i) {
+      if ((static_cast<unsigned char>(source_line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(source_line.size());
+    const std::size_t points = starts.size() - 1;
+    const std::size_t col = std::min(static_cast<std::size_t>(d.column - 1), points);
+    // A paragraph on one line can run to thousands of characters: show a
+    // window around the column, marked with "…" where it is cut.
+    constexpr std::size_t kBefore = 60, kAfter = 60;
+    const std::size_t first = col > kBefore ? col - kBefore : 0;
+    const std::size_t last = std::min(points, col + kAfter);
+    std::string line = first > 0 ? "…" : "";
+    line += std::string(source_line.substr(starts[first], starts[last] - starts[first]));
+    if (last < points) line += "…";
     std::replace(line.begin(), line.end(), '\t', ' ');
     out += line + '\n';
-    // The caret goes under the column'th character, counted in code points.
-    out += std::string(static_cast<size_t>(d.column - 1), ' ') + "^\n";
+    out += std::string(col - first + (first > 0 ? 1 : 0), ' ') + "^\n";
   }
   return out;
 }

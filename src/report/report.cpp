@@ -354,6 +354,10 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     };
     emit(head);
     for (const auto& r : rows) emit(r);
+    for (const auto& f : t.fits) {
+      out << fmt::format("  growth {}: {:+.1f}% a day over {} figures (fit R² {:.2f})\n", f.series,
+                         100.0 * f.daily_growth, f.points, f.r2);
+    }
   }
 }
 
@@ -373,6 +377,11 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
       json pt = claim_object(c);
       pt["change"] = p.change ? number(*p.change) : json(nullptr);
       series[key]["points"].push_back(std::move(pt));
+    }
+    for (const auto& f : t.fits) {
+      if (series.count(f.series)) {
+        series[f.series]["growth"] = {{"daily", f.daily_growth}, {"r2", f.r2}, {"points", f.points}};
+      }
     }
     for (const auto& k : order) all.push_back(std::move(series[k]));
   }

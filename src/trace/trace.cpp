@@ -1,11 +1,41 @@
 #include "trace/trace.hpp"
 
+#include <Eigen/Dense>
+
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace tollgate::trace {
 
 double representative(const claims::claim& c) { return c.value ? *c.value : c.lo; }
+
+std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>& day_values) {
+  if (day_values.size() < 3) return std::nullopt;
+  const long first_day = day_values.front().first;
+  bool two_days = false;
+  Eigen::MatrixXd a(static_cast<Eigen::Index>(day_values.size()), 2);
+  Eigen::VectorXd y(static_cast<Eigen::Index>(day_values.size()));
+  for (std::size_t i = 0; i < day_values.size(); ++i) {
+    const auto [day, value] = day_values[i];
+    if (value <= 0) return std::nullopt;
+    two_days = two_days || day != first_day;
+    const auto row = static_cast<Eigen::Index>(i);
+    a(row, 0) = 1.0;
+    a(row, 1) = static_cast<double>(day - first_day);
+    y(row) = std::log(value);
+  }
+  if (!two_days) return std::nullopt;
+  const Eigen::Vector2d coef = a.colPivHouseholderQr().solve(y);
+  const Eigen::VectorXd residual = y - a * coef;
+  const double mean = y.mean();
+  const double total = (y.array() - mean).square().sum();
+  growth_fit fit;
+  fit.points = day_values.size();
+  fit.daily_growth = std::exp(coef(1)) - 1.0;
+  fit.r2 = total > 0 ? 1.0 - residual.squaredNorm() / total : 1.0;
+  return fit;
+}
 
 std::vector<timeline> build(const std::vector<claims::claim>& claims) {
   std::map<std::string, std::vector<const claims::claim*>> by_metric;
@@ -31,6 +61,19 @@ std::vector<timeline> build(const std::vector<claims::claim>& claims) {
       }
       if (!c->vague) last_in_series[key] = c;
       t.points.push_back(p);
+    }
+    // Growth per series over its precise figures ("thousands" has no number).
+    std::map<std::string, std::vector<std::pair<long, double>>> series_points;
+    for (const auto& p : t.points) {
+      if (!p.claim->vague && !p.claim->part_of) {
+        series_points[p.claim->series()].emplace_back(p.claim->as_of->days(), representative(*p.claim));
+      }
+    }
+    for (const auto& [key, values] : series_points) {
+      if (auto fit = fit_growth(values)) {
+        fit->series = key;
+        t.fits.push_back(*fit);
+      }
     }
     out.push_back(std::move(t));
   }

@@ -19,11 +19,27 @@ struct point {
   std::optional<core::date> previous_date;
 };
 
-/// One metric's timeline: every dated claim of that metric in date order.
+/// An exponential growth curve fitted to a series: value ≈ a · (1 + daily)^t.
+/// Fitted by least squares on log(value) over the series' precise figures
+/// (at least three, on at least two different days).
+struct growth_fit {
+  std::string series;
+  std::size_t points = 0;
+  double daily_growth = 0;  // 0.25 = +25% a day
+  double r2 = 0;            // of the fit in log space
+};
+
+/// One metric's timeline: every dated claim of that metric in date order,
+/// and the growth curves of its series that have enough points.
 struct timeline {
   std::string metric;
   std::vector<point> points;
+  std::vector<growth_fit> fits;
 };
+
+/// Fits growth to (day, value) pairs; nullopt when there are too few points,
+/// fewer than two days, or a value that is not positive.
+std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>& day_values);
 
 /// Timelines for every metric, in the lexicon's metric order when known, else
 /// alphabetical. Undated claims are left out.

@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include "trace/trace.hpp"
+
+namespace tollgate {
+
+TEST_SUITE("trace") {
+  TEST_CASE("a figure that doubles every day grows 100% a day with a perfect fit") {
+    auto fit = trace::fit_growth({{0, 100}, {1, 200}, {2, 400}, {3, 800}});
+    REQUIRE(fit);
+    CHECK(fit->daily_growth == doctest::Approx(1.0));
+    CHECK(fit->r2 == doctest::Approx(1.0));
+    CHECK(fit->points == 4);
+  }
+
+  TEST_CASE("a flat series grows 0% a day") {
+    auto fit = trace::fit_growth({{0, 50}, {2, 50}, {5, 50}});
+    REQUIRE(fit);
+    CHECK(fit->daily_growth == doctest::Approx(0.0));
+  }
+
+  TEST_CASE("too few points, one day only, or a zero give no fit") {
+    CHECK_FALSE(trace::fit_growth({{0, 10}, {1, 20}}));
+    CHECK_FALSE(trace::fit_growth({{3, 10}, {3, 20}, {3, 30}}));
+    CHECK_FALSE(trace::fit_growth({{0, 10}, {1, 0}, {2, 30}}));
+  }
+
+  TEST_CASE("timelines put claims in date order and give changes within a series") {
+    std::vector<claims::claim> cs(3);
+    const char* days[] = {"2024-03-06", "2024-03-04", "2024-03-05"};
+    const double values[] = {212, 90, 120};
+    for (int i = 0; i < 3; ++i) {
+      cs[i].id = "d#" + std::to_string(i + 1);
+      cs[i].metric = "killed";
+      cs[i].group = "people";
+      cs[i].value = values[i];
+      cs[i].lo = values[i];
+      cs[i].hi = values[i];
+      cs[i].as_of = core::date::parse_iso(days[i]);
+      cs[i].doc_index = static_cast<std::size_t>(i);
+    }
+    const auto t = trace::build(cs);
+    REQUIRE(t.size() == 1);
+    REQUIRE(t[0].points.size() == 3);
+    CHECK(t[0].points[0].claim->id == "d#2");
+    CHECK_FALSE(t[0].points[0].change);
+    CHECK(*t[0].points[1].change == 30);
+    CHECK(*t[0].points[2].change == 92);
+    REQUIRE(t[0].fits.size() == 1);
+    CHECK(t[0].fits[0].series == "killed/people");
+  }
+}
+
+}  // namespace tollgate

@@ -110,7 +110,8 @@ struct claim {
   // For reports only; not part of the claim JSON.
   std::size_t doc_index = 0;  // position of the document in the batch
   std::string location_label;  // where a reader finds the document (path or path#id)
-  std::string line_text;
+  std::string line_text;     // the claim's line, cut to a window around the claim
+  int line_text_column = 1;  // column of line_text's first character
   std::size_t quantity_offset = 0;  // the figure with its qualifier
   std::size_t quantity_length = 0;
   std::optional<std::string> previous_attribution;  // of the sentence before (unattributed)

@@ -969,7 +969,22 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const auto pos = lines->at(c.offset);
       c.line = pos.line;
       c.column = pos.column;
-      c.line_text = std::string(lines->line_text(pos.line));
+      // A window of the line, not all of it: a paragraph can be one long line,
+      // and memory grows with the number of claims.
+      const std::string_view whole = lines->line_text(pos.line);
+      std::size_t from = 0, to = whole.size(), seen = 0;
+      constexpr int kBefore = 80, kAfter = 200;
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        if ((static_cast<unsigned char>(whole[i]) & 0xC0) == 0x80) continue;
+        ++seen;  // code points up to and including this one
+        if (static_cast<int>(seen) == pos.column - kBefore) from = i;
+        if (static_cast<int>(seen) == pos.column + kAfter) {
+          to = i;
+          break;
+        }
+      }
+      c.line_text = std::string(whole.substr(from, to - from));
+      c.line_text_column = 1 + static_cast<int>(core::count_code_points(whole.substr(0, from)));
       c.quantity_offset = q_begin;
       c.quantity_length = f.q.length;
       c.doc_index = doc.index;

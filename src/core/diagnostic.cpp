@@ -27,7 +27,7 @@ bool parse_severity(std::string_view name, severity& out) {
   return true;
 }
 
-std::string render(const diagnostic& d, std::string_view source_line, bool color) {
+std::string render(const diagnostic& d, std::string_view source_line, bool color, int line_first_column) {
   std::string out = d.path;
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
@@ -56,18 +56,20 @@ std::string render(const diagnostic& d, std::string_view source_line, bool color
     }
     starts.push_back(source_line.size());
     const std::size_t points = starts.size() - 1;
-    const std::size_t col = std::min(static_cast<std::size_t>(d.column - 1), points);
+    const int shift = std::max(1, line_first_column);
+    const std::size_t col = d.column >= shift ? std::min(static_cast<std::size_t>(d.column - shift), points) : 0;
     // A paragraph on one line can run to thousands of characters: show a
     // window around the column, marked with "…" where it is cut.
     constexpr std::size_t kBefore = 60, kAfter = 60;
     const std::size_t first = col > kBefore ? col - kBefore : 0;
     const std::size_t last = std::min(points, col + kAfter);
-    std::string line = first > 0 ? "…" : "";
+    const bool cut_before = first > 0 || shift > 1;
+    std::string line = cut_before ? "…" : "";
     line += std::string(source_line.substr(starts[first], starts[last] - starts[first]));
     if (last < points) line += "…";
     std::replace(line.begin(), line.end(), '\t', ' ');
     out += line + '\n';
-    out += std::string(col - first + (first > 0 ? 1 : 0), ' ') + "^\n";
+    out += std::string(col - first + (cut_before ? 1 : 0), ' ') + "^\n";
   }
   return out;
 }

@@ -29,7 +29,10 @@ using diagnostics = std::vector<diagnostic>;
 
 /// Renders `path:line:col: error: message [id]`, then, when `source_line` is
 /// given, the line and a caret under `column`.
-std::string render(const diagnostic& d, std::string_view source_line = {}, bool color = false);
+/// `line_first_column` is the column of source_line's first character, when
+/// it is a window cut from a longer line.
+std::string render(const diagnostic& d, std::string_view source_line = {}, bool color = false,
+                   int line_first_column = 1);
 
 /// True when any diagnostic is an error.
 bool has_errors(const diagnostics& ds);

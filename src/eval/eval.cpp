@@ -54,7 +54,7 @@ bool figure_meets_span(const claims::claim& c, const std::string& span) {
   // Where the claim starts in its line: the occurrence of its text at its column.
   std::size_t start = std::string::npos;
   for (std::size_t p = line.find(c.text); p != std::string::npos; p = line.find(c.text, p + 1)) {
-    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + 1 == c.column) {
+    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + c.line_text_column == c.column) {
       start = p;
       break;
     }

@@ -442,7 +442,7 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
         worst = std::min(worst, f->level);
         messages += (messages.empty() ? "" : "; ") + f->message;
         text += core::render({f->location, f->line, f->column, f->level, f->message, f->rule},
-                             f->line_text, false);
+                             f->line_text, false, f->line_text_column);
       }
       if (it->second.size() > 1)
         messages = fmt::format("{} findings: {}", it->second.size(), messages);

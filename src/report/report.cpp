@@ -210,7 +210,7 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
     core::diagnostic d{f.location, f.line, f.column, f.level, f.message, f.rule};
-    out << core::render(d, f.line_text, color);
+    out << core::render(d, f.line_text, color, f.line_text_column);
   }
 }
 

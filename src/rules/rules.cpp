@@ -431,6 +431,7 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   f.line = c.line;
   f.column = c.column;
   f.line_text = c.line_text;
+  f.line_text_column = c.line_text_column;
   f.claims = {c.id};
   f.series = c.series();
   f.doc_index = c.doc_index;

@@ -39,6 +39,7 @@ struct finding {
   int line = 0;
   int column = 0;
   std::string line_text;
+  int line_text_column = 1;  // column of line_text's first character
   std::vector<std::string> claims;  // ids; the first is where the finding is placed
   std::string series;
   std::size_t doc_index = 0;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "claims/claims.hpp"
+#include "conformance/conformance.hpp"
 #include "core/diagnostic.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
@@ -219,6 +220,8 @@ int run(int argc, char** argv) {
   auto* check = rules_cmd->add_subcommand("check", "validate rule files without running them");
   check->add_option("dirs", check_dirs, "rule directories (default: the built-in pack)");
 
+  const auto conformance_cmd = conformance::add_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -231,6 +234,7 @@ int run(int argc, char** argv) {
     if (trace->parsed()) return run_trace(trace_opts);
     if (list->parsed()) return run_rules_list(list_dirs);
     if (check->parsed()) return run_rules_check(check_dirs);
+    if (conformance_cmd.parsed()) return conformance_cmd.run();
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than crash silently.
     std::cerr << "tollgate: internal error: " << e.what() << '\n';

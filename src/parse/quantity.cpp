@@ -107,6 +107,14 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   }
   const char before = begin > 0 ? text[begin - 1] : '\0';
   const std::string prev = word_before(text, begin);
+  {
+    // Inside a link: the run of non-spaces before the figure names a scheme or host.
+    std::size_t b = begin;
+    while (b > 0 && !std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+    const std::string_view run = text.substr(b, begin - b);
+    if (run.find("://") != std::string_view::npos || starts_with_ci(run, 0, "www.")) return not_a_count::url;
+  }
+  if (f.value < 0) return not_a_count::negative;
   // Money: a currency sign or code before, a currency word after.
   if (before == '$' || ends_with(text, begin, "\xE2\x82\xAC") || ends_with(text, begin, "\xC2\xA3") ||
       ends_with(text, begin, "\xC2\xA5") || ends_with(text, begin, "\xE2\x82\xB9") ||
@@ -187,7 +195,6 @@ not_a_count classify(std::string_view text, const figure_info& f) {
       one_of(prev, {"the", "this", "that", "which", "each", "every", "any", "another", "no", "someone", "anyone"})) {
     return not_a_count::pronoun;
   }
-  if (f.value < 0) return not_a_count::negative;
   if (std::floor(f.value) != f.value) return not_a_count::decimal;
   return not_a_count::none;
 }

@@ -352,6 +352,10 @@ TEST_SUITE("parse") {
     CHECK(numeral("minus five") == -5);
     CHECK(numeral("two hundred point zero three") == doctest::Approx(200.03));
     CHECK(numeral("forty-five (45)") == 45);
+    CHECK(numeral("1 point 1") == doctest::Approx(1.1));
+    auto at_one_point = parse::find_numerals("at one point 40 people");
+    REQUIRE(at_one_point.size() == 2);
+    CHECK(at_one_point[1].value == 40);
   }
 
   TEST_CASE("numbers in a dotted or dashed sequence are read one by one") {

@@ -176,11 +176,11 @@ auto const point_decimals_def =
         !(word_sep >> x3::no_case[units_words | tens_words]) |
     below100[below100_digits] | x3::raw[+x3::digit][raw_digits];
 
-// The whole part before "point": digits, zero, or a spelled number below a
-// thousand ("two hundred point zero three").
+// The whole part before "point": zero, or a spelled number below a thousand
+// ("two hundred point zero three"). Spelled decimals follow a spelled whole
+// part, so that "at one point 40 people" keeps its 40.
 x3::rule<class point_whole_class, double> const point_whole = "point_whole";
 auto const point_whole_def =
-    x3::raw[+x3::digit][digits_action<'\0', '.'>()] |
     (x3::no_case[zero_words][set_val] >> word_end) |
     (below100[set_val] >> -(sp >> hundred_kw[times_100] >> -(and_sep >> below100[add_val])));
 
@@ -189,9 +189,13 @@ auto const add_decimals = [](auto& ctx) {
   const std::string& d = _attr(ctx);
   _val(ctx) += std::strtod(("0." + d).c_str(), nullptr);
 };
-auto const point_number_def = x3::eps[([](auto& ctx) { _val(ctx) = 0; })] >>
-                              -(point_whole[set_val] >> sp) >> x3::no_case[x3::lit("point")] >>
-                              word_end >> sp >> point_decimals[add_decimals];
+auto const point_kw = x3::no_case[x3::lit("point")] >> word_end >> sp;
+auto const point_number_def =
+    x3::eps[([](auto& ctx) { _val(ctx) = 0; })] >>
+    ((point_whole[set_val] >> sp >> point_kw >> !x3::digit >> point_decimals[add_decimals]) |
+     (x3::raw[+x3::digit][digits_action<'\0', '.'>()] >> sp >> point_kw >> point_decimals[add_decimals]) |
+     // "point 77" alone; "at one point 40 people" is a figure of 40.
+     (point_kw >> point_decimals[add_decimals] >> !(+x3::blank >> x3::alpha)));
 
 // A figure that can take "hundred", a scale or "dozen" after it.
 x3::rule<class head_class, double> const head = "head";

@@ -451,6 +451,15 @@ const char* name_of(not_a_count reason) {
   return "count";
 }
 
+namespace {
+
+// An empty phrase would match everywhere; it is left out.
+void add(x3::symbols<int>& table, const std::string& phrase, std::size_t index) {
+  if (!phrase.empty()) table.add(lower(phrase), static_cast<int>(index));
+}
+
+}  // namespace
+
 quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std::vector<vague_entry> vague,
                                    std::vector<std::string> zero)
     : qualifiers_(std::move(qualifiers)),
@@ -458,13 +467,11 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
       zero_(std::move(zero)),
       compiled_(new compiled) {
   for (std::size_t i = 0; i < qualifiers_.size(); ++i) {
-    for (const auto& phrase : qualifiers_[i].phrases) compiled_->prefix.add(lower(phrase), static_cast<int>(i));
-    for (const auto& phrase : qualifiers_[i].after) compiled_->postfix.add(lower(phrase), static_cast<int>(i));
+    for (const auto& phrase : qualifiers_[i].phrases) add(compiled_->prefix, phrase, i);
+    for (const auto& phrase : qualifiers_[i].after) add(compiled_->postfix, phrase, i);
   }
-  for (std::size_t i = 0; i < vague_.size(); ++i) {
-    compiled_->vague.add(lower(vague_[i].phrase), static_cast<int>(i));
-  }
-  for (std::size_t i = 0; i < zero_.size(); ++i) compiled_->zero.add(lower(zero_[i]), static_cast<int>(i));
+  for (std::size_t i = 0; i < vague_.size(); ++i) add(compiled_->vague, vague_[i].phrase, i);
+  for (std::size_t i = 0; i < zero_.size(); ++i) add(compiled_->zero, zero_[i], i);
 }
 
 quantity_lexicon::~quantity_lexicon() = default;

@@ -236,7 +236,7 @@ auto const final_tail_def = (sp >> x3::no_case[x3::lit("and")] >> sp >> below100
 
 x3::rule<class cardinal_class, double> const cardinal = "cardinal";
 auto const cardinal_def =
-    (scaled[set_val] >> *(and_sep >> scaled[add_val]) >> -final_tail[add_val]) |
+    (scaled[set_val] >> x3::repeat(0, 8)[and_sep >> scaled[add_val]] >> -final_tail[add_val]) |
     (x3::no_case[x3::lit("a couple") | x3::lit("a pair")] >> word_end)[([](auto& ctx) { _val(ctx) = 2; })] |
     below1000[set_val] | (x3::no_case[zero_words][set_val] >> word_end);
 
@@ -465,7 +465,8 @@ auto const frac_word_def =
 x3::rule<class fraction_parts_class, fraction_words> const fraction_parts = "fraction_parts";
 auto const set_trailing = [](auto& ctx) { _val(ctx).trailing = _attr(ctx); };
 auto const fraction_parts_def =
-    (*(frac_word >> word_sep))[([](auto& ctx) {
+    // Bounded, so that a long run of number words costs linear time overall.
+    (x3::repeat(0, 24)[frac_word >> word_sep])[([](auto& ctx) {
       _val(ctx) = fraction_words{};
       _val(ctx).tokens = _attr(ctx);
     })] >>

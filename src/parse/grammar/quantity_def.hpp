@@ -6,9 +6,6 @@
 #include "parse/grammar/quantity.hpp"
 
 namespace tollgate::parse::grammar {
-
-struct lexicon_tag;
-
 namespace quantity_detail {
 
 // Looks a phrase up in one of the lexicon's tables, which the caller passes
@@ -26,7 +23,7 @@ struct lexicon_phrase : x3::parser<lexicon_phrase<Table>> {
     const quantity_tables& tables = x3::get<lexicon_tag>(context);
     Iterator it = first;
     int index = -1;
-    if (!x3::no_case[tables.*Table].parse(it, last, context, rcontext, index)) return false;
+    if (!x3::no_case[tables.*Table].parse(it, last, context, rcontext, index) || it == first) return false;
     const char end_char = *(it - 1);
     const bool wordlike = (end_char >= 'a' && end_char <= 'z') || (end_char >= 'A' && end_char <= 'Z');
     if (wordlike) {

@@ -215,8 +215,35 @@ numeral_kind kind_of(numeral_form f) {
   return numeral_kind::integer;
 }
 
+// Words a spelled numeral can start with (number words, ordinals, articles,
+// signs, "half", "point"). Most words of a text are none of these: checking
+// the word first keeps the grammar from trying its alternatives on them.
+// REQUIRES: kept in step with the first words of the number grammar.
+bool may_start_numeral(std::string_view text, std::size_t pos) {
+  static const std::array<std::string_view, 84> starters = {
+      "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+      "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
+      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+      "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+      "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
+      "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
+      "trillionths"};
+  std::size_t end = pos;
+  while (end < text.size() && is_alpha(text[end]) && end - pos < 16) ++end;
+  if (end == pos) return true;  // digits, signs and symbols go to the grammar
+  if (end - pos >= 16) return false;
+  char word[16];
+  for (std::size_t i = pos; i < end; ++i) word[i - pos] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string_view w(word, end - pos);
+  return std::find(starters.begin(), starters.end(), w) != starters.end();
+}
+
 // Reads a numeral at `pos`; a plain integer inside a dotted or dashed sequence.
 bool read_numeral(std::string_view text, std::size_t pos, figure_info& out) {
+  if (!may_start_numeral(text, pos)) return false;
   const char* const base = text.data();
   const char* it = base + pos;
   const char* const last = base + text.size();
@@ -311,10 +338,13 @@ class reader {
         }
       }
     }
+    // A range starts with "between", "from", "the" (an ordinal) or a figure.
+    const bool may_range = may_start_numeral(text_, at) || starts_with_ci(text_, at, "between") ||
+                           starts_with_ci(text_, at, "from") || starts_with_ci(text_, at, "the");
     if (!sequence) {
       const char* r = text_.data() + at;
       grammar::range_value range;
-      if (x3::parse(r, text_.data() + text_.size(), grammar::range(), range) && range.lo <= range.hi) {
+      if (may_range && x3::parse(r, text_.data() + text_.size(), grammar::range(), range) && range.lo <= range.hi) {
         t.what = term::kind::range;
         t.range = range;
         t.figure_end = t.end = static_cast<std::size_t>(r - text_.data());

@@ -237,7 +237,9 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
   noun_phrase np;
   std::size_t k = f.last;
   while (k < w.size() && is_modifier_skip(w[k])) ++k;
-  if (k < w.size() && w[k] == "of" && f.q.vague) {
+  // "dozens of the wounded", "none of the passengers": the partitive names the group.
+  const bool zero = f.q.value && *f.q.value == 0;
+  if (k < w.size() && w[k] == "of" && (f.q.vague || zero)) {
     ++k;
     while (k < w.size() && is_one_of(w[k], {"the", "those"})) ++k;
   }

@@ -64,6 +64,7 @@ void load_qualifiers(const YAML::Node& root, const std::string& file,
     e.name = core::scalar_or_empty(q["name"]);
     if (e.name.empty()) problems.push_back(core::at_node(file, q, "qualifier needs a 'name'"));
     e.phrases = read_list(q["phrases"], file, "phrases", problems);
+    e.after = read_list(q["after"], file, "after", problems);
     for (auto [key, bound] : {std::pair{"lo", &e.lo}, {"hi", &e.hi}}) {
       const YAML::Node b = q[key];
       const std::string text = !b || b.IsNull() ? "null" : core::scalar_or_empty(b);
@@ -149,6 +150,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
   auto lex = std::make_shared<lexicon>();
   std::vector<parse::qualifier_entry> qualifiers;
   std::vector<parse::vague_entry> vague;
+  std::vector<std::string> zero;
 
   std::vector<std::string> files;
   for (const char* name : {"qualifiers.yaml", "metrics.yaml", "groups.yaml", "places.yaml"}) {
@@ -174,7 +176,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     static const std::set<std::string> known = {"qualifiers", "vague", "metrics", "auxiliaries",
                                                 "toll_links", "breakdown", "incident", "revision",
                                                 "groups", "everyone", "things", "places",
-                                                "life_verbs", "undoing"};
+                                                "life_verbs", "undoing", "zero"};
     for (const auto& kv : root) {
       const auto key = core::key_name(kv.first, file, problems);
       if (key && !known.count(*key)) {
@@ -182,6 +184,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
       }
     }
     load_qualifiers(root, file, qualifiers, vague, problems);
+    for (auto& z : read_list(root["zero"], file, "zero", problems)) zero.push_back(std::move(z));
     for (const auto& m : root["metrics"]) {
       const auto key = core::key_name(m.first, file, problems);
       if (!key || !m.second.IsMap()) {
@@ -245,7 +248,8 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
                           "group '" + g.name + "' names unknown parent '" + g.parent + "'", "lexicon"});
     }
   }
-  lex->quantities = std::make_unique<parse::quantity_lexicon>(std::move(qualifiers), std::move(vague));
+  lex->quantities = std::make_unique<parse::quantity_lexicon>(std::move(qualifiers), std::move(vague),
+                                                                std::move(zero));
   out.value = std::move(lex);
   return out;
 }

@@ -13,6 +13,7 @@
 #include "claims/claims.hpp"
 #include "cli/parallel_extract.hpp"
 #include "cli/progress.hpp"
+#include "conformance/conformance.hpp"
 #include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
 #include "eval/eval.hpp"
@@ -520,6 +521,8 @@ int run(int argc, char** argv) {
   auto* conformance_dates = conformance_cmd->add_subcommand("dates", "date cases of Recognizers-Text and Duckling");
   conformance_dates->add_option("specs", dates_specs, "the peer-specs directory")->required();
 
+  const auto conformance_numbers = conformance::add_numbers_command(*conformance_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -536,6 +539,7 @@ int run(int argc, char** argv) {
     if (explain->parsed()) return run_rules_explain(explain_opts);
     if (test->parsed()) return run_rules_test(test_opts);
     if (conformance_dates->parsed()) return conformance::run_dates(dates_specs, std::cout);
+    if (conformance_numbers.parsed()) return conformance_numbers.run();
   } catch (const std::exception& e) {
     // A bug, not an input problem: say so rather than crash silently.
     std::cerr << "tollgate: internal error: " << e.what() << '\n';

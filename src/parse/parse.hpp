@@ -34,7 +34,8 @@ struct bound_rule {
 /// A qualifier ("more than", "nearly") and the interval it gives a figure.
 struct qualifier_entry {
   std::string name;  // canonical: at_least, more_than, nearly, about, at_most, ...
-  std::vector<std::string> phrases;
+  std::vector<std::string> phrases;  // before the figure: "more than 40"
+  std::vector<std::string> after;    // after it: "40 or more"
   bound_rule lo;
   bound_rule hi;
 };
@@ -50,13 +51,16 @@ struct vague_entry {
 /// once from the YAML lexicon (see claims::load_lexicon) and shared read-only.
 class quantity_lexicon {
  public:
-  quantity_lexicon(std::vector<qualifier_entry> qualifiers, std::vector<vague_entry> vague);
+  /// `zero` phrases stand for a figure of 0 ("no one", "none", "no").
+  quantity_lexicon(std::vector<qualifier_entry> qualifiers, std::vector<vague_entry> vague,
+                   std::vector<std::string> zero = {});
   ~quantity_lexicon();
   quantity_lexicon(const quantity_lexicon&) = delete;
   quantity_lexicon& operator=(const quantity_lexicon&) = delete;
 
   const std::vector<qualifier_entry>& qualifiers() const { return qualifiers_; }
   const std::vector<vague_entry>& vague() const { return vague_; }
+  const std::vector<std::string>& zero() const { return zero_; }
 
   /// True when a quantity may start with this lowercase word: a qualifier's
   /// or vague amount's first word, or a spelled-out number. Digits always may.
@@ -69,24 +73,63 @@ class quantity_lexicon {
  private:
   std::vector<qualifier_entry> qualifiers_;
   std::vector<vague_entry> vague_;
+  std::vector<std::string> zero_;
+  std::unordered_set<std::string> start_words_;  // first words of the phrases above
   std::unique_ptr<compiled> compiled_;
 };
 
 /// Why a number is not a count of people.
-enum class not_a_count { none, age, percentage, money, ordinal, time, decade };
+enum class not_a_count {
+  none,
+  age,         // "71-year-old", "aged 71", "71 years old"
+  percentage,  // "15%", "15 per cent"
+  money,       // "$3 million", "3 million dollars"
+  ordinal,     // "71st", "the third"
+  time,        // "10:30", "3 pm"
+  decade,      // "1990s"
+  fraction,    // "a third of", "3/4", "half"
+  decimal,     // "7.8" (a magnitude, a rate): no one is 0.8 of a person
+  negative,    // "-5", "minus five"
+  exponent,    // "1.3e6", "2^10"
+  year,        // "in 2023", "since 1948"
+  date,        // "5/17/2018", "2023-10-12"
+  phone,       // "+1-222-2222"
+  rank,        // "No. 1", "#3", "ranked 5"
+  url,         // digits inside a link or path
+  identifier,  // "SCP-173", "F-16", "flight 370", "192.168.1.2"
+  measure,     // "180ml", "29 km"
+  pronoun,     // "the one who", "which one"
+};
+
+/// A short lowercase name for `reason` ("age", "percentage", ...).
+const char* name_of(not_a_count reason);
+
+/// One end of an interval as written: the figure and whether it is included
+/// ("more than 10" has lower end 10, not included).
+struct interval_end {
+  double value = 0;
+  bool inclusive = true;
+};
 
 /// A quantity expression: an optional qualifier and a number, range or vague
 /// amount. Offsets are bytes into the text given to parse_quantity.
 struct quantity {
   std::size_t offset = 0;         // start of the expression, qualifier included
-  std::size_t length = 0;         // through the end of the figure
+  std::size_t length = 0;         // through the end of the figure (or "or more")
   std::size_t number_offset = 0;  // the figure alone
   std::size_t number_length = 0;
   std::optional<double> value;    // as written; null for ranges and vague amounts
-  double lo = 0;
+  double lo = 0;                  // the interval the wording allows, in whole people
   std::optional<double> hi;       // null = unbounded
   std::string qualifier = "exact";
   bool vague = false;
+  /// The interval as written on the real line, for figures that are bounds or
+  /// ranges: "more than 10 and fewer than 40" is (10, 40); "at most 100" has
+  /// only an upper end. Unset for vague and approximate amounts.
+  std::optional<interval_end> lower;
+  std::optional<interval_end> upper;
+  /// Two bounds joined ("more than 10 and fewer than 40"), not "10 to 40".
+  bool compound = false;
   not_a_count rejected = not_a_count::none;
   bool is_count() const { return rejected == not_a_count::none; }
 };
@@ -100,6 +143,22 @@ std::optional<quantity> parse_quantity(std::string_view text, std::size_t pos,
 /// Reads a plain cardinal (digits, decimals, scale words, spelled-out) at `pos`;
 /// returns its value and sets `length`. Used by tests and the conformance run.
 std::optional<double> parse_number(std::string_view text, std::size_t pos, std::size_t& length);
+
+/// The form of a numeral as written.
+enum class numeral_kind { integer, decimal, fraction, power, ordinal };
+
+/// A numeral found in running text, and why it would not be a count.
+struct numeral_mention {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  double value = 0;
+  numeral_kind kind = numeral_kind::integer;
+  not_a_count rejected = not_a_count::none;
+};
+
+/// Every numeral in `text`, left to right, none overlapping: cardinals,
+/// fractions, ordinals, signed numbers, each classified as a count or not.
+std::vector<numeral_mention> find_numerals(std::string_view text);
 
 /// An absolute calendar date as written ("October 13, 2023", "Oct. 7",
 /// "13 October 2023", "2023-10-12"). `year` is 0 when the text gives none.

@@ -1,0 +1,677 @@
+// Reads quantities: a qualifier from the lexicon, then a range, a vague
+// amount or a numeral, then a qualifier after it ("or more"), then maybe a
+// second bound ("more than 10 and fewer than 40"); and tells counts from ages,
+// money, percentages, dates and the like by what the figure is and what
+// stands around it. The order of the steps lives here; each step is X3.
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "parse/grammar/date.hpp"
+#include "parse/grammar/number.hpp"
+#include "parse/grammar/quantity.hpp"
+#include "parse/parse.hpp"
+
+namespace tollgate::parse {
+
+namespace x3 = boost::spirit::x3;
+
+struct quantity_lexicon::compiled : grammar::quantity_tables {};
+
+namespace {
+
+using grammar::numeral_form;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_word_char(char c) { return is_alnum(c) || c == '_'; }
+
+bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view word) {
+  if (pos > text.size() || text.size() - pos < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[pos + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+bool ends_with(std::string_view text, std::size_t end, std::string_view s) {
+  return end >= s.size() && text.substr(end - s.size(), s.size()) == s;
+}
+
+// The word that ends just before `pos` (spaces skipped), lowercased, with a
+// final period kept ("no.").
+std::string word_before(std::string_view text, std::size_t pos) {
+  std::size_t e = pos;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  std::size_t b = e;
+  if (b > 0 && text[b - 1] == '.') --b;
+  while (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '\'')) --b;
+  return lower(text.substr(b, e - b));
+}
+
+// A figure right after a digit and one of . , - / belongs to a dotted or
+// dashed sequence ("192.168.1.2", "+1-222-2222", "22,24,26"): it is read as a
+// plain integer, never as a decimal, range or fraction.
+bool in_sequence(std::string_view text, std::size_t pos) {
+  return pos >= 2 && (text[pos - 1] == '.' || text[pos - 1] == ',' || text[pos - 1] == '-' ||
+                      text[pos - 1] == '/') &&
+         is_digit(text[pos - 2]);
+}
+
+bool one_of(const std::string& w, std::initializer_list<const char*> list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* s) { return w == s; });
+}
+
+const std::array<const char*, 24> month_words = {
+    "january", "february", "march", "april", "may",  "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun",     "jul",     "aug",    "sep",   "sept", "oct",  "nov",  "dec"};
+
+bool is_month(const std::string& w) {
+  std::string bare = w;
+  if (!bare.empty() && bare.back() == '.') bare.pop_back();
+  return std::find(month_words.begin(), month_words.end(), bare) != month_words.end();
+}
+
+struct figure_info {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  double value = 0;
+  numeral_form form = numeral_form::integer;
+};
+
+// What the figure is, and what stands before and after it, can make it
+// something other than a count.
+not_a_count classify(std::string_view text, const figure_info& f) {
+  const std::size_t begin = f.begin;
+  const std::size_t end = f.end;
+  switch (f.form) {
+    case numeral_form::ordinal:
+      return not_a_count::ordinal;
+    case numeral_form::fraction:
+      return not_a_count::fraction;
+    case numeral_form::power:
+      return not_a_count::exponent;
+    default:
+      break;
+  }
+  const char before = begin > 0 ? text[begin - 1] : '\0';
+  const std::string prev = word_before(text, begin);
+  {
+    // Inside a link: the run of non-spaces before the figure names a scheme or host.
+    std::size_t b = begin;
+    while (b > 0 && !std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+    const std::string_view run = text.substr(b, begin - b);
+    if (run.find("://") != std::string_view::npos || starts_with_ci(run, 0, "www.")) return not_a_count::url;
+  }
+  if (f.value < 0) return not_a_count::negative;
+  // Money: a currency sign or code before, a currency word after.
+  if (before == '$' || ends_with(text, begin, "\xE2\x82\xAC") || ends_with(text, begin, "\xC2\xA3") ||
+      ends_with(text, begin, "\xC2\xA5") || ends_with(text, begin, "\xE2\x82\xB9") ||
+      ends_with(text, begin, "$ ") || one_of(prev, {"usd", "eur", "gbp", "rs", "rs.", "inr", "us$"})) {
+    return not_a_count::money;
+  }
+  const std::string_view rest = text.substr(end);
+  auto follows = [&](std::string_view w) { return starts_with_ci(rest, 0, w); };
+  auto follows_word = [&](std::string_view w) {
+    return follows(w) && (rest.size() == w.size() || !is_word_char(rest[w.size()]));
+  };
+  for (std::string_view unit : {" dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
+                                " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"}) {
+    if (follows_word(unit)) return not_a_count::money;
+  }
+  if (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
+      follows("-per") || follows_word(" pct") || follows_word(" percentage")) {
+    return not_a_count::percentage;
+  }
+  if (follows("-year-old") || follows("-years-old") || follows(" years old") || follows(" year old") ||
+      follows("-year old") || follows("-month-old") || follows("-week-old") || follows("-day-old") ||
+      follows(" months old") || one_of(prev, {"aged", "age", "ages"})) {
+    return not_a_count::age;
+  }
+  if (rest.size() >= 2 && rest[0] == ':' && is_digit(rest[1])) return not_a_count::time;
+  for (std::string_view w : {"am", "pm", " am", " pm", " a.m.", " p.m.", "a.m.", "p.m.", " gmt", " utc", " hrs",
+                             " o'clock", " local time"}) {
+    if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
+      return not_a_count::time;
+    }
+  }
+  if (before == '+' || (before == '(' && rest.size() >= 2 && rest[0] == ')' )) return not_a_count::phone;
+  if (rest.size() >= 2 && rest[0] == '/' && is_digit(rest[1])) return not_a_count::date;
+  if (begin >= 2 && before == '/' && is_digit(text[begin - 2])) return not_a_count::date;
+  if (before == '/' || before == '=' || before == '?' || before == '&' || before == '_' ||
+      (rest.size() >= 2 && rest[0] == '/' && is_alnum(rest[1]))) {
+    return not_a_count::url;
+  }
+  if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == '.') && is_digit(rest[1])) {
+    return rest[0] == '-' && f.value >= 1000 && f.value <= 9999 ? not_a_count::date : not_a_count::identifier;
+  }
+  if (begin >= 2 && (before == '-' || before == '.') && (is_alnum(text[begin - 2]))) {
+    return not_a_count::identifier;  // "SCP-173", "F-16", "192.168.1.2"
+  }
+  if (before == '#' || one_of(prev, {"no.", "nr.", "nrs.", "number", "ranked", "rank", "ranking", "#"})) {
+    return not_a_count::rank;
+  }
+  if (one_of(prev, {"flight", "route", "highway", "resolution", "article", "chapter", "section", "page",
+                    "pages", "version", "room", "gate", "platform", "line", "model", "unit", "sector",
+                    "block", "zone", "district", "ward", "bus", "code", "category", "level", "grade",
+                    "phase", "paragraph", "clause", "item", "exercise", "exercises", "seat", "row",
+                    "apartment", "magnitude", "channel", "episode", "season", "volume", "vol.", "p.",
+                    "pp.", "covid", "mig", "su", "boeing", "airbus"})) {
+    return not_a_count::identifier;
+  }
+  if (!rest.empty() && is_alpha(rest[0])) {
+    if (rest[0] == 's' && (rest.size() == 1 || !is_word_char(rest[1]))) return not_a_count::decade;
+    return not_a_count::measure;  // "180ml", "29km", "1m"
+  }
+  if (follows("'s") && f.value >= 10 && std::fmod(f.value, 10) == 0) return not_a_count::decade;
+  if (follows("\xC2\xB0")) return not_a_count::measure;  // °
+  for (std::string_view unit : {" km", " kilometres", " kilometers", " kilometre", " kilometer", " miles", " mile",
+                                " metres", " meters", " metre", " meter", " m", " cm", " mm", " kg", " kilograms",
+                                " kilos", " tonnes", " tons", " degrees", " mph", " km/h", " kph", " hectares",
+                                " acres", " feet", " ft", " foot", " inches", " litres", " liters", " gallons",
+                                " mw", " kw", " gw", " square", " sq", " knots", " nautical", " lbs", " pounds",
+                                " grams", " g"}) {
+    if (follows_word(unit)) return not_a_count::measure;
+  }
+  const std::size_t written = end - begin;
+  if (f.form == numeral_form::integer && written == 4 && f.value >= 1800 && f.value <= 2100 &&
+      (one_of(prev, {"in", "since", "until", "till", "by", "during", "year", "early", "late", "mid", "before",
+                     "after", "spring", "summer", "autumn", "winter", "fall", "circa", "c."}) ||
+       is_month(prev))) {
+    return not_a_count::year;
+  }
+  if (f.value == 1 && written == 3 && starts_with_ci(text, begin, "one") &&
+      one_of(prev, {"the", "this", "that", "which", "each", "every", "any", "another", "no", "someone", "anyone"})) {
+    return not_a_count::pronoun;
+  }
+  if (std::floor(f.value) != f.value) return not_a_count::decimal;
+  return not_a_count::none;
+}
+
+numeral_kind kind_of(numeral_form f) {
+  switch (f) {
+    case numeral_form::decimal:
+      return numeral_kind::decimal;
+    case numeral_form::fraction:
+      return numeral_kind::fraction;
+    case numeral_form::power:
+      return numeral_kind::power;
+    case numeral_form::ordinal:
+      return numeral_kind::ordinal;
+    case numeral_form::integer:
+      break;
+  }
+  return numeral_kind::integer;
+}
+
+// Words a spelled numeral can start with (number words, ordinals, articles,
+// signs, "half", "point"). Most words of a text are none of these: checking
+// the word first keeps the grammar from trying its alternatives on them.
+// REQUIRES: kept in step with the first words of the number grammar.
+bool may_start_numeral(std::string_view text, std::size_t pos) {
+  static const std::array<std::string_view, 84> starters = {
+      "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+      "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
+      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+      "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+      "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
+      "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
+      "trillionths"};
+  std::size_t end = pos;
+  while (end < text.size() && is_alpha(text[end]) && end - pos < 16) ++end;
+  if (end == pos) return true;  // digits, signs and symbols go to the grammar
+  if (end - pos >= 16) return false;
+  char word[16];
+  for (std::size_t i = pos; i < end; ++i) word[i - pos] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string_view w(word, end - pos);
+  return std::find(starters.begin(), starters.end(), w) != starters.end();
+}
+
+// Reads a numeral at `pos`; a plain integer inside a dotted or dashed sequence.
+bool read_numeral(std::string_view text, std::size_t pos, figure_info& out) {
+  if (!may_start_numeral(text, pos)) return false;
+  const char* const base = text.data();
+  const char* it = base + pos;
+  const char* const last = base + text.size();
+  grammar::numeral n;
+  if (in_sequence(text, pos)) {
+    double v = 0;
+    if (!x3::parse(it, last, grammar::plain_integer(), v)) return false;
+    n.value = v;
+  } else if (!x3::parse(it, last, grammar::numeral_rule(), n)) {
+    return false;
+  }
+  out.begin = pos;
+  out.end = static_cast<std::size_t>(it - base);
+  out.value = n.value;
+  out.form = n.form;
+  return true;
+}
+
+// The side of the real line a qualifier bounds, read from its lexicon rules.
+enum class side { none, lower, upper, both };
+
+std::optional<interval_end> written_end(const bound_rule& b, double value) {
+  if (b.unbounded || !b.uses_value || b.factor != 1.0 || b.round != bound_rule::rounding::nearest) {
+    return std::nullopt;
+  }
+  if (b.offset == 0) return interval_end{value, true};
+  if (b.offset == 1 || b.offset == -1) return interval_end{value, false};
+  return std::nullopt;
+}
+
+side side_of(const qualifier_entry& q) {
+  const bool lo = written_end(q.lo, 1).has_value();
+  const bool hi = written_end(q.hi, 1).has_value();
+  if (lo && hi) return side::both;
+  if (lo && q.hi.unbounded) return side::lower;
+  if (hi && !q.lo.uses_value) return side::upper;
+  return side::none;
+}
+
+// One figure with its qualifiers.
+struct term {
+  std::size_t begin = 0;
+  std::size_t figure_begin = 0;
+  std::size_t figure_end = 0;
+  std::size_t end = 0;
+  int qualifier = -1;  // the entry that decides the interval
+  bool prefix_dropped = false;
+  enum class kind { numeral, range, vague, zero } what = kind::numeral;
+  figure_info figure;
+  grammar::range_value range;
+  int vague = -1;
+};
+
+class reader {
+ public:
+  reader(std::string_view text, const quantity_lexicon& lexicon)
+      : text_(text), lexicon_(lexicon), tables_(lexicon.tables()) {}
+
+  template <typename Rule, typename Attr>
+  bool run(std::size_t& pos, const Rule& rule, Attr& attr) const {
+    const char* it = text_.data() + pos;
+    if (!x3::parse(it, text_.data() + text_.size(), x3::with<grammar::lexicon_tag>(tables_)[rule], attr)) {
+      return false;
+    }
+    pos = static_cast<std::size_t>(it - text_.data());
+    return true;
+  }
+
+  std::optional<term> read_term(std::size_t pos) const {
+    term t;
+    t.begin = pos;
+    const bool sequence = in_sequence(text_, pos);
+    std::size_t at = pos;
+    int prefix = -1;
+    if (!sequence) {
+      std::size_t p = pos;
+      if (run(p, grammar::qualifier(), prefix)) at = p;
+      else prefix = -1;
+    }
+    t.figure_begin = at;
+    if (prefix < 0 && !sequence) {
+      std::size_t p = pos;
+      int zero = -1;
+      // "no deaths", "no one was killed", "none of the passengers".
+      if (run(p, grammar::zero(), zero) && p < text_.size() && (text_[p] == ' ' || text_[p] == '\t')) {
+        std::size_t q = p;
+        while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
+        if (q < text_.size() && is_alpha(text_[q])) {
+          t.what = term::kind::zero;
+          t.figure_end = t.end = p;
+          return t;
+        }
+      }
+    }
+    // A range starts with "between", "from", "the" (an ordinal) or a figure.
+    const bool may_range = may_start_numeral(text_, at) || starts_with_ci(text_, at, "between") ||
+                           starts_with_ci(text_, at, "from") || starts_with_ci(text_, at, "the");
+    if (!sequence) {
+      const char* r = text_.data() + at;
+      grammar::range_value range;
+      if (may_range && x3::parse(r, text_.data() + text_.size(), grammar::range(), range) && range.lo <= range.hi) {
+        t.what = term::kind::range;
+        t.range = range;
+        t.figure_end = t.end = static_cast<std::size_t>(r - text_.data());
+        // "about 20~100": the range is what is meant.
+        if (prefix >= 0) {
+          t.prefix_dropped = true;
+          t.begin = at;
+        }
+        return t;
+      }
+      int vague = -1;
+      std::size_t v = at;
+      if (run(v, grammar::vague(), vague)) {
+        t.what = term::kind::vague;
+        t.vague = vague;
+        t.figure_end = t.end = v;
+        return t;
+      }
+    }
+    // "higher than the tenth": an ordinal after a qualifier may take "the".
+    if (prefix >= 0 && starts_with_ci(text_, at, "the ")) {
+      figure_info ordinal;
+      std::size_t o = at + 4;
+      while (o < text_.size() && text_[o] == ' ') ++o;
+      if (read_numeral(text_, o, ordinal) && ordinal.form == numeral_form::ordinal) {
+        t.figure = ordinal;
+        t.figure_end = t.end = ordinal.end;
+        t.qualifier = prefix;
+        return t;
+      }
+    }
+    if (!read_numeral(text_, at, t.figure)) return std::nullopt;
+    t.figure_end = t.end = t.figure.end;
+    t.qualifier = prefix;
+    if (sequence) return t;
+    int post = -1;
+    std::size_t p = t.end;
+    if (run(p, grammar::postfix(), post)) {
+      // "about five hundred or more": the bound after the figure wins, and an
+      // approximate word before it is no part of the bound.
+      if (prefix >= 0 && side_of(entry(prefix)) == side::none) {
+        t.prefix_dropped = true;
+        t.begin = at;
+      }
+      t.qualifier = post;
+      t.end = p;
+    } else if (prefix >= 0) {
+      std::size_t e = t.end;
+      x3::unused_type unused;
+      if (run(e, grammar::or_equal(), unused)) {
+        // "more than 5000 or equal to": the strict bound becomes inclusive.
+        if (int inclusive = inclusive_twin(prefix); inclusive >= 0) {
+          t.qualifier = inclusive;
+          t.end = e;
+        }
+      }
+    }
+    return t;
+  }
+
+  const qualifier_entry& entry(int i) const { return lexicon_.qualifiers()[static_cast<std::size_t>(i)]; }
+
+  // The inclusive qualifier on the same side as a strict one (more_than ->
+  // at_least), found by the shape of the lexicon's rules.
+  int inclusive_twin(int strict) const {
+    const side s = side_of(entry(strict));
+    const auto& all = lexicon_.qualifiers();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (side_of(all[i]) != s) continue;
+      const auto end = s == side::lower ? written_end(all[i].lo, 1) : written_end(all[i].hi, 1);
+      if (end && end->inclusive) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  std::string_view text() const { return text_; }
+  const quantity_lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  std::string_view text_;
+  const quantity_lexicon& lexicon_;
+  const grammar::quantity_tables& tables_;
+};
+
+// The interval a numeral term gives, in whole people and as written.
+void apply_qualifier(const reader& r, const term& t, quantity& q) {
+  const double v = t.figure.value;
+  q.value = v;
+  if (t.qualifier < 0) {
+    q.lo = v;
+    q.hi = v;
+    return;
+  }
+  const auto& e = r.entry(t.qualifier);
+  q.qualifier = e.name;
+  q.lo = e.lo.apply(v).value_or(0);
+  q.hi = e.hi.apply(v);
+  q.lower = written_end(e.lo, v);
+  q.upper = written_end(e.hi, v);
+}
+
+bool is_year_range(std::string_view text, const term& t) {
+  const auto& rv = t.range;
+  auto year = [](double v) { return v >= 1800 && v <= 2100 && std::floor(v) == v; };
+  return year(rv.lo) && year(rv.hi) && t.figure_begin + 4 <= text.size() &&
+         is_digit(text[t.figure_begin]) && is_digit(text[t.figure_begin + 3]) &&
+         (t.figure_begin + 4 == text.size() || !is_digit(text[t.figure_begin + 4]));
+}
+
+}  // namespace
+
+const char* name_of(not_a_count reason) {
+  switch (reason) {
+    case not_a_count::none: return "count";
+    case not_a_count::age: return "age";
+    case not_a_count::percentage: return "percentage";
+    case not_a_count::money: return "money";
+    case not_a_count::ordinal: return "ordinal";
+    case not_a_count::time: return "time";
+    case not_a_count::decade: return "decade";
+    case not_a_count::fraction: return "fraction";
+    case not_a_count::decimal: return "decimal";
+    case not_a_count::negative: return "negative";
+    case not_a_count::exponent: return "exponent";
+    case not_a_count::year: return "year";
+    case not_a_count::date: return "date";
+    case not_a_count::phone: return "phone";
+    case not_a_count::rank: return "rank";
+    case not_a_count::url: return "url";
+    case not_a_count::identifier: return "identifier";
+    case not_a_count::measure: return "measure";
+    case not_a_count::pronoun: return "pronoun";
+  }
+  return "count";
+}
+
+namespace {
+
+// An empty phrase would match everywhere; it is left out.
+void add(x3::symbols<int>& table, const std::string& phrase, std::size_t index) {
+  if (!phrase.empty()) table.add(lower(phrase), static_cast<int>(index));
+}
+
+}  // namespace
+
+quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std::vector<vague_entry> vague,
+                                   std::vector<std::string> zero)
+    : qualifiers_(std::move(qualifiers)),
+      vague_(std::move(vague)),
+      zero_(std::move(zero)),
+      compiled_(new compiled) {
+  for (std::size_t i = 0; i < qualifiers_.size(); ++i) {
+    for (const auto& phrase : qualifiers_[i].phrases) add(compiled_->prefix, phrase, i);
+    for (const auto& phrase : qualifiers_[i].after) add(compiled_->postfix, phrase, i);
+  }
+  for (std::size_t i = 0; i < vague_.size(); ++i) add(compiled_->vague, vague_[i].phrase, i);
+  for (std::size_t i = 0; i < zero_.size(); ++i) add(compiled_->zero, zero_[i], i);
+  auto first_word = [](const std::string& phrase) {
+    std::string w = phrase.substr(0, phrase.find(' '));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  for (const auto& q : qualifiers_) {
+    for (const auto& p : q.phrases) start_words_.insert(first_word(p));
+  }
+  for (const auto& v : vague_) start_words_.insert(first_word(v.phrase));
+  for (const auto& z : zero_) start_words_.insert(first_word(z));
+}
+
+bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
+  if (lower_word.empty()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(lower_word.front()))) return true;  // digits and signs
+  // "twenty-one": the word before the hyphen decides.
+  lower_word = lower_word.substr(0, lower_word.find('-'));
+  if (may_start_numeral(lower_word, 0)) return true;
+  return start_words_.count(std::string(lower_word)) > 0 || lower_word == "between" || lower_word == "from";
+}
+
+quantity_lexicon::~quantity_lexicon() = default;
+
+std::optional<double> parse_number(std::string_view text, std::size_t pos, std::size_t& length) {
+  const char* first = text.data() + pos;
+  const char* const last = text.data() + text.size();
+  const char* it = first;
+  double value = 0;
+  if (!x3::parse(it, last, grammar::number(), value)) return std::nullopt;
+  length = static_cast<std::size_t>(it - first);
+  return value;
+}
+
+std::vector<numeral_mention> find_numerals(std::string_view text) {
+  std::vector<numeral_mention> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char prev = i > 0 ? text[i - 1] : ' ';
+    const auto uc = static_cast<unsigned char>(c);
+    if (is_alnum(c)) {
+      if (is_alnum(prev)) continue;  // inside a word
+    } else if (c == '.') {
+      if (is_digit(prev)) continue;
+    } else if (c == '-') {
+      if (is_alnum(prev)) continue;  // "SCP-173": the digits, unsigned
+    } else if (uc != 0xC2 && uc != 0xE2) {
+      continue;  // a vulgar fraction or a minus sign starts with one of these
+    }
+    figure_info f;
+    if (!read_numeral(text, i, f) || f.end == i) continue;
+    numeral_mention m;
+    m.offset = f.begin;
+    m.length = f.end - f.begin;
+    m.value = f.value;
+    m.kind = kind_of(f.form);
+    m.rejected = classify(text, f);
+    out.push_back(m);
+    i = f.end - 1;
+  }
+  return out;
+}
+
+std::optional<quantity> parse_quantity(std::string_view text, std::size_t pos, const quantity_lexicon& lexicon) {
+  if (pos >= text.size()) return std::nullopt;
+  // "SCP-173", "+1-222": a hyphen after a word or figure is no minus sign.
+  if (text[pos] == '-' && pos > 0 && is_alnum(text[pos - 1])) return std::nullopt;
+  // "<>30", "=>30": a run of comparison signs is no qualifier.
+  if (pos > 0 && (text[pos] == '<' || text[pos] == '>' || text[pos] == '=') &&
+      (text[pos - 1] == '<' || text[pos - 1] == '>' || text[pos - 1] == '=')) {
+    return std::nullopt;
+  }
+  const reader r(text, lexicon);
+  auto first = r.read_term(pos);
+  if (!first) return std::nullopt;
+  const term& t = *first;
+
+  quantity q;
+  q.offset = t.begin;
+  q.length = t.end - t.begin;
+  q.number_offset = t.figure_begin;
+  q.number_length = t.figure_end - t.figure_begin;
+
+  switch (t.what) {
+    case term::kind::zero:
+      q.value = 0;
+      q.lo = 0;
+      q.hi = 0;
+      return q;
+    case term::kind::vague: {
+      const auto& entry = lexicon.vague()[static_cast<std::size_t>(t.vague)];
+      q.qualifier = "vague";
+      q.vague = true;
+      q.lo = entry.lo;
+      q.hi = entry.hi;
+      return q;
+    }
+    case term::kind::range: {
+      q.qualifier = "range";
+      q.lo = t.range.lo;
+      q.hi = t.range.hi;
+      q.lower = interval_end{t.range.lo, true};
+      q.upper = interval_end{t.range.hi, true};
+      // Classify by the upper figure and what follows the range ("10-15%").
+      figure_info hi{t.figure_begin, t.figure_end, t.range.hi,
+                     t.range.ordinal    ? numeral_form::ordinal
+                     : t.range.fraction ? numeral_form::fraction
+                                        : numeral_form::integer};
+      q.rejected = is_year_range(text, t) ? not_a_count::year : classify(text, hi);
+      if (q.rejected == not_a_count::none && t.range.lo < 0) q.rejected = not_a_count::negative;
+      if (q.rejected == not_a_count::none && std::floor(t.range.lo) != t.range.lo) q.rejected = not_a_count::decimal;
+      return q;
+    }
+    case term::kind::numeral:
+      break;
+  }
+
+  apply_qualifier(r, t, q);
+  q.rejected = classify(text, t.figure);
+
+  // A second bound on the other side: "more than 10 and fewer than 40",
+  // "at most 100 and at least 20".
+  if (t.qualifier >= 0 && (q.lower.has_value() != q.upper.has_value())) {
+    std::size_t j = t.end;
+    x3::unused_type unused;
+    if (r.run(j, grammar::bound_join(), unused)) {
+      if (auto second = r.read_term(j); second && second->what == term::kind::numeral && second->qualifier >= 0) {
+        quantity q2;
+        apply_qualifier(r, *second, q2);
+        const bool opposite = (q.lower && q2.upper && !q2.lower) || (q.upper && q2.lower && !q2.upper);
+        if (opposite) {
+          const quantity& lo_q = q.lower ? q : q2;
+          const quantity& hi_q = q.lower ? q2 : q;
+          const interval_end lo_end = *lo_q.lower;
+          const interval_end hi_end = *hi_q.upper;
+          const bool consistent = lo_end.value < hi_end.value ||
+                                  (lo_end.value == hi_end.value && lo_end.inclusive && hi_end.inclusive);
+          if (consistent) {
+            quantity c;
+            c.offset = q.offset;
+            c.length = second->end - q.offset;
+            c.number_offset = t.figure_begin;
+            c.number_length = second->figure_end - t.figure_begin;
+            c.qualifier = "range";
+            c.compound = true;
+            c.lower = lo_end;
+            c.upper = hi_end;
+            c.lo = lo_q.lo;
+            c.hi = hi_q.hi;
+            c.rejected = q.rejected != not_a_count::none ? q.rejected : classify(text, second->figure);
+            return c;
+          }
+        }
+      }
+    }
+  }
+  return q;
+}
+
+std::optional<date_mention> parse_date(std::string_view text, std::size_t pos) {
+  const char* const first = text.data() + pos;
+  const char* it = first;
+  grammar::date_parts parts;
+  if (!x3::parse(it, text.data() + text.size(), grammar::date(), parts)) return std::nullopt;
+  date_mention m;
+  m.offset = pos;
+  m.length = static_cast<std::size_t>(it - first);
+  m.year = parts.year;
+  m.month = parts.month;
+  m.day = parts.day;
+  return m;
+}
+
+}  // namespace tollgate::parse

@@ -15,7 +15,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 #include <set>
 #include <vector>
 
@@ -76,10 +75,77 @@ std::string spans_text(const std::string& input, const std::vector<parse::date_e
   return s + "]";
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// "15", "4.22": one or two digits, or two such groups around a dot.
+bool is_bare_number(std::string_view s) { return all_digits(s) && s.size() <= 2; }
+bool is_dotted_pair(std::string_view s) {
+  const auto dot = s.find('.');
+  return dot != std::string_view::npos && is_bare_number(s.substr(0, dot)) && is_bare_number(s.substr(dot + 1));
+}
+
+// The words of a lowercase input: runs of letters and digits.
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(std::exchange(w, {}));
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(any.begin(), any.end(), w) != any.end();
+  });
+}
+
+// A range between two dates: "from X to Y", "X - Y" around figures or words,
+// "thru", "to", "for N days". Plain string checks: no regular expressions.
+bool reads_as_range(const std::string& input) {
+  const auto words = words_of(input);
+  if (has_word(words, {"thru", "through", "to"})) return true;
+  const auto from = std::find(words.begin(), words.end(), "from");
+  if (from != words.end() && std::any_of(from, words.end(), [](const std::string& w) {
+        return w == "till" || w == "until";
+      })) {
+    return true;
+  }
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] == "for" && all_digits(words[i + 1]) && words[i + 2] == "days") return true;
+  }
+  for (std::size_t dash = input.find('-'); dash != std::string::npos; dash = input.find('-', dash + 1)) {
+    std::size_t b = dash, a = dash + 1;
+    while (b > 0 && input[b - 1] == ' ') --b;
+    while (a < input.size() && input[a] == ' ') ++a;
+    if (b == 0 || a >= input.size()) continue;
+    const bool spaced = b < dash && a > dash + 1;
+    std::string_view left = std::string_view(input).substr(0, b);
+    // "3rd - 5th": an ordinal suffix before the dash still ends a figure.
+    for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+      if (left.size() > 2 && left.substr(left.size() - 2) == suffix && std::isdigit(static_cast<unsigned char>(left[left.size() - 3]))) {
+        left.remove_suffix(2);
+      }
+    }
+    const bool digit_before = !left.empty() && std::isdigit(static_cast<unsigned char>(left.back()));
+    const bool digit_after = std::isdigit(static_cast<unsigned char>(input[a]));
+    const bool letter_before = !left.empty() && std::isalpha(static_cast<unsigned char>(left.back()));
+    const bool letter_after = std::isalpha(static_cast<unsigned char>(input[a]));
+    if (digit_before && (digit_after || letter_after)) return true;
+    if (spaced && letter_before && letter_after) return true;
+  }
+  return false;
+}
+
 // Why a Recognizers-Text case is out of scope, judged by the text it expects.
 std::optional<std::string> recognizers_exclusion(const json& c) {
-  static const std::regex bare_number(R"(^\d{1,2}$)");
-  static const std::regex dotted_pair(R"(^\d{1,2}\.\d{1,2}$)");
   for (const auto& r : c.value("Results", json::array())) {
     const std::string text = lower(r.value("Text", ""));
     if (text == "the day" || text == "my day" || text == "this day" || text == "past day" || text == "last day" ||
@@ -88,8 +154,8 @@ std::optional<std::string> recognizers_exclusion(const json& c) {
              "not to the publication date";
     }
     if (text.find("business day") != std::string::npos) return "business days need a calendar of working days";
-    if (std::regex_match(text, bare_number)) return "a bare number as a day of the month ('on 15'): in news text a count";
-    if (std::regex_match(text, dotted_pair)) return "a dotted month.day without a year ('4.22'): in news text a decimal";
+    if (is_bare_number(text)) return "a bare number as a day of the month ('on 15'): in news text a count";
+    if (is_dotted_pair(text)) return "a dotted month.day without a year ('4.22'): in news text a decimal";
   }
   return std::nullopt;
 }
@@ -159,9 +225,6 @@ bool grain_is_time_of_day(const std::string& grain) {
 std::optional<std::string> duckling_exclusion(const json& c) {
   const json& e = c["expected"];
   const std::string input = lower(c.value("input", ""));
-  static const std::regex range(
-      R"((\bfrom\b.*\b(to|till|until|thru|through)\b)|(\d(st|nd|rd|th)?\s*-\s*\d)|(\d\s*-\s*[a-z])|([a-z]\s+-\s+[a-z])|\b(thru|through)\b|\bto\b|\bfor \d+ days\b)");
-  static const std::regex abbreviation(R"(\b(eom|bom|eoy|boy)\b)");
   if (c.value("latent", false) || c.value("corpus", "") == "latent") {
     return "latent reading: a lone number, month or year ('7', 'May', '1974') read as a date without context";
   }
@@ -185,10 +248,10 @@ std::optional<std::string> duckling_exclusion(const json& c) {
   if (e.value("type", "") == "interval" && !e.contains("to") && input.find("after") != std::string::npos) {
     return "an interval open after a date ('anytime after 2014'); tollgate reads 'since' only";
   }
-  if (std::regex_search(input, abbreviation)) {
+  if (has_word(words_of(input), {"eom", "bom", "eoy", "boy"})) {
     return "business abbreviations EOM, BOM, EOY, BOY: 'boy' is a word in news text";
   }
-  if (e.value("type", "") == "interval" && std::regex_search(input, range)) {
+  if (e.value("type", "") == "interval" && reads_as_range(input)) {
     return "a range between two dates: each end is a date of its own";
   }
   if (input.find("closest") != std::string::npos) return "'the closest Monday to': a search around a date";

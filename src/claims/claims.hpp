@@ -116,8 +116,12 @@ struct claim {
   std::size_t quantity_length = 0;
   std::optional<std::string> previous_attribution;  // of the sentence before (unattributed)
 
-  /// "metric/group" or "metric/group/location".
+  /// "metric/group" or "metric/group/location" (the claim's location, else
+  /// its story's place).
   std::string series() const;
+  /// For series only, not in the JSON: the place the document's figures
+  /// name most often, for a claim that names none itself.
+  std::string story_place;
 };
 
 /// Warnings for dates in the text that cannot be right: an impossible day

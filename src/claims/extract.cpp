@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <unordered_set>
 #include <utility>
 
@@ -796,6 +797,7 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
 std::string claim::series() const {
   std::string key = metric + "/" + group;
   if (location) key += "/" + *location;
+  else if (!story_place.empty()) key += "/" + story_place;
   return key;
 }
 
@@ -997,6 +999,20 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // breakdown of one, is what a later bare toll refers to.
       names_population.push_back(!part && !coordinated && !np.partitive && !np.predicate_group && !np.group.empty());
       last_was_part = part;
+    }
+  }
+  // "The toll rose to 212" in a story whose figures are placed in Morsk is
+  // Morsk's toll: unplaced figures join the series of the place the story's
+  // figures name most, so that unrelated stories of a batch are not compared.
+  std::map<std::string, int> places;
+  for (const auto& c : out) {
+    if (c.location) ++places[*c.location];
+  }
+  if (!places.empty()) {
+    const auto most = std::max_element(places.begin(), places.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    for (auto& c : out) {
+      if (!c.location) c.story_place = most->first;
     }
   }
   return out;

@@ -2,6 +2,8 @@
 // value (hi) is below the lowest possible value (lo) of an earlier one: "more
 // than 1,000" then 1,200 is no decrease; "at least 212" then 150 is.
 
+#include <deque>
+
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
@@ -10,7 +12,11 @@ decrease_check::decrease_check(param_reader& p)
     : tolerance_(p.get_number("tolerance", 0.0,
                               "fraction of the earlier lower bound a later figure may fall short by "
                               "before it counts (0.02 = 2%)",
-                              0.0, 1.0)) {
+                              0.0, 1.0)),
+      window_(p.get_number("window", 60,
+                           "days back an earlier figure counts: a series of one place over years holds "
+                           "many events, and a new disaster's toll starts low",
+                           1.0, 36500.0)) {
   const std::string level = p.get_string("revision_severity", "info",
                                          "severity when the later article says the figure was revised");
   if (!core::parse_severity(level, revision_level_)) {
@@ -35,12 +41,22 @@ std::string decrease_check::summary() const {
 
 void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
                          std::vector<finding>& out) const {
+  const long window = static_cast<long>(window_);
   for (auto& [key, points] : series_of(r, b, lex)) {
-    // The claim with the highest lower bound among earlier days.
-    const claims::claim* floor = nullptr;
+    // Earlier days' claims within the window, as a sliding-window maximum of
+    // their lower bounds: the front is the floor a later figure must reach.
+    std::deque<const claims::claim*> floors;
+    std::size_t added = 0;  // points[0, added) have been offered to `floors`
     for (std::size_t i = 0; i < points.size();) {
       std::size_t day_end = i;
       while (day_end < points.size() && *points[day_end]->as_of == *points[i]->as_of) ++day_end;
+      const core::date today = *points[i]->as_of;
+      for (; added < i; ++added) {
+        while (!floors.empty() && floors.back()->lo <= points[added]->lo) floors.pop_back();
+        floors.push_back(points[added]);
+      }
+      while (!floors.empty() && today - *floors.front()->as_of > window) floors.pop_front();
+      const claims::claim* floor = floors.empty() ? nullptr : floors.front();
       for (std::size_t k = i; k < day_end && floor; ++k) {
         const claims::claim& c = *points[k];
         if (!c.hi || *c.hi >= floor->lo * (1.0 - tolerance_)) continue;
@@ -55,9 +71,6 @@ void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& l
         }
         f.claims.push_back(floor->id);
         out.push_back(std::move(f));
-      }
-      for (std::size_t k = i; k < day_end; ++k) {
-        if (!floor || points[k]->lo > floor->lo) floor = points[k];
       }
       i = day_end;
     }

@@ -21,6 +21,7 @@ class decrease_check final : public check_kind {
 
  private:
   double tolerance_;
+  double window_;
   core::severity revision_level_ = core::severity::info;
 };
 
@@ -83,6 +84,7 @@ class stale_check final : public check_kind {
 
  private:
   double lag_;
+  double window_;
   double tolerance_;
 };
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <deque>
+
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
@@ -18,6 +20,8 @@ core::date reported(const claims::claim& c) { return c.published ? *c.published 
 stale_check::stale_check(param_reader& p)
     : lag_(p.get_number("lag", 3, "days an earlier, higher figure must have been out before the article",
                         1.0, 3650.0)),
+      window_(p.get_number("window", 60, "days back an earlier figure still counts (older ones are other events)",
+                           1.0, 36500.0)),
       tolerance_(p.get_number("tolerance", 0.0,
                               "fraction of the earlier lower bound a figure may fall short by before it counts",
                               0.0, 1.0)) {}
@@ -58,16 +62,21 @@ void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
       return *a->published < *c->published;
     });
     // Sweep: `best` is the highest floor among figures reported at least
-    // `lag` days before the current article.
-    const claims::claim* best = nullptr;
+    // `lag` and at most `window` days before the current article (a sliding-
+    // window maximum over the figures in report order).
+    const long window = static_cast<long>(window_);
+    std::deque<const claims::claim*> floors;
     std::size_t next = 0;
     for (const claims::claim* c : articles) {
       const core::date cutoff = *c->published + (-lag);
       while (next < by_report.size() && reported(*by_report[next]) <= cutoff) {
-        if (!best || by_report[next]->lo > best->lo) best = by_report[next];
+        while (!floors.empty() && floors.back()->lo <= by_report[next]->lo) floors.pop_back();
+        floors.push_back(by_report[next]);
         ++next;
       }
-      if (!best) continue;
+      while (!floors.empty() && *c->published - reported(*floors.front()) > window) floors.pop_front();
+      if (floors.empty()) continue;
+      const claims::claim* best = floors.front();
       const double floor = best->lo * (1.0 - tolerance_);
       if (*c->hi >= floor || doc_floor[c->doc] >= floor) continue;
       placeholder_values v;

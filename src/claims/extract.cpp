@@ -977,7 +977,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // and memory grows with the number of claims.
       const std::string_view whole = lines->line_text(pos.line);
       std::size_t from = 0, to = whole.size(), seen = 0;
-      constexpr int kBefore = 80, kAfter = 200;
+      constexpr int kBefore = 40, kAfter = 90;
       for (std::size_t i = 0; i < whole.size(); ++i) {
         if ((static_cast<unsigned char>(whole[i]) & 0xC0) == 0x80) continue;
         ++seen;  // code points up to and including this one

@@ -20,43 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::source_path;
+using test::temp_dir;
 
-/// A fresh directory under the system temp dir, removed with its contents
-/// when the test ends.
-class temp_dir {
- public:
-  temp_dir() {
-    std::random_device rd;
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      const fs::path p = fs::temp_directory_path() / ("tollgate-ingest-test-" + std::to_string(rd()));
-      std::error_code ec;
-      if (fs::create_directory(p, ec)) {
-        path_ = p;
-        return;
-      }
-    }
-    FAIL("cannot create a temp directory");
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  /// Writes `text` to `rel` (creating parent folders); returns the full path.
-  std::string write(const std::string& rel, const std::string& text) const {
-    const fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
 
 /// What read_batch produced.
 struct batch_result {

@@ -22,15 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::source_path;
+using test::builtin_rules;
 
-const std::vector<rules::rule>& builtin_rules() {
-  static const std::vector<rules::rule> loaded = [] {
-    auto r = rules::load_rules({source_path("rules")});
-    REQUIRE(r.problems.empty());
-    return r.value;
-  }();
-  return loaded;
-}
 
 struct lint_result {
   rules::batch batch;

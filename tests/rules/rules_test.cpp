@@ -27,52 +27,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::source_path;
+using test::builtin_rules;
+using test::temp_dir;
 
-/// A fresh directory under the system temp dir, removed with its contents
-/// when the test ends.
-class temp_dir {
- public:
-  temp_dir() {
-    std::random_device rd;
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      const fs::path p = fs::temp_directory_path() / ("tollgate-rules-test-" + std::to_string(rd()));
-      std::error_code ec;
-      if (fs::create_directory(p, ec)) {
-        path_ = p;
-        return;
-      }
-    }
-    FAIL("cannot create a temp directory");
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
 
-  std::string str() const { return path_.string(); }
-  /// Writes `bytes` to `name`; returns the full path.
-  std::string write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path_ / name;
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
-
-/// The built-in rule pack, loaded once.
-const std::vector<rules::rule>& builtin_rules() {
-  static const std::vector<rules::rule> loaded = [] {
-    auto r = rules::load_rules({source_path("rules")});
-    REQUIRE(r.problems.empty());
-    return r.value;
-  }();
-  return loaded;
-}
 
 const rules::rule& builtin_rule(const std::string& id) {
   for (const auto& r : builtin_rules()) {

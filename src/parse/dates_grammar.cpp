@@ -56,14 +56,29 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     // none of them and the grammar is not tried.
     std::size_t k = i;
     while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
-    if (k >= text.size()) return false;
+    if (k + 1 >= text.size()) return false;
     const char c = text[k];
-    if (c == '/' || c == '-' || c == '.') return true;
-    if (std::isalpha(static_cast<unsigned char>(c))) return true;  // 13th, 1st
-    if (c == ' ' && k + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[k + 1]))) {
-      return may_open_calendar_date(text, k + 1) && !std::isdigit(static_cast<unsigned char>(text[k + 1]));
+    const bool digit_next = std::isdigit(static_cast<unsigned char>(text[k + 1])) != 0;
+    if ((c == '/' || c == '-') && digit_next) return true;  // 2023-10-12, 10/12
+    // 12.10.2023, but not 2.3 or 1,000.
+    if (c == '.' && digit_next) {
+      std::size_t m = k + 1;
+      while (m < text.size() && std::isdigit(static_cast<unsigned char>(text[m]))) ++m;
+      return m < text.size() && (text[m] == '.' || text[m] == '/') && m + 1 < text.size() &&
+             std::isdigit(static_cast<unsigned char>(text[m + 1]));
     }
-    return false;
+    std::size_t next = k;
+    if (std::isalpha(static_cast<unsigned char>(c))) {  // 13th, 1st: an ordinal day
+      const std::string_view suffix = text.substr(k, 2);
+      if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
+      next = k + 2;
+      if (next < text.size() && text.substr(next, 4) == " of ") next += 3;
+    }
+    // "13 October", "13th of October": a month after the day.
+    if (next + 1 < text.size() && text[next] == ' ' && std::isalpha(static_cast<unsigned char>(text[next + 1]))) {
+      return may_open_calendar_date(text, next + 1);
+    }
+    return next != k;  // "the 27th" alone
   }
   // Every month and weekday starts with one of these letters.
   switch (text[i] | 0x20) {

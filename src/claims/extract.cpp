@@ -421,6 +421,12 @@ std::optional<metric_hit> metric_from_toll(const sentence_reader& r, const lexic
     for (const auto& m : lex.metrics) {
       const std::size_t len = m.toll.match(r.words(), k);
       if (len == 0 || k + len > link) continue;
+      // A participle alone is a toll only as a noun, "the displaced", not as
+      // an adjective: "sheltering displaced families".
+      if (len == 1 && is_one_of(r.words()[k], {"dead", "injured", "wounded", "missing", "displaced"}) &&
+          (k == 0 || r.words()[k - 1] != "the")) {
+        continue;
+      }
       for (std::size_t g = k + len; g < link; ++g) {
         if (std::size_t glen = lex.all_group_words.match(r.words(), g)) {
           group = r.group_at(g, glen);
@@ -977,12 +983,14 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // and memory grows with the number of claims.
       const std::string_view whole = lines->line_text(pos.line);
       std::size_t from = 0, to = whole.size(), seen = 0;
-      constexpr int kBefore = 40, kAfter = 90;
+      // The window holds the claim's text and some context either side.
+      constexpr int kBefore = 40, kAfter = 40;
+      const int claim_end = pos.column + static_cast<int>(core::count_code_points(c.text));
       for (std::size_t i = 0; i < whole.size(); ++i) {
         if ((static_cast<unsigned char>(whole[i]) & 0xC0) == 0x80) continue;
         ++seen;  // code points up to and including this one
         if (static_cast<int>(seen) == pos.column - kBefore) from = i;
-        if (static_cast<int>(seen) == pos.column + kAfter) {
+        if (static_cast<int>(seen) == claim_end + kAfter) {
           to = i;
           break;
         }

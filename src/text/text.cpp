@@ -95,8 +95,10 @@ std::vector<span> split_sentences(std::string_view text) {
            line[last] == '"' || static_cast<unsigned char>(line[last]) >= 0x80);
       // A short line with no final punctuation before a capital is a heading
       // or dateline; longer ones are taken as hard-wrapped prose.
+      // A figure opening the next line continues wrapped prose ("including\n60
+      // children"); a heading is followed by words.
       const bool heading = last != std::string_view::npos && line[last] != ',' && !ends_clause &&
-                           j < text.size() && opens_sentence(text, j) &&
+                           j < text.size() && opens_sentence(text, j) && !is_digit(text[j]) &&
                            (last < 50 || starts_with_capitals(text, j));
       if (j >= text.size() || text[j] == '\n' || ends_clause || heading) emit(i + 1);
       line_start = i + 1;

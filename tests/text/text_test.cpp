@@ -39,6 +39,8 @@ TEST_SUITE("text") {
         "More than forty people were killed in the collapse of the old market building\n"
         "on the edge of the town, officials said.";
     CHECK(sentences(wrapped).size() == 1);
+    // A short wrapped line before a figure is not a heading.
+    CHECK(sentences("Ninety people died, including\n60 children and 45 women.").size() == 1);
   }
 
   TEST_CASE("tokens keep numbers whole and skip URLs") {

@@ -122,6 +122,9 @@ struct claim {
   /// For series only, not in the JSON: the place the document's figures
   /// name most often, for a claim that names none itself.
   std::string story_place;
+  /// For series only: the start a running count is "since" ("since the war
+  /// began"), lowercase; counts from different starts are different series.
+  std::string counted_since;
 };
 
 /// Warnings for dates in the text that cannot be right: an impossible day

@@ -4,6 +4,7 @@
 // tokens against the lexicon; nothing here is specific to one story.
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 #include <unordered_set>
@@ -453,6 +454,39 @@ std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, c
   return std::nullopt;
 }
 
+// "In 1994, a cyclone killed 1,654 people", "an offensive in 1977 left ...":
+// a past year named with "in" in the figure's clause, not after "since".
+std::optional<int> historical_year(const sentence_reader& r, const ingest::document& doc, std::size_t from,
+                                   std::size_t to) {
+  if (!doc.published) return std::nullopt;
+  const auto& w = r.words();
+  const auto& t = r.tokens();
+  for (std::size_t k = from; k + 1 < to; ++k) {
+    if (w[k] != "in" || t[k + 1].kind != token_kind::number || t[k + 1].length != 4) continue;
+    // "since the war began in 2022": the start of a count, not its year.
+    if (std::find(w.begin() + static_cast<std::ptrdiff_t>(from), w.begin() + static_cast<std::ptrdiff_t>(k), "since") !=
+        w.begin() + static_cast<std::ptrdiff_t>(k)) {
+      continue;
+    }
+    const int year = std::atoi(w[k + 1].c_str());
+    if (year >= 1800 && year < doc.published->year()) return year;
+  }
+  return std::nullopt;
+}
+
+// "since the war began", "since March": the start of a running count in the
+// figure's clause, as its first words after "since".
+std::string since_phrase(const sentence_reader& r, std::size_t from, std::size_t to) {
+  const auto& w = r.words();
+  for (std::size_t k = from; k < to; ++k) {
+    if (w[k] != "since") continue;
+    std::string out = "since";
+    for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) out += " " + w[j];
+    return out;
+  }
+  return {};
+}
+
 // "Among them are three children" (the figure right after the verb), or
 // "Fourteen of them were ...".
 bool refers_back(const sentence_reader& r, const lexicon& lex, const found_quantity& f) {
@@ -800,10 +834,41 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
 
 }  // namespace
 
+namespace {
+
+// The place of a wire dateline opening the text: "SULPUR, Sep 23 (Northstar
+// Newswire) -", "KYIV (Agency) --", "BELSTAD, Yaskova:". Capitals followed by
+// a comma, a bracket or a colon; "" when the text opens otherwise. As a
+// story's place it is a fallback: the reporter may file from elsewhere.
+std::string dateline_place(std::string_view text) {
+  std::size_t i = text.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return {};
+  const std::size_t start = i;
+  std::size_t letters = 0;
+  while (i < text.size() && (std::isupper(static_cast<unsigned char>(text[i])) || text[i] == ' ' || text[i] == '-' ||
+                             text[i] == '.' || text[i] == '\'')) {
+    letters += std::isupper(static_cast<unsigned char>(text[i])) ? 1 : 0;
+    ++i;
+  }
+  if (letters < 3 || i >= text.size() || (text[i] != ',' && text[i] != '(' && text[i] != ':')) return {};
+  std::string place(text.substr(start, i - start));
+  while (!place.empty() && place.back() == ' ') place.pop_back();
+  // "GAZA CITY" -> "Gaza City", to meet the same place named in a sentence.
+  bool word_start = true;
+  for (char& ch : place) {
+    ch = word_start ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    word_start = ch == ' ' || ch == '-';
+  }
+  return place;
+}
+
+}  // namespace
+
 std::string claim::series() const {
   std::string key = metric + "/" + group;
   if (location) key += "/" + *location;
   else if (!story_place.empty()) key += "/" + story_place;
+  if (!counted_since.empty()) key += " (" + counted_since + ")";
   return key;
 }
 
@@ -960,11 +1025,17 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (auto anchored = anchored_as_of(r, doc, lex, dates(), f, cb, ce)) {
         c.as_of = anchored->day;
         c.as_of_basis = anchored->basis;
+      } else if (auto year = historical_year(r, doc, cb, ce)) {
+        // "an offensive in 1977 left 3,630 people dead": a toll of that year,
+        // held as of its last day.
+        c.as_of = core::date::from_ymd(*year, 12, 31);
+        c.as_of_basis = "explicit";
       }
       c.cumulative = hit->toll || !names_incident(r, lex, cb, ce);
       c.attribution = attribution;
       c.previous_attribution = before();
       c.revision = revised;
+      c.counted_since = since_phrase(r, cb, ce);
       if (part && total) c.part_of = total->id;
       if (previous_total) c.part_of = previous_total->id;
 
@@ -1016,12 +1087,16 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   for (const auto& c : out) {
     if (c.location) ++places[*c.location];
   }
+  std::string story_place;
   if (!places.empty()) {
-    const auto most = std::max_element(places.begin(), places.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    for (auto& c : out) {
-      if (!c.location) c.story_place = most->first;
-    }
+    story_place = std::max_element(places.begin(), places.end(), [](const auto& a, const auto& b) {
+                    return a.second < b.second;
+                  })->first;
+  } else if (!out.empty()) {
+    story_place = dateline_place(doc.text);
+  }
+  for (auto& c : out) {
+    if (!c.location) c.story_place = story_place;
   }
   return out;
 }

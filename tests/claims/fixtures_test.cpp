@@ -216,3 +216,40 @@ TEST_SUITE("claims") {
 }
 
 }  // namespace tollgate
+
+namespace tollgate {
+
+TEST_SUITE("claims") {
+  TEST_CASE("a historical toll holds as of its year") {
+    auto c = claims::extract(test::make_document("In 1994, a cyclone killed 1,654 people in the delta."),
+                             test::builtin_lexicon());
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].as_of->iso() == "1994-12-31");
+    CHECK(c[0].as_of_basis == "explicit");
+  }
+
+  TEST_CASE("a count since a start is its own series") {
+    auto c = claims::extract(
+        test::make_document("Since the war began in 2022, more than 9,000 people have been killed in Tirna."),
+        test::builtin_lexicon());
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].as_of->iso() == "2024-05-02");
+    CHECK(c[0].series() == "killed/people/Tirna (since the war began)");
+  }
+
+  TEST_CASE("an unplaced figure takes its story's place, else the dateline's") {
+    auto placed = claims::extract(
+        test::make_document("Twelve people died in Morsk on Monday. The death toll rose to 20, officials said."),
+        test::builtin_lexicon());
+    REQUIRE(placed.size() == 2);
+    CHECK_FALSE(placed[1].location);
+    CHECK(placed[1].series() == "killed/people/Morsk");
+    auto dated = claims::extract(
+        test::make_document("SULPUR, Sep 23 (Northstar Newswire) - Rescuers have recovered 22 bodies, state media said."),
+        test::builtin_lexicon());
+    REQUIRE(dated.size() == 1);
+    CHECK(dated[0].series() == "killed/people/Sulpur");
+  }
+}
+
+}  // namespace tollgate

@@ -335,11 +335,15 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     out << t.metric << '\n';
     const std::vector<std::string> head = {"as of", "figure", "group", "location", "source", "where", "change"};
     std::vector<std::vector<std::string>> rows;
+    bool story_places = false;
     for (const auto& p : t.points) {
       const auto& c = *p.claim;
       std::string change = c.vague ? "vague" : "first";
       if (p.change) change = signed_count(*p.change) + " since " + p.previous_date->iso();
-      rows.push_back({c.as_of->iso(), rules::figure_as_written(c), c.group, c.location.value_or("-"),
+      // The place of the series: named in the sentence, or (*) the story's.
+      std::string place = c.location.value_or(c.story_place.empty() ? "-" : c.story_place + "*");
+      story_places = story_places || (!c.location && !c.story_place.empty());
+      rows.push_back({c.as_of->iso(), rules::figure_as_written(c), c.group, place,
                       c.source.empty() ? "-" : c.source, fmt::format("{}:{}", c.location_label, c.line), change});
     }
     std::vector<std::size_t> width(head.size());
@@ -354,6 +358,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     };
     emit(head);
     for (const auto& r : rows) emit(r);
+    if (story_places) out << "  * the story's place: the figure's own sentence names none\n";
     for (const auto& f : t.fits) {
       out << fmt::format("  growth {}: {:+.1f}% a day over {} figures (fit R² {:.2f})\n", f.series,
                          100.0 * f.daily_growth, f.points, f.r2);

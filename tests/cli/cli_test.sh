@@ -130,8 +130,8 @@ trace_sample_lists_killed_in_date_order() {
   # first row is the column heads. Dated killed figures in the sample: three on
   # 4 March, one each on 5-8 March, three on 9 March.
   local dates
-  # Growth-fit lines under the table ("  growth ...") are not rows.
-  dates=$(awk '/^killed$/ {t = 1; next} t && /^$/ {t = 0} t' "$WORK/out" | tail -n +2 | grep -v '^  growth ' | awk '{print $1}')
+  # Notes under the table ("  growth ...", "  * the story's place ...") are not rows.
+  dates=$(awk '/^killed$/ {t = 1; next} t && /^$/ {t = 0} t' "$WORK/out" | tail -n +2 | grep -v '^  [a-z*]' | awk '{print $1}')
   [ "$(printf '%s\n' "$dates" | grep -c .)" -eq 10 ] || { explain "killed rows: $(echo $dates)"; return; }
   [ "$(printf '%s\n' "$dates" | head -1)" = "2024-03-04" ] || { explain "first killed row"; return; }
   [ "$(printf '%s\n' "$dates" | tail -1)" = "2024-03-09" ] || { explain "last killed row"; return; }

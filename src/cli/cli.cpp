@@ -144,15 +144,16 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     opts.metadata = &metadata;
   }
   progress shown(o.inputs);
-  parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, std::vector<claims::claim>&& found) {
+  parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, extracted&& result) {
     shown.advance(doc.text.size());
-    for (auto& d : claims::check_dates(doc)) {
+    for (auto& d : result.date_warnings) {
       // A dateline's date was already judged by ingest at the same place.
       const bool seen = std::any_of(problems.begin(), problems.end(), [&](const core::diagnostic& p) {
         return p.path == d.path && p.line == d.line && p.column == d.column;
       });
       if (!seen) problems.push_back(std::move(d));
     }
+    auto& found = result.claims;
     // Term rules read the text while it is still here; in batch order.
     if (scan_rules) rules::scan_document(*scan_rules, doc, batch);
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,

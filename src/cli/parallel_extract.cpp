@@ -10,6 +10,10 @@ namespace {
 constexpr std::size_t kChunkBytes = 4u << 20;
 constexpr std::size_t kChunkDocuments = 2048;
 
+extracted extract_one(const ingest::document& doc, const claims::lexicon& lex) {
+  return {claims::extract(doc, lex), claims::check_dates(doc)};
+}
+
 }  // namespace
 
 parallel_extractor::parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done)
@@ -23,7 +27,7 @@ parallel_extractor::~parallel_extractor() {
 
 void parallel_extractor::add(ingest::document&& doc) {
   if (jobs_ == 1) {
-    auto found = claims::extract(doc, lex_);
+    auto found = extract_one(doc, lex_);
     done_(std::move(doc), std::move(found));
     return;
   }
@@ -51,7 +55,7 @@ void parallel_extractor::launch() {
   for (unsigned j = 0; j < jobs_; ++j) {
     workers_.emplace_back([this, next] {
       for (std::size_t i = (*next)++; i < running_.size(); i = (*next)++) {
-        results_[i] = claims::extract(running_[i], lex_);
+        results_[i] = extract_one(running_[i], lex_);
       }
     });
   }

@@ -9,13 +9,20 @@
 
 namespace tollgate::cli {
 
+/// What extraction makes of one document: its claims, and warnings about
+/// its dates (claims::check_dates). Both depend on that document alone.
+struct extracted {
+  std::vector<claims::claim> claims;
+  core::diagnostics date_warnings;
+};
+
 /// Extraction as a map over documents: a chunk of documents is extracted on
-/// `jobs` threads while the next chunk is read. Each document and its claims
-/// reach `done` in batch order, so output is the same for any `jobs`.
-/// Memory holds at most two chunks of documents.
+/// `jobs` threads while the next chunk is read. Each document and what was
+/// extracted from it reach `done` in batch order, so output is the same for
+/// any `jobs`. Memory holds at most two chunks of documents.
 class parallel_extractor {
  public:
-  using done_fn = std::function<void(ingest::document&&, std::vector<claims::claim>&&)>;
+  using done_fn = std::function<void(ingest::document&&, extracted&&)>;
   /// REQUIRES: jobs >= 1.
   parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done);
   ~parallel_extractor();
@@ -36,7 +43,7 @@ class parallel_extractor {
   std::vector<ingest::document> filling_;
   std::size_t filling_bytes_ = 0;
   std::vector<ingest::document> running_;
-  std::vector<std::vector<claims::claim>> results_;
+  std::vector<extracted> results_;
   std::vector<std::thread> workers_;
 };
 

@@ -55,7 +55,9 @@ inline x3::symbols<double> const glued_suffix{
 inline x3::symbols<double> const spaced_suffix{{"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"G", 1e9}};
 inline x3::symbols<double> const dozen_words{{"dozen", 12}, {"dozens", 12}, {"dz", 12},
                                              {"dzs", 12},   {"doz", 12},    {"dozs", 12}};
-inline x3::symbols<double> const ordinal_words{
+// Ordinal words and their values: read as ordinals ("the third") and as the
+// denominators of fractions ("two thirds").
+inline constexpr std::pair<const char*, double> kOrdinals[] = {
     {"first", 1},         {"second", 2},        {"third", 3},          {"fourth", 4},
     {"fifth", 5},         {"sixth", 6},         {"seventh", 7},        {"eighth", 8},
     {"ninth", 9},         {"tenth", 10},        {"eleventh", 11},      {"twelfth", 12},
@@ -64,6 +66,11 @@ inline x3::symbols<double> const ordinal_words{
     {"thirtieth", 30},    {"fortieth", 40},     {"fiftieth", 50},      {"sixtieth", 60},
     {"seventieth", 70},   {"eightieth", 80},    {"ninetieth", 90},     {"hundredth", 100},
     {"thousandth", 1e3},  {"millionth", 1e6},   {"billionth", 1e9},    {"trillionth", 1e12}};
+inline x3::symbols<double> const ordinal_words = [] {
+  x3::symbols<double> s;
+  for (const auto& [name, v] : kOrdinals) s.add(name, v);
+  return s;
+}();
 inline x3::symbols<double> const unit_ordinal_words{
     {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
     {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9}};
@@ -422,17 +429,8 @@ struct denominator_value {
   bool compound_only = false;  // "first", "second"
 };
 inline x3::symbols<denominator_value> const denominator_words = [] {
-  static const std::pair<const char*, double> ordinals[] = {
-      {"first", 1},        {"second", 2},       {"third", 3},        {"fourth", 4},
-      {"fifth", 5},        {"sixth", 6},        {"seventh", 7},      {"eighth", 8},
-      {"ninth", 9},        {"tenth", 10},       {"eleventh", 11},    {"twelfth", 12},
-      {"thirteenth", 13},  {"fourteenth", 14},  {"fifteenth", 15},   {"sixteenth", 16},
-      {"seventeenth", 17}, {"eighteenth", 18},  {"nineteenth", 19},  {"twentieth", 20},
-      {"thirtieth", 30},   {"fortieth", 40},    {"fiftieth", 50},    {"sixtieth", 60},
-      {"seventieth", 70},  {"eightieth", 80},   {"ninetieth", 90},   {"hundredth", 100},
-      {"thousandth", 1e3}, {"millionth", 1e6},  {"billionth", 1e9},  {"trillionth", 1e12}};
   x3::symbols<denominator_value> s;
-  for (const auto& [name, v] : ordinals) {
+  for (const auto& [name, v] : kOrdinals) {
     const bool compound = v <= 2;
     s.add(name, denominator_value{v, false, false, compound});
     s.add(std::string(name) + "s", denominator_value{v, true, false, compound});

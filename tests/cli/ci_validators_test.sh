@@ -7,12 +7,7 @@
 # Usage: ci_validators_test.sh /path/to/tollgate /path/to/source-root
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 /path/to/tollgate /path/to/source-root" >&2
-  exit 2
-fi
-TOLLGATE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$2" && pwd)
+source "$(dirname "$0")/harness.sh"
 SKIP=77
 
 if [ ! -d "$ROOT/node_modules/@microsoft/sarif-multitool" ] || [ ! -d "$ROOT/node_modules/test-results-parser" ]; then
@@ -35,21 +30,6 @@ fi
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failed=0
-passed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS: $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name"
-    failed=$((failed + 1))
-  fi
-}
 
 # validate FILE: the validator's findings on FILE in $WORK/validate.txt; the
 # number of errors in $errors. It exits 0 even when it finds errors, so its
@@ -103,5 +83,4 @@ check "Microsoft's SARIF validator finds no error in the sample batch's SARIF" s
 check "the SARIF validator reports an error in a broken log" validator_catches_a_broken_log
 check "a JUnit parser reads the JUnit output and its counts match the findings" junit_counts_match_findings
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

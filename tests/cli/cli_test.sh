@@ -4,28 +4,7 @@
 # Expected values come from DESIGN.md and the fixture text.
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 /path/to/tollgate /path/to/source-root" >&2
-  exit 2
-fi
-TOLLGATE=$1
-ROOT=$2
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-failed=0
-# check NAME COMMAND...: runs the command (a function below); PASS or FAIL.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS: $name"
-  else
-    echo "FAIL: $name"
-    failed=1
-  fi
-}
+source "$(dirname "$0")/harness.sh"
 
 # run ARGS...: runs tollgate from the source root; sets $out, $err and $rc.
 run() {
@@ -45,15 +24,6 @@ run_stdin() {
   err=$(cat "$WORK/err")
 }
 
-# explain WHAT: says why a case failed, with the command's output.
-explain() {
-  echo "  $1 (exit $rc)" >&2
-  echo "  stdout: $(head -c 2000 "$WORK/out")" >&2
-  echo "  stderr: $(head -c 2000 "$WORK/err")" >&2
-  return 1
-}
-
-FINDING_RE='^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z-]+\]$'
 
 version_prints_name() {
   run --version
@@ -359,4 +329,4 @@ check "a rule file nested thousands deep is an error with its position" hostile_
 check "conformance dates runs a spec directory and prints pass rates and exclusions" conformance_dates_runs_over_a_spec_dir
 check "conformance dates without its spec files exits 2" conformance_dates_without_specs_exits_2
 
-exit $failed
+finish

@@ -4,29 +4,7 @@
 # Usage: gate_test.sh /path/to/tollgate /path/to/source-root
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 /path/to/tollgate /path/to/source-root" >&2
-  exit 2
-fi
-TOLLGATE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$2" && pwd)
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-failed=0
-passed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS: $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $name"
-    failed=$((failed + 1))
-  fi
-}
+source "$(dirname "$0")/harness.sh"
 
 # A desk's repository: the sample batch under news/, run from $DESK.
 DESK=$WORK/desk
@@ -42,14 +20,6 @@ run() {
   rc=$?
 }
 
-explain() {
-  echo "  $1 (exit $rc)" >&2
-  echo "  stdout: $(head -c 2000 "$WORK/out")" >&2
-  echo "  stderr: $(head -c 2000 "$WORK/err")" >&2
-  return 1
-}
-
-FINDING_RE='^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z-]+\]$'
 findings() { grep -cE "$FINDING_RE" "$WORK/out"; }
 
 # An article with one new inconsistency: parts above their total.
@@ -282,5 +252,4 @@ check "Makefile.inc news-gate fails on a new error and passes once it is in the 
   makefile_gate_fails_on_new_error_and_passes_once_baselined
 check "Makefile.inc news-lint and news-trace" makefile_lint_and_trace
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <tuple>
+#include <set>
 #include <optional>
 
 #include "claims/claims.hpp"
@@ -144,14 +146,19 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     opts.metadata = &metadata;
   }
   progress shown(o.inputs);
+  // Places ingest has already judged (a dateline's date), so that a date is
+  // not reported twice; kept up to date as problems come in.
+  std::set<std::tuple<std::string, int, int>> judged;
+  std::size_t judged_upto = 0;
   parallel_extractor extractor(lex, o.jobs, [&](ingest::document&& doc, extracted&& result) {
     shown.advance(doc.text.size());
+    for (; judged_upto < problems.size(); ++judged_upto) {
+      const auto& p = problems[judged_upto];
+      judged.emplace(p.path, p.line, p.column);
+    }
     for (auto& d : result.date_warnings) {
-      // A dateline's date was already judged by ingest at the same place.
-      const bool seen = std::any_of(problems.begin(), problems.end(), [&](const core::diagnostic& p) {
-        return p.path == d.path && p.line == d.line && p.column == d.column;
-      });
-      if (!seen) problems.push_back(std::move(d));
+      if (judged.count({d.path, d.line, d.column})) continue;
+      problems.push_back(std::move(d));
     }
     auto& found = result.claims;
     // Term rules read the text while it is still here; in batch order.

@@ -1,9 +1,9 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
-#include <cctype>
 #include <unordered_set>
 
+#include "core/ascii.hpp"
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
 
@@ -18,7 +18,7 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
   grammar::date_expression_parts p;
   if (!x3::parse(it, text.data() + text.size(), grammar::date_expression(), p) || it == first) return std::nullopt;
   // A trailing blank belongs to no expression.
-  while (it > first && std::isspace(static_cast<unsigned char>(it[-1]))) --it;
+  while (it > first && core::is_space(it[-1])) --it;
   date_expression e;
   e.offset = pos;
   e.length = static_cast<std::size_t>(it - first);
@@ -50,32 +50,32 @@ namespace {
 // Words a written calendar date can open with: a month, a weekday
 // ("Friday, Oct. 13"), "the" ("the 13th of October"). Digits open one too.
 bool may_open_calendar_date(std::string_view text, std::size_t i) {
-  if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+  if (core::is_digit(text[i])) {
     // "13 October", "13th", "2023-10-12", "10/12": a figure followed by a
     // separator, an ordinal suffix or a month; most figures are followed by
     // none of them and the grammar is not tried.
     std::size_t k = i;
-    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    while (k < text.size() && core::is_digit(text[k])) ++k;
     if (k + 1 >= text.size()) return false;
     const char c = text[k];
-    const bool digit_next = std::isdigit(static_cast<unsigned char>(text[k + 1])) != 0;
+    const bool digit_next = core::is_digit(text[k + 1]);
     if ((c == '/' || c == '-') && digit_next) return true;  // 2023-10-12, 10/12
     // 12.10.2023, but not 2.3 or 1,000.
     if (c == '.' && digit_next) {
       std::size_t m = k + 1;
-      while (m < text.size() && std::isdigit(static_cast<unsigned char>(text[m]))) ++m;
+      while (m < text.size() && core::is_digit(text[m])) ++m;
       return m < text.size() && (text[m] == '.' || text[m] == '/') && m + 1 < text.size() &&
-             std::isdigit(static_cast<unsigned char>(text[m + 1]));
+             core::is_digit(text[m + 1]);
     }
     std::size_t next = k;
-    if (std::isalpha(static_cast<unsigned char>(c))) {  // 13th, 1st: an ordinal day
+    if (core::is_alpha(c)) {  // 13th, 1st: an ordinal day
       const std::string_view suffix = text.substr(k, 2);
       if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
       next = k + 2;
       if (next < text.size() && text.substr(next, 4) == " of ") next += 3;
     }
     // "13 October", "13th of October": a month after the day.
-    if (next + 1 < text.size() && text[next] == ' ' && std::isalpha(static_cast<unsigned char>(text[next + 1]))) {
+    if (next + 1 < text.size() && text[next] == ' ' && core::is_alpha(text[next + 1])) {
       return may_open_calendar_date(text, next + 1);
     }
     return next != k;  // "the 27th" alone
@@ -89,31 +89,33 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
   }
   char buf[10];
   std::size_t n = 0;
-  for (std::size_t k = i; k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])); ++k, ++n) {
+  for (std::size_t k = i; k < text.size() && core::is_alpha(text[k]); ++k, ++n) {
     if (n == sizeof buf) return false;  // longer than any month or weekday
-    buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+    buf[n] = core::to_lower(text[k]);
   }
   if (n < 3) return false;
+  // A month or weekday opens a calendar date only with a day number close
+  // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
+  // most words have none, and this is cheaper than the lookup.
+  bool number_follows = false;
+  for (std::size_t k = i + n; k < text.size() && k < i + n + 12 && !number_follows; ++k) {
+    number_follows = core::is_digit(text[k]);
+  }
+  if (!number_follows) return false;
   const std::string_view w(buf, n);
   static const std::unordered_set<std::string_view> words = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
       "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
       "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  if (!words.count(w)) return false;
-  // A month or weekday opens a calendar date only with a day number close
-  // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone.
-  for (std::size_t k = i + n; k < text.size() && k < i + n + 12; ++k) {
-    if (std::isdigit(static_cast<unsigned char>(text[k]))) return true;
-  }
-  return false;
+  return words.count(w) > 0;
 }
 
 }  // namespace
 
 std::vector<date_expression> find_calendar_dates(std::string_view text) {
   std::vector<date_expression> out;
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
   for (std::size_t i = 0; i < text.size();) {
     const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
     if (!word_start || !may_open_calendar_date(text, i)) {
@@ -121,7 +123,7 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
       continue;
     }
     if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') && i > 1 &&
-        std::isdigit(static_cast<unsigned char>(text[i - 2]))) {
+        core::is_digit(text[i - 2])) {
       ++i;
       continue;
     }
@@ -139,7 +141,7 @@ std::vector<date_expression> find_date_expressions(std::string_view text, std::s
   std::vector<date_expression> out;
   end = std::min(end, text.size());
   const std::string_view bounded = text.substr(0, end);
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
   for (std::size_t i = begin; i < end;) {
     const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
     if (!word_start) {
@@ -148,7 +150,7 @@ std::vector<date_expression> find_date_expressions(std::string_view text, std::s
     }
     // A figure glued to a decimal point or a grouping comma is not a date's start.
     if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') &&
-        i > 1 && std::isdigit(static_cast<unsigned char>(text[i - 2]))) {
+        i > 1 && core::is_digit(text[i - 2])) {
       ++i;
       continue;
     }

@@ -1,19 +1,20 @@
 #include "text/text.hpp"
 
 #include <array>
-#include <cctype>
+
+#include "core/ascii.hpp"
 
 namespace tollgate::text {
 namespace {
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+using core::is_alpha;
+using core::is_digit;
+using core::is_upper;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 // Any byte of a multi-byte UTF-8 letter counts as a word byte, so "Médecins"
 // stays one word.
 bool is_word_byte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+  return core::is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80);
 }
 
 // Abbreviations after which a period does not end a sentence.
@@ -28,7 +29,7 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
   while (start > 0 && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
   std::string word;
   for (std::size_t i = start; i < dot; ++i) {
-    word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    word += core::to_lower(text[i]);
   }
   if (word.size() == 1) return true;  // an initial: "John F. Kennedy"
   for (auto a : kAbbreviations) {
@@ -64,7 +65,7 @@ std::string normalize_word(std::string_view word) {
       i += 2;
       continue;
     }
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    out += core::to_lower(word[i]);
   }
   return out;
 }

@@ -24,21 +24,21 @@ enum : int { k_calendar = 1, k_relative_day, k_weekday, k_shift, k_weekday_count
 enum : int { u_day = 1, u_week, u_month, u_year };
 enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units };
 
-inline x3::symbols<int> const month_names{
+inline asc::symbols<int> const month_names{
     {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
     {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
     {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
     {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
     {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
 
-inline x3::symbols<int> const weekday_names{
+inline asc::symbols<int> const weekday_names{
     {"sunday", 0},  {"sun", 0},     {"monday", 1},  {"mon", 1},   {"tuesday", 2}, {"tues", 2},
     {"tue", 2},     {"wednesday", 3}, {"wed", 3},   {"thursday", 4}, {"thurs", 4}, {"thur", 4},
     {"thu", 4},     {"friday", 5},  {"fri", 5},     {"saturday", 6}, {"sat", 6}};
 
 // "first" .. "thirty-first", also "twenty first" and "twentyfirst".
-inline x3::symbols<int> make_ordinal_words() {
-  x3::symbols<int> s;
+inline asc::symbols<int> make_ordinal_words() {
+  asc::symbols<int> s;
   const char* ones[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
   const char* teens[] = {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                          "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
@@ -54,12 +54,12 @@ inline x3::symbols<int> make_ordinal_words() {
   }
   return s;
 }
-inline x3::symbols<int> const ordinal_words = make_ordinal_words();
+inline asc::symbols<int> const ordinal_words = make_ordinal_words();
 
 // "one" .. "thirty one": days written as cardinals after a month ("May
 // twenty one") or "the" ("Friday the fifteen").
-inline x3::symbols<int> make_cardinal_words() {
-  x3::symbols<int> s;
+inline asc::symbols<int> make_cardinal_words() {
+  asc::symbols<int> s;
   const char* small[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                          "eighteen", "nineteen"};
@@ -74,23 +74,23 @@ inline x3::symbols<int> make_cardinal_words() {
   }
   return s;
 }
-inline x3::symbols<int> const cardinal_words = make_cardinal_words();
+inline asc::symbols<int> const cardinal_words = make_cardinal_words();
 
 // Counts in "two days ago", "a few weeks later".
-inline x3::symbols<int> const count_words{
+inline asc::symbols<int> const count_words{
     {"a", 1},      {"an", 1},       {"one", 1},     {"two", 2},      {"three", 3},   {"four", 4},
     {"five", 5},   {"six", 6},      {"seven", 7},   {"eight", 8},    {"nine", 9},    {"ten", 10},
     {"eleven", 11}, {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
     {"twenty", 20}, {"thirty", 30}, {"few", 3},    {"a few", 3},    {"a couple of", 2},
     {"couple of", 2}, {"a couple", 2}, {"several", 3}};
 
-inline x3::symbols<int> const unit_words{
+inline asc::symbols<int> const unit_words{
     {"day", u_day},     {"days", u_day},     {"week", u_week},   {"weeks", u_week},
     {"month", u_month}, {"months", u_month}, {"year", u_year},   {"years", u_year},
     {"yr", u_year},     {"yrs", u_year}};
 
 // this / last / next, as a week or month offset.
-inline x3::symbols<int> const relation_words{
+inline asc::symbols<int> const relation_words{
     {"this", 0},      {"current", 0},   {"the current", 0}, {"last", -1},  {"past", -1},
     {"previous", -1}, {"the previous", -1}, {"the past", -1}, {"the last", -1}, {"next", 1},
     {"the next", 1},  {"coming", 1},    {"the coming", 1},  {"upcoming", 1}, {"the following", 1},
@@ -98,18 +98,18 @@ inline x3::symbols<int> const relation_words{
 
 // Words that may follow a bare day ("the 27th") without making it a noun's
 // ordinal ("the 27th floor").
-inline x3::symbols<int> const day_followers{
+inline asc::symbols<int> const day_followers{
     {"and", 0}, {"or", 0},   {"at", 0},   {"in", 0},     {"on", 0},    {"when", 0},  {"to", 0},
     {"with", 0}, {"for", 0}, {"after", 0}, {"before", 0}, {"but", 0},  {"because", 0}, {"as", 0},
     {"until", 0}, {"till", 0}, {"that", 0}, {"i", 0},    {"we", 0},    {"he", 0},    {"she", 0},
     {"they", 0}, {"it", 0},  {"you", 0},  {"there", 0},  {"is", 0},    {"was", 0},   {"will", 0},
     {"from", 0}, {"by", 0},  {"of", 0},   {"with", 0}};
 
-auto const word_end = !(x3::alnum | x3::lit('_'));
-auto const sp = x3::omit[+x3::blank];
-auto const osp = x3::omit[*x3::blank];
-auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
-auto const kw = [](const char* w) { return x3::no_case[x3::lit(w)] >> word_end; };
+auto const word_end = !(asc::alnum | asc::lit('_'));
+auto const sp = x3::omit[+asc::blank];
+auto const osp = x3::omit[*asc::blank];
+auto const ordinal_suffix = x3::no_case[asc::lit("st") | "nd" | "rd" | "th"];
+auto const kw = [](const char* w) { return x3::no_case[asc::lit(w)] >> word_end; };
 
 auto const reset = [](auto& ctx) { _val(ctx) = parts{}; };
 template <int Kind>
@@ -223,62 +223,62 @@ auto const uint2 = x3::uint_parser<int, 10, 2, 2>();
 auto const uint12 = x3::uint_parser<int, 10, 1, 2>();
 
 // Pieces.
-auto const month = x3::no_case[month_names][set_month] >> !x3::alpha >> -x3::lit('.');
+auto const month = x3::no_case[month_names][set_month] >> !asc::alpha >> -asc::lit('.');
 auto const weekday = x3::no_case[weekday_names][set_weekday] >> word_end;
 x3::rule<class year_number_class, int> const year_number = "year_number";
 x3::rule<class spelled_year_number_class, int> const spelled_year_number = "spelled_year_number";
-auto const year_number_def = uint4[year_digits] >> !x3::digit;
+auto const year_number_def = uint4[year_digits] >> !asc::digit;
 auto const spelled_year_number_def =
-    &x3::alpha >> ((number()[spelled_century] >> sp >> &x3::alpha >> number()[spelled_tail]) | number()[spelled_whole]);
+    &asc::alpha >> ((number()[spelled_century] >> sp >> &asc::alpha >> number()[spelled_tail]) | number()[spelled_whole]);
 BOOST_SPIRIT_DEFINE(year_number, spelled_year_number)
 auto const year4 = year_number[set_year];
 auto const spelled_year = spelled_year_number[set_year];
-auto const day_digits = uint12[set_day] >> -ordinal_suffix >> !x3::digit;
+auto const day_digits = uint12[set_day] >> -ordinal_suffix >> !asc::digit;
 auto const day_ordinal_word = x3::no_case[ordinal_words][set_day] >> word_end;
 auto const day_cardinal_word = x3::no_case[cardinal_words][set_day] >> word_end;
 auto const day_any = day_digits | day_ordinal_word;
 auto const day_after_month = day_digits | day_ordinal_word | day_cardinal_word;
-auto const year_tail = -x3::lit(',') >> (sp | &x3::digit) >> -(kw("of") >> sp) >> (year4 | spelled_year);
+auto const year_tail = -asc::lit(',') >> (sp | &asc::digit) >> -(kw("of") >> sp) >> (year4 | spelled_year);
 auto const the = kw("the") >> sp;
-auto const comma_sp = (osp >> x3::lit(',') >> osp) | sp;
+auto const comma_sp = (osp >> asc::lit(',') >> osp) | sp;
 // What may follow a bare day: the end, punctuation, or a small word.
-auto const day_follow_ok = !(sp >> !(x3::no_case[day_followers] >> word_end) >> x3::alpha);
+auto const day_follow_ok = !(sp >> !(x3::no_case[day_followers] >> word_end) >> asc::alpha);
 
 // Absolute dates ---------------------------------------------------------
 
 // "October 13, 2023", "Oct. 7", "Oct-2", "jan/1", "May twenty-first",
 // "february the 15th", "january 12 of 2016".
-auto const month_first = month >> ((osp >> (x3::lit('-') | '/') >> osp) | osp) >> -(the) >>
+auto const month_first = month >> ((osp >> (asc::lit('-') | '/') >> osp) | osp) >> -(the) >>
                          day_after_month >> -year_tail;
 // "13 October 2023", "1st jan", "fourth of may", "22 of jan", "28-nov",
 // "31/Oct/1974", "16. nov. 2016", "26th june of 2020".
-auto const day_first = -(the) >> day_any >> -x3::lit('.') >>
-                       ((osp >> (x3::lit('-') | '/') >> osp) | (sp >> -(kw("day") >> sp) >> -(kw("of") >> sp)) |
+auto const day_first = -(the) >> day_any >> -asc::lit('.') >>
+                       ((osp >> (asc::lit('-') | '/') >> osp) | (sp >> -(kw("day") >> sp) >> -(kw("of") >> sp)) |
                         x3::eps) >>
-                       month >> -(((x3::lit('-') | '/') >> (year4 | uint2[set_short_year] >> !x3::digit)) |
+                       month >> -(((asc::lit('-') | '/') >> (year4 | uint2[set_short_year] >> !asc::digit)) |
                                   year_tail);
 // "2023-10-12", "2015/08/12", "2015.5.13", "2019-sep-1".
 auto const year_first =
-    year4 >> (x3::lit('-') | '/' | '.') >> (uint12[set_month] | x3::no_case[month_names][set_month]) >>
-    (x3::lit('-') | '/' | '.') >> uint12[set_day] >> !x3::digit >> x3::eps[([](auto& ctx) {
+    year4 >> (asc::lit('-') | '/' | '.') >> (uint12[set_month] | x3::no_case[month_names][set_month]) >>
+    (asc::lit('-') | '/' | '.') >> uint12[set_day] >> !asc::digit >> x3::eps[([](auto& ctx) {
       auto& v = _val(ctx);
       _pass(ctx) = v.month >= 1 && v.month <= 12 && v.day >= 1 && v.day <= 31;
     })];
 // "4/22", "22/04", "02/22/2016", "9-18-15", "08/12,2015", "10.31.1974". A
 // dotted pair without a year ("4.22") is a decimal number in news.
-auto const numeric_sep = x3::lit('/') | '-';
+auto const numeric_sep = asc::lit('/') | '-';
 auto const numeric =
     (uint12[set_n1] >> numeric_sep >> uint12[set_n2] >>
-     -((numeric_sep | ',') >> (uint4[set_n3_long] | uint2[set_n3_short]))) >> !x3::digit >> !(x3::lit('/') >> x3::digit) >>
+     -((numeric_sep | ',') >> (uint4[set_n3_long] | uint2[set_n3_short]))) >> !asc::digit >> !(asc::lit('/') >> asc::digit) >>
         x3::eps[finish_numeric] |
-    (uint12[set_n1] >> '.' >> uint12[set_n2] >> '.' >> (uint4[set_n3_long] | uint2[set_n3_short]) >> !x3::digit) >>
+    (uint12[set_n1] >> '.' >> uint12[set_n2] >> '.' >> (uint4[set_n3_long] | uint2[set_n3_short]) >> !asc::digit) >>
         x3::eps[finish_numeric];
 // "October 2014", "2014-10": a month of a year.
-auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -x3::lit('.') >> -x3::lit(',') >> sp >>
+auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -asc::lit('.') >> -asc::lit(',') >> sp >>
                         year4;
-auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !x3::digit >>
+auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !asc::digit >>
                               x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
-auto const year_month = year4 >> (x3::lit('-') | '/') >> uint2[set_month] >> !x3::digit >> !(x3::lit('-') | '/') >>
+auto const year_month = year4 >> (asc::lit('-') | '/') >> uint2[set_month] >> !asc::digit >> !(asc::lit('-') | '/') >>
                         x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
 // "in March", "during March 2014", "in 2014".
 auto const in_month = (kw("in") | kw("during")) >> sp >> x3::no_case[month_names][set_month] >> word_end >>
@@ -297,7 +297,7 @@ auto const calendar_core = (x3::eps[clear_date] >> year_first) | (x3::eps[clear_
 // "Monday, Feb 18", "Wed, 22 of Jan", "friday 7/6", "this friday (jun-15)",
 // "Friday the 22nd", "Thu 15th"; and "Jul 18, Fri".
 auto const weekday_then_date =
-    -(kw("this") >> sp) >> weekday >> -x3::lit('.') >>
+    -(kw("this") >> sp) >> weekday >> -asc::lit('.') >>
     ((comma_sp >> calendar_core) | (osp >> '-' >> osp >> calendar_core) |
      (osp >> '(' >> osp >> calendar_core >> osp >> ')') |
      (sp >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
@@ -306,7 +306,7 @@ auto const date_then_weekday = calendar_core >> osp >> ',' >> osp >> weekday;
 
 // Relative days ----------------------------------------------------------
 
-inline x3::symbols<int> const relative_day_words{
+inline asc::symbols<int> const relative_day_words{
     {"today", 0},           {"yesterday", -1},      {"tomorrow", 1},        {"tomorrows", 1},
     {"tmrw", 1},            {"tmr", 1},             {"the day before yesterday", -2},
     {"the day after tomorrow", 2}, {"the day after tmrw", 2}, {"day before yesterday", -2},
@@ -318,7 +318,7 @@ auto const relative_day = x3::no_case[relative_day_words][set_count] >> word_end
 auto const week_relation = x3::no_case[relation_words][set_relation] >> sp >> kw("week");
 // "next week on Friday", "last week Sunday", "this week's Sunday"
 auto const week_then_day =
-    week_relation >> ((x3::lit("'s") >> sp) | (sp >> -(kw("on") >> sp))) >> weekday >> x3::eps[base_is<1>];
+    week_relation >> ((asc::lit("'s") >> sp) | (sp >> -(kw("on") >> sp))) >> weekday >> x3::eps[base_is<1>];
 // "Friday of next week", "Friday next week", "Sunday from last week"
 auto const day_then_week =
     weekday >> sp >> -((kw("of") | kw("from") | kw("in")) >> sp) >> week_relation >> x3::eps[base_is<1>];
@@ -332,7 +332,7 @@ auto const weekday_alone = -(x3::no_case[relation_words][set_relation] >> sp) >>
 auto const count = x3::uint_parser<int, 10, 1, 4>()[set_count] | (x3::no_case[count_words][set_count] >> word_end);
 auto const amount = count >> sp >> x3::no_case[unit_words][set_unit] >> word_end >> x3::eps[add_shift];
 auto const amounts = amount >> *(((osp >> ',' >> osp) | sp) >> -(kw("and") >> sp) >> amount);
-inline x3::symbols<int> const later_words{{"ago", -1},        {"back", -1},      {"earlier", -1},
+inline asc::symbols<int> const later_words{{"ago", -1},        {"back", -1},      {"earlier", -1},
                                           {"before", -1},     {"later", 1},      {"from now", 1},
                                           {"hence", 1},       {"after", 1},      {"from today", 1},
                                           {"after today", 1}, {"from tomorrow", 1}, {"from yesterday", 1},
@@ -356,14 +356,14 @@ auto const shift_expr = (amounts >> sp >> shift_tail) |
                         (kw("in") >> sp >> amounts >> x3::eps[relation_is<1>]);
 // "3 fridays from now", "2 thursdays ago", "two monday later".
 auto const weekday_count =
-    count >> sp >> x3::no_case[weekday_names][set_weekday] >> -x3::no_case[x3::lit('s')] >> word_end >> sp >>
+    count >> sp >> x3::no_case[weekday_names][set_weekday] >> -x3::no_case[asc::lit('s')] >> word_end >> sp >>
     (kw("from") >> sp >> kw("now") >> x3::eps[relation_is<1>] | kw("later") >> x3::eps[relation_is<1>] |
      kw("hence") >> x3::eps[relation_is<1>] | kw("ago") >> x3::eps[relation_is<-1>] |
      kw("back") >> x3::eps[relation_is<-1>]);
 
 // Periods ----------------------------------------------------------------
 
-inline x3::symbols<int> const period_units{{"week", u_week},   {"month", u_month}, {"year", u_year},
+inline asc::symbols<int> const period_units{{"week", u_week},   {"month", u_month}, {"year", u_year},
                                            {"yr", u_year},     {"weekend", 5}};
 // "last week", "this month", "next year"; "earlier this month", "later this week".
 auto const period = -((kw("earlier") >> x3::eps[part_is<p_earlier>] | kw("later") >> x3::eps[part_is<p_later>]) >>
@@ -379,7 +379,7 @@ auto const period_edge =
     x3::no_case[period_units][set_unit] >> word_end;
 // "early March", "mid-October 2023", "late last month" is not handled.
 auto const month_part =
-    (kw("early") >> x3::eps[part_is<p_early>] | (x3::no_case[x3::lit("mid")] >> -x3::lit('-') >> x3::eps[part_is<p_mid>]) |
+    (kw("early") >> x3::eps[part_is<p_early>] | (x3::no_case[asc::lit("mid")] >> -asc::lit('-') >> x3::eps[part_is<p_mid>]) |
      kw("late") >> x3::eps[part_is<p_late>]) >>
     osp >> x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4);
 auto const month_edge = -(kw("at") >> sp) >> -(the) >> edge >> x3::no_case[month_names][set_month] >> word_end >>
@@ -387,7 +387,7 @@ auto const month_edge = -(kw("at") >> sp) >> -(the) >> edge >> x3::no_case[month
 
 // Nth weekday of a month ------------------------------------------------
 
-inline x3::symbols<int> const nth_words{{"first", 1},  {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3},
+inline asc::symbols<int> const nth_words{{"first", 1},  {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3},
                                         {"3rd", 3},    {"fourth", 4}, {"4th", 4}, {"fifth", 5}, {"5th", 5},
                                         {"last", -1}};
 // "the first Friday of July", "last Monday of March 2014", "the second
@@ -407,7 +407,7 @@ auto const month_day_relative = -(the) >> day_any >> sp >> -(kw("day") >> sp) >>
 // Holidays whose day follows from a rule (a fixed day, an nth weekday,
 // Easter); the numbers are parse::date_holiday. Lunar-calendar holidays are
 // not here. "Lent" alone is left out: in news it is mostly the verb.
-inline x3::symbols<int> const holiday_names{
+inline asc::symbols<int> const holiday_names{
     {"thanksgiving", 1}, {"thanksgiving day", 1}, {"christmas", 2}, {"christmas day", 2}, {"xmas", 2},
     {"new year's eve", 3}, {"new years eve", 3}, {"new year's day", 4}, {"new years day", 4},
     {"valentine's day", 5}, {"valentine day", 5}, {"valentines day", 5}, {"halloween", 6},
@@ -438,7 +438,7 @@ auto const holiday = (-(x3::no_case[relation_words][set_relation] >> sp) >> x3::
                                (kw("of") >> sp >> x3::no_case[relation_words][set_relation] >> sp >> kw("year") >>
                                 x3::eps[unit_is<u_year>]) |
                                (holiday_shift >> x3::eps[unit_is<u_day>])))) |
-                     (x3::no_case[x3::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
+                     (x3::no_case[asc::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
                       year4 >> word_end);
 // "last day of October 2015".
 auto const last_day_of = -(the) >> kw("last") >> sp >> kw("day") >> sp >> (kw("of") | kw("in")) >> sp >>
@@ -494,7 +494,7 @@ auto const core_expr = calendar_expr | other_expr;
 
 date_expression_type const date_expression_rule = "date_expression";
 auto const date_expression_rule_def =
-    (x3::no_case[x3::lit("since")] >> de::word_end >> de::sp >>
+    (x3::no_case[asc::lit("since")] >> de::word_end >> de::sp >>
      (core_expr | (x3::eps[de::reset] >> de::year_alone >> x3::eps[de::set_kind<de::k_calendar>])) >>
      x3::eps[de::since_is]) |
     core_expr;

@@ -37,6 +37,14 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
   e.shift_days = p.shift_days;
   e.shift_months = p.shift_months;
   e.part = static_cast<date_part>(p.part);
+  e.end_year = p.end_year;
+  e.end_month = p.end_month;
+  e.end_day = p.end_day;
+  if (e.kind == date_expression_kind::range && e.end_day) {
+    // "13 to 15 July": the first date takes the month and year of the last.
+    if (!e.month) e.month = e.end_month;
+    if (!e.year) e.year = e.end_year;
+  }
   if (e.kind == date_expression_kind::weekday) {
     e.week_written = p.base == 1;
   } else {
@@ -140,7 +148,10 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
       continue;
     }
     if (auto e = parse_date_expression(text, i); e && e->length > 0) {
-      if (e->kind == date_expression_kind::calendar && e->month && e->day) out.push_back(*e);
+      if ((e->kind == date_expression_kind::calendar || e->kind == date_expression_kind::range) && e->month &&
+          e->day) {
+        out.push_back(*e);
+      }
       i += e->length;
       continue;
     }

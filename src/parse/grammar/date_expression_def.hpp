@@ -20,9 +20,9 @@ using parts = date_expression_parts;
 
 // Kinds, units, relations and parts as in parse/dates.hpp.
 enum : int { k_calendar = 1, k_relative_day, k_weekday, k_shift, k_weekday_count, k_period,
-             k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday };
-enum : int { u_day = 1, u_week, u_month, u_year };
-enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units };
+             k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday, k_quarter, k_range };
+enum : int { u_day = 1, u_week, u_month, u_year, u_weekend, u_quarter };
+enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units, p_rest };
 
 inline asc::symbols<int> const month_names{
     {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
@@ -300,8 +300,8 @@ auto const weekday_then_date =
     -(kw("this") >> sp) >> weekday >> -asc::lit('.') >>
     ((comma_sp >> calendar_core) | (osp >> '-' >> osp >> calendar_core) |
      (osp >> '(' >> osp >> calendar_core >> osp >> ')') |
-     (sp >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
-     (sp >> uint12[set_day] >> ordinal_suffix >> word_end));
+     (sp >> x3::eps[clear_date] >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
+     (sp >> x3::eps[clear_date] >> uint12[set_day] >> ordinal_suffix >> word_end));
 auto const date_then_weekday = calendar_core >> osp >> ',' >> osp >> weekday;
 
 // Relative days ----------------------------------------------------------
@@ -363,8 +363,9 @@ auto const weekday_count =
 
 // Periods ----------------------------------------------------------------
 
-inline asc::symbols<int> const period_units{{"week", u_week},   {"month", u_month}, {"year", u_year},
-                                           {"yr", u_year},     {"weekend", 5}};
+inline asc::symbols<int> const period_units{{"week", u_week},      {"month", u_month}, {"year", u_year},
+                                           {"yr", u_year},        {"weekend", u_weekend}, {"quarter", u_quarter},
+                                           {"qtr", u_quarter}};
 // "last week", "this month", "next year"; "earlier this month", "later this week".
 auto const period = -((kw("earlier") >> x3::eps[part_is<p_earlier>] | kw("later") >> x3::eps[part_is<p_later>]) >>
                       sp) >>
@@ -373,8 +374,9 @@ auto const period = -((kw("earlier") >> x3::eps[part_is<p_earlier>] | kw("later"
 auto const edge = (kw("beginning") >> x3::eps[part_is<p_beginning>] | kw("start") >> x3::eps[part_is<p_beginning>] |
                    kw("end") >> x3::eps[part_is<p_end>]) >>
                   sp >> kw("of") >> sp;
+// "end of around next week": a hedge on the period, which stays the same.
 auto const period_edge =
-    -(kw("at") >> sp) >> -(the) >> edge >>
+    -(kw("at") >> sp) >> -(the) >> edge >> -(kw("around") >> sp) >>
     ((x3::no_case[relation_words][set_relation] >> sp) | (kw("the") >> sp) | x3::eps) >>
     x3::no_case[period_units][set_unit] >> word_end;
 // "early March", "mid-October 2023", "late last month" is not handled.
@@ -384,6 +386,42 @@ auto const month_part =
     osp >> x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4);
 auto const month_edge = -(kw("at") >> sp) >> -(the) >> edge >> x3::no_case[month_names][set_month] >> word_end >>
                         -(sp >> year4);
+// "EOM", "at the BOY": the business abbreviations, in capitals only ("boy"
+// is a word).
+auto const period_abbreviation =
+    -(kw("at") >> sp) >> -(the) >>
+    ((asc::lit("EOM") >> x3::eps[part_is<p_end>] >> x3::eps[unit_is<u_month>]) |
+     (asc::lit("BOM") >> x3::eps[part_is<p_beginning>] >> x3::eps[unit_is<u_month>]) |
+     (asc::lit("EOY") >> x3::eps[part_is<p_end>] >> x3::eps[unit_is<u_year>]) |
+     (asc::lit("BOY") >> x3::eps[part_is<p_beginning>] >> x3::eps[unit_is<u_year>])) >>
+    word_end;
+// "all week", "the rest of the week", "rest of this month".
+auto const period_rest =
+    (kw("all") >> sp >> kw("week") >> x3::eps[unit_is<u_week>]) |
+    (-(the) >> kw("rest") >> sp >> kw("of") >> sp >> (kw("the") | kw("this")) >> sp >>
+     x3::no_case[period_units][set_unit] >> word_end >> x3::eps[part_is<p_rest>]);
+// "the last week of September 2014", "first week of October": the month's
+// last or first seven days.
+auto const month_week = -(the) >>
+                        (kw("first") >> x3::eps[part_is<p_beginning>] | kw("last") >> x3::eps[part_is<p_end>]) >>
+                        sp >> kw("week") >> sp >> (kw("of") | kw("in")) >> sp >>
+                        x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4) >> x3::eps[unit_is<u_week>];
+
+// Quarters ---------------------------------------------------------------
+
+inline asc::symbols<int> const quarter_numbers{{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2},
+                                              {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4}};
+auto const quarter_word = kw("quarter") | kw("qtr");
+auto const quarter_digit = x3::uint_parser<int, 10, 1, 1>()[set_count] >> x3::eps[([](auto& ctx) {
+                             _pass(ctx) = _val(ctx).count >= 1 && _val(ctx).count <= 4;
+                           })];
+// "the third quarter", "4th qtr of 2018", "Q3 2018", "2018Q4", "18q4".
+auto const quarter =
+    (-(the) >> x3::no_case[quarter_numbers][set_count] >> word_end >> sp >> quarter_word >>
+     -(sp >> -(kw("of") >> sp) >> year4 >> word_end)) |
+    (x3::no_case[asc::lit('q')] >> quarter_digit >> word_end >> -(sp >> -(kw("of") >> sp) >> year4 >> word_end)) |
+    (year4 >> x3::no_case[asc::lit('q')] >> quarter_digit >> word_end) |
+    (uint2[set_short_year] >> x3::no_case[asc::lit('q')] >> quarter_digit >> word_end);
 
 // Nth weekday of a month ------------------------------------------------
 
@@ -404,9 +442,9 @@ auto const nth_weekday =
 auto const month_day_relative = -(the) >> day_any >> sp >> -(kw("day") >> sp) >> -(kw("of") >> sp) >>
                                 x3::no_case[relation_words][set_relation] >> sp >> kw("month");
 
-// Holidays whose day follows from a rule (a fixed day, an nth weekday,
-// Easter); the numbers are parse::date_holiday. Lunar-calendar holidays are
-// not here. "Lent" alone is left out: in news it is mostly the verb.
+// Holidays by their English names and transliterations; the numbers are
+// parse::date_holiday. "Lent" alone is left out: in news it is mostly the
+// verb; so are names that are ordinary phrases ("the night journey").
 inline asc::symbols<int> const holiday_names{
     {"thanksgiving", 1}, {"thanksgiving day", 1}, {"christmas", 2}, {"christmas day", 2}, {"xmas", 2},
     {"new year's eve", 3}, {"new years eve", 3}, {"new year's day", 4}, {"new years day", 4},
@@ -425,7 +463,41 @@ inline asc::symbols<int> const holiday_names{
     {"orthodox easter", 20}, {"orthodox easter sunday", 20}, {"orthodox good friday", 21},
     {"orthodox great friday", 21}, {"clean monday", 22}, {"orthodox shrove monday", 22},
     {"lazarus saturday", 23}, {"koningsdag", 24}, {"king's day", 24}, {"kings day", 24},
-    {"good friday", 25}, {"great lent", 27}, {"great fast", 27}, {"ash wednesday", 28}};
+    {"good friday", 25}, {"great lent", 27}, {"great fast", 27}, {"ash wednesday", 28},
+    // Hebrew calendar.
+    {"rosh hashanah", 29}, {"rosh hashana", 29}, {"rosh hashanna", 29}, {"jewish new year", 29},
+    {"yom kippur", 30}, {"day of atonement", 30}, {"sukkot", 31}, {"succot", 31}, {"succos", 31},
+    {"feast of tabernacles", 31}, {"feast of the tabernacles", 31}, {"feast of the ingathering", 31},
+    {"shemini atzeret", 32}, {"simchat torah", 33}, {"simhat torah", 33}, {"hanukkah", 34}, {"hanukah", 34},
+    {"hannukkah", 34}, {"hannukah", 34}, {"chanukah", 34}, {"chanukkah", 34}, {"tu bishvat", 35},
+    {"tu b'shvat", 35}, {"tu bshvat", 35}, {"purim", 36}, {"shushan purim", 37}, {"passover", 38},
+    {"pesach", 38}, {"yom hashoah", 39}, {"yom ha'shoah", 39}, {"holocaust day", 39},
+    {"holocaust remembrance day", 39}, {"yom haatzmaut", 40}, {"yom ha'atzmaut", 40},
+    {"israel independence day", 40}, {"lag baomer", 41}, {"lag b'omer", 41}, {"lag ba'omer", 41},
+    {"shavuot", 42}, {"shavuos", 42}, {"tisha b'av", 43}, {"tisha bav", 43}, {"tisha b'ab", 43},
+    // Hijri calendar.
+    {"ramadan", 44}, {"ramadhan", 44}, {"ramzan", 44}, {"eid al-fitr", 45}, {"eid al fitr", 45},
+    {"eid ul-fitr", 45}, {"eid ul fitr", 45}, {"id ul-fitr", 45}, {"eid-al-fitr", 45}, {"eid al-adha", 46},
+    {"eid al adha", 46}, {"eid ul-adha", 46}, {"eid ul adha", 46}, {"id ul-adha", 46}, {"eid-al-adha", 46},
+    {"bakr id", 46}, {"bakrid", 46}, {"bakra eid", 46}, {"sacrifice feast", 46}, {"feast of the sacrifice", 46},
+    {"laylat al-qadr", 47}, {"laylat al qadr", 47}, {"laylat al kadr", 47}, {"laylat al-kadr", 47},
+    {"lailat al-qadr", 47}, {"night of power", 47}, {"night of measures", 47}, {"night of decree", 47},
+    {"islamic new year", 48}, {"hijri new year", 48}, {"arabic new year", 48}, {"amun jadid", 48},
+    {"day of ashura", 49}, {"ashura", 49}, {"mawlid", 50}, {"mawlid al-nabi", 50}, {"mawlid al-nabawi", 50},
+    {"mawlid an-nabi", 50}, {"milad un-nabi", 50}, {"isra and mi'raj", 51}, {"isra and miraj", 51},
+    {"isra' and mi'raj", 51}, {"al-isra wal-miraj", 51}, {"the prophet's ascension", 51},
+    {"jumu'atul-wida", 52}, {"jumuatul wida", 52}, {"jumu'atul wida", 52}, {"jamat ul-vida", 52},
+    {"jamat ul vida", 52}, {"jumat ul-vida", 52},
+    // Known from tables.
+    {"chinese new year", 53}, {"chinese new year's day", 53}, {"chinese new years", 53},
+    {"chinese lunar new year", 53}, {"chinese lunar new year's day", 53}, {"lunar new year", 53},
+    {"diwali", 54}, {"deepavali", 54}, {"divali", 54}, {"deepawali", 54},
+    {"lakshmi puja", 54}, {"dhanteras", 55}, {"dhanatrayodashi", 55}, {"naraka chaturdashi", 56},
+    {"narak chaturdashi", 56}, {"choti diwali", 56}, {"chhoti diwali", 56}, {"kali chaudas", 56},
+    {"bhai dooj", 57}, {"bhai duj", 57}, {"bhau beej", 57}, {"bhai tika", 57}, {"holi", 58}, {"dhulandi", 58},
+    {"dhuleti", 58}, {"phagwah", 58}, {"holika dahan", 59}, {"chhoti holi", 59}, {"choti holi", 59},
+    {"kamudu pyre", 59}, {"parsi new year", 60}, {"jamshedi navroz", 60}, {"jamshedi nowruz", 60},
+    {"the ides of march", 61}, {"ides of march", 61}};
 // "Easter 2013", "last Thanksgiving", "MLK day of last year", "Easter Sunday
 // two thousand ten".
 auto const set_holiday = [](auto& ctx) { _val(ctx).holiday = _attr(ctx); };
@@ -434,19 +506,28 @@ auto const set_holiday = [](auto& ctx) { _val(ctx).holiday = _attr(ctx); };
 auto const holiday_shift = (amounts >> sp >> shift_tail) | (kw("in") >> sp >> amounts >> x3::eps[relation_is<1>]);
 auto const holiday = (-(x3::no_case[relation_words][set_relation] >> sp) >> x3::no_case[holiday_names][set_holiday] >>
                       word_end >>
-                      -(sp >> ((-(kw("of") >> sp) >> (year4 | spelled_year)) |
+                      -(sp >> ((-((kw("of") | kw("in")) >> sp) >> (year4 | spelled_year)) |
                                (kw("of") >> sp >> x3::no_case[relation_words][set_relation] >> sp >> kw("year") >>
                                 x3::eps[unit_is<u_year>]) |
                                (holiday_shift >> x3::eps[unit_is<u_day>])))) |
                      (x3::no_case[asc::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
                       year4 >> word_end);
+// "three days after Easter": a shift from the holiday's day (base 1).
+auto const shift_from_holiday =
+    amounts >> sp >> (kw("after") >> x3::eps[relation_is<1>] | kw("before") >> x3::eps[relation_is<-1>]) >> sp >>
+    x3::no_case[holiday_names][set_holiday] >> word_end >> -(sp >> -((kw("of") | kw("in")) >> sp) >> year4) >>
+    x3::eps[base_is<1>];
+// "the week of October 7th": the week (Monday to Sunday) holding the date.
+auto const week_of = -(the) >> kw("week") >> sp >> kw("of") >> sp >> calendar_core >> x3::eps[unit_is<u_week>];
 // "last day of October 2015".
 auto const last_day_of = -(the) >> kw("last") >> sp >> kw("day") >> sp >> (kw("of") | kw("in")) >> sp >>
                          x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4) >>
                          x3::eps[([](auto& ctx) { _val(ctx).day = 99; })];
 // "next March": the coming March.
-auto const month_relation = x3::no_case[relation_words][set_relation] >> sp >> x3::no_case[month_names][set_month] >>
-                            word_end;
+auto const month_relation = (x3::no_case[relation_words][set_relation] >> sp >> x3::no_case[month_names][set_month] >>
+                             word_end) |
+                            (x3::no_case[month_names][set_month] >> word_end >> sp >> kw("after") >> sp >> kw("next") >>
+                             x3::eps[relation_is<2>] >> x3::eps[([](auto& ctx) { _val(ctx).relation_written = true; })]);
 // "the last 2 days", "past two weeks", "next 3 months": whole units before or
 // after the reference.
 auto const last_n = -(the) >> x3::no_case[relation_words][set_relation] >> sp >> count >> sp >>
@@ -454,6 +535,40 @@ auto const last_n = -(the) >> x3::no_case[relation_words][set_relation] >> sp >>
 // "since 2014", "end of 2012", "the beginning of 2017".
 auto const year_alone = year4 >> word_end;
 auto const year_edge = -(kw("at") >> sp) >> -(the) >> edge >> year4 >> word_end;
+
+// Ranges -----------------------------------------------------------------
+
+auto const set_end_month = [](auto& ctx) { _val(ctx).end_month = _attr(ctx); };
+auto const set_end_day = [](auto& ctx) {
+  const int d = _attr(ctx);
+  _pass(ctx) = d >= 1 && d <= 31;
+  _val(ctx).end_day = d;
+};
+auto const set_end_year = [](auto& ctx) { _val(ctx).end_year = _attr(ctx); };
+auto const end_month = x3::no_case[month_names][set_end_month] >> !asc::alpha >> -asc::lit('.');
+auto const end_day = (uint12[set_end_day] >> -ordinal_suffix >> !asc::digit >> word_end) |
+                     (x3::no_case[ordinal_words][set_end_day] >> word_end);
+auto const end_year_tail = -asc::lit(',') >> sp >> year_number[set_end_year] >> word_end;
+// Between the ends: "-" (or an en dash), "to", "thru", "through", "till", "until".
+auto const range_to = (osp >> (asc::lit('-') | asc::lit("\xe2\x80\x93")) >> osp) |
+                      (sp >> (kw("to") | kw("thru") | kw("through") | kw("till") | kw("until")) >> sp);
+auto const range_and = sp >> kw("and") >> sp;
+// "July 13-15", "Aug 8 - Aug 12", "August 27th - 29th", "July 13, 2014 to August 2, 2014";
+// "13 to 15 July", "from the 13th to the 15th of July", "1-8 september";
+// "1960 - 1961".
+template <typename Sep>
+auto range_of(Sep sep) {
+  auto const month_first_range = month >> osp >> -(the) >> day_any >> -(-asc::lit(',') >> sp >> year4 >> word_end) >>
+                                 sep >> ((end_month >> osp >> -(the) >> end_day) | (-(the) >> end_day)) >>
+                                 -end_year_tail;
+  auto const day_first_range = -(the) >> day_any >> sep >> -(the) >> end_day >>
+                               ((sp >> -(kw("of") >> sp)) | osp) >> end_month >> -end_year_tail;
+  auto const year_range = year4 >> word_end >> sep >> year_number[set_end_year] >> word_end;
+  return (x3::eps[clear_date] >> month_first_range) | (x3::eps[clear_date] >> day_first_range) |
+         (x3::eps[clear_date] >> year_range);
+}
+auto const date_range = (kw("from") >> sp >> range_of(range_to)) | (kw("between") >> sp >> range_of(range_and | range_to)) |
+                        range_of(range_to);
 
 }  // namespace date_expression_detail
 
@@ -463,6 +578,8 @@ namespace de = date_expression_detail;
 // action writes into the one attribute of date_expression_rule (a rule whose
 // right-hand side has actions does not pass its attribute down).
 auto const calendar_expr =
+    (x3::eps[de::reset] >> de::date_range >> x3::eps[de::set_kind<de::k_range>]) |
+    (x3::eps[de::reset] >> de::week_of >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::weekday_then_date >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::date_then_weekday >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::month_day_relative >> x3::eps[de::set_kind<de::k_month_day_relative>]) |
@@ -474,6 +591,11 @@ auto const calendar_expr =
 auto const other_expr =
     (x3::eps[de::reset] >> de::relative_day >> x3::eps[de::set_kind<de::k_relative_day>]) |
     (x3::eps[de::reset] >> de::holiday >> x3::eps[de::set_kind<de::k_holiday>]) |
+    (x3::eps[de::reset] >> de::shift_from_holiday >> x3::eps[de::set_kind<de::k_holiday>]) |
+    (x3::eps[de::reset] >> de::quarter >> x3::eps[de::set_kind<de::k_quarter>]) |
+    (x3::eps[de::reset] >> de::period_abbreviation >> x3::eps[de::set_kind<de::k_period>]) |
+    (x3::eps[de::reset] >> de::period_rest >> x3::eps[de::set_kind<de::k_period>]) |
+    (x3::eps[de::reset] >> de::month_week >> x3::eps[de::set_kind<de::k_calendar_part>]) |
     (x3::eps[de::reset] >> de::last_day_of >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::month_relation >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::last_n >> x3::eps[de::set_kind<de::k_period>] >> x3::eps[de::part_is<de::p_units>]) |

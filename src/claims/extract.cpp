@@ -885,6 +885,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       continue;
     }
     const sentence_reader r(doc, lex, sentence);
+    // Every claim is one of the sentence's figures: without any, nothing
+    // more is read.
+    const auto quantities = r.quantities();
+    if (quantities.empty()) continue;
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
@@ -899,7 +903,6 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
 
-    const auto quantities = r.quantities();
     std::optional<std::vector<parse::date_expression>> dates_cache;
     auto dates = [&]() -> const std::vector<parse::date_expression>& {
       if (!dates_cache) dates_cache = dates_where_anchors_can_be(r, doc, quantities);

@@ -124,21 +124,25 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
 std::vector<date_expression> find_calendar_dates(std::string_view text) {
   std::vector<date_expression> out;
   auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
-  // A month or weekday opens a date only with a figure at most 22 bytes on
-  // (ten letters, then twelve): words with none near are passed over whole.
+  // Every calendar date holds a figure within 22 bytes of its start (a month
+  // or weekday of at most ten letters, then twelve bytes): the scan jumps from
+  // figure to figure and looks only at the words just before each.
+  constexpr std::size_t kReach = 22;
   std::size_t next_digit = 0;
-  auto digit_within = [&](std::size_t i, std::size_t reach) {
-    if (next_digit < i) next_digit = i;
-    while (next_digit < text.size() && next_digit < i + reach && !core::is_digit(text[next_digit])) ++next_digit;
-    return next_digit < text.size() && next_digit < i + reach;
-  };
   for (std::size_t i = 0; i < text.size();) {
+    if (next_digit < i) next_digit = i;
+    while (next_digit < text.size() && !core::is_digit(text[next_digit])) ++next_digit;
+    if (next_digit == text.size()) break;
+    if (next_digit >= i + kReach) {
+      i = next_digit - (kReach - 1);
+      continue;
+    }
     const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
     if (!word_start) {
       ++i;
       continue;
     }
-    if ((!core::is_digit(text[i]) && !digit_within(i, 22)) || !may_open_calendar_date(text, i)) {
+    if (!may_open_calendar_date(text, i)) {
       while (i < text.size() && is_word(text[i])) ++i;  // no word starts inside a word
       continue;
     }

@@ -59,6 +59,10 @@ bool starts_with_capitals(std::string_view text, std::size_t i) {
 std::string normalize_word(std::string_view word) {
   std::string out;
   out.reserve(word.size());
+  if (word.find('\xE2') == std::string_view::npos) {  // no ’: the common case
+    for (char c : word) out += core::to_lower(c);
+    return out;
+  }
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (word.substr(i, 3) == "\xE2\x80\x99") {  // ’
       out += '\'';
@@ -129,6 +133,7 @@ std::vector<span> split_sentences(std::string_view text) {
 
 std::vector<token> tokenize(std::string_view text, span where) {
   std::vector<token> out;
+  out.reserve((where.end - where.begin) / 5 + 1);  // about one token per five bytes of prose
   std::size_t i = where.begin;
   const std::size_t end = std::min(where.end, text.size());
   while (i < end) {
@@ -138,8 +143,8 @@ std::vector<token> tokenize(std::string_view text, span where) {
       continue;
     }
     // URLs: skip to the next space.
-    if (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
-        text.substr(i, 4) == "www.") {
+    if ((c == 'h' || c == 'w') && (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
+                                   text.substr(i, 4) == "www.")) {
       while (i < end && !is_space(text[i])) ++i;
       continue;
     }
@@ -158,8 +163,7 @@ std::vector<token> tokenize(std::string_view text, span where) {
     } else if (is_word_byte(c) && !typographic) {
       std::size_t j = i;
       while (j < end) {
-        if (is_word_byte(text[j]) && text.substr(j, 3) != "\xE2\x80\x99" &&
-            static_cast<unsigned char>(text[j]) != 0xE2) {
+        if (is_word_byte(text[j]) && static_cast<unsigned char>(text[j]) != 0xE2) {  // ’ and the like start 0xE2
           ++j;
         } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && is_word_byte(text[j + 1]) &&
                    static_cast<unsigned char>(text[j + 1]) != 0xE2) {

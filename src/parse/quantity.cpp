@@ -233,7 +233,7 @@ numeral_kind kind_of(numeral_form f) {
 // signs, "half", "point"). Most words of a text are none of these: checking
 // the word first keeps the grammar from trying its alternatives on them.
 // REQUIRES: kept in step with the first words of the number grammar.
-bool may_start_numeral(std::string_view text, std::size_t pos) {
+const core::word_set& numeral_starters() {
   static const core::word_set starters = {
       "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
       "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -245,13 +245,17 @@ bool may_start_numeral(std::string_view text, std::size_t pos) {
       "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
       "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
       "trillionths"};
+  return starters;
+}
+
+bool may_start_numeral(std::string_view text, std::size_t pos) {
   std::size_t end = pos;
   while (end < text.size() && is_alpha(text[end]) && end - pos < 16) ++end;
   if (end == pos) return true;  // digits, signs and symbols go to the grammar
   if (end - pos >= 16) return false;
   char word[16];
   for (std::size_t i = pos; i < end; ++i) word[i - pos] = fold(text[i]);
-  return starters.contains(std::string_view(word, end - pos));
+  return numeral_starters().contains(std::string_view(word, end - pos));
 }
 
 std::atomic<bool> shortcuts{true};
@@ -328,13 +332,42 @@ bool read_plain_figure(std::string_view text, std::size_t pos, figure_info& out)
   return true;
 }
 
+// True when the word at `pos` is "a" or "an" and the word after it cannot
+// carry it into a numeral ("a hundred", "a couple", "a third", "a 100
+// million"): "a convoy", "an attack". REQUIRES: kept in step with what the
+// number grammar lets follow an article.
+bool article_alone(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && is_alpha(text[end])) ++end;
+  const std::size_t len = end - pos;
+  if (!((len == 1 && fold(text[pos]) == 'a') || (len == 2 && fold(text[pos]) == 'a' && fold(text[pos + 1]) == 'n'))) {
+    return false;
+  }
+  std::size_t k = end;
+  while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '-')) ++k;
+  if (k == end || k == text.size()) return true;  // nothing can follow it
+  if (is_digit(text[k])) return false;
+  if (!is_alpha(text[k])) return true;
+  char word[16];
+  std::size_t n = 0;
+  while (k + n < text.size() && is_alpha(text[k + n]) && n < sizeof word) {
+    word[n] = fold(text[k + n]);
+    ++n;
+  }
+  if (n == sizeof word) return true;  // longer than any number word
+  const std::string_view w(word, n);
+  static const core::word_set others = {"couple", "pair", "and", "halves", "quarters"};
+  const bool plural_of_starter = n > 1 && w.back() == 's' && numeral_starters().contains(w.substr(0, n - 1));
+  return !(numeral_starters().contains(w) || continues_numeral(w) || others.contains(w) || plural_of_starter);
+}
+
 // Reads a numeral at `pos`; a plain integer inside a dotted or dashed sequence.
 bool read_numeral(std::string_view text, std::size_t pos, figure_info& out) {
   if (shortcuts && pos < text.size() && is_digit(text[pos]) && (pos == 0 || !is_digit(text[pos - 1])) &&
       !in_sequence(text, pos) && read_plain_figure(text, pos, out)) {
     return true;
   }
-  if (!may_start_numeral(text, pos)) return false;
+  if (!may_start_numeral(text, pos) || (shortcuts && article_alone(text, pos))) return false;
   const char* const base = text.data();
   const char* it = base + pos;
   const char* const last = base + text.size();
@@ -430,7 +463,8 @@ class reader {
       }
     }
     // A range starts with "between", "from", "the" (an ordinal) or a figure.
-    const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at)) ||
+    const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at) &&
+                            !(shortcuts && article_alone(text_, at))) ||
                            starts_with_ci(text_, at, "between") || starts_with_ci(text_, at, "from") ||
                            starts_with_ci(text_, at, "the");
     if (!sequence) {

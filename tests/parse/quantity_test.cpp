@@ -439,7 +439,9 @@ TEST_SUITE("parse") {
         "5 dozen 2.33 k 12 point 5 2000 over 3 40 000 people 2 1/4 1 ¾ 45 (45) 5-10 5 to 10 5 through 8 5 ~ 9 "
         "5 – 9 13th 1990's 99-year-old 10% 7 and a half 7 lakh 3 crore 21 Thousand 2 Million 2 M 2 K 2 G "
         "5,00 20,000.5 10,000,000,000,000,000 1234567890123456789 3 thousandths 99\n100 (99) 7) 8] 9! 10? 11: "
-        "12\" 13' 0 no one 1,00,000 2,000,00 3,000 4.0 5. 6 ,7 .5 at least 5 more than 1,000 nearly 300");
+        "12\" 13' 0 no one 1,00,000 2,000,00 3,000 4.0 5. 6 ,7 .5 at least 5 more than 1,000 nearly 300. "
+        "A hundred, a couple of, a pair, a third, a 100 million, an attack, a half, a dozen, a quarter, a-hundred, "
+        "a fifths, a seconds, an eighth, a thousand and a half, a and, a. an");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -88,6 +88,10 @@ struct date_expression {
   int end_day = 0;
 };
 
+/// True when `lower_word` is spelled somewhere in the date or number grammar.
+/// The date grammar is tried only at words that are, or start with, one.
+bool is_date_grammar_word(std::string_view lower_word);
+
 /// Reads a date expression starting exactly at `pos`; nullopt when none does.
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos);
 

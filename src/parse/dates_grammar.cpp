@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "core/ascii.hpp"
+#include "core/word_set.hpp"
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
 
@@ -11,8 +12,87 @@ namespace tollgate::parse {
 
 namespace x3 = boost::spirit::x3;
 
+namespace {
+
+// Every word spelled in the date grammar and in the number grammar it reads
+// spelled years with (strings and letters in quotes), lowercase; also rule
+// names, which only make it larger. A test reads both grammar sources and
+// fails when a word there is missing.
+const core::word_set& grammar_words() {
+  static const core::word_set words = {
+      "a", "ab", "adha", "after", "ago", "al", "all", "amun", "an", "and", "apr", "april", "arabic", "around",
+      "as", "ascension", "ash", "ashura", "at", "atonement", "atul", "atzeret", "atzmaut", "aug", "august",
+      "av", "b", "ba", "back", "bakr", "bakra", "bakrid", "baomer", "bav", "because", "beej", "before",
+      "beginning", "below", "between", "bhai", "bhau", "billion", "billions", "billionth", "bishvat", "black",
+      "bln", "bn", "bom", "boss", "bosses", "boy", "branch", "bshvat", "but", "by", "cardinal", "chanukah",
+      "chanukkah", "chaturdashi", "chaudas", "chhoti", "chinese", "choti", "christmas", "civil", "clean",
+      "coming", "couple", "covenant", "cr", "crore", "crores", "current", "d", "dahan", "date", "day", "days",
+      "dec", "december", "decimals", "decree", "deepavali", "deepawali", "dhanatrayodashi", "dhanteras",
+      "dhulandi", "dhuleti", "digit", "digits", "divali", "diwali", "dooj", "doz", "dozen", "dozens", "dozs",
+      "duj", "during", "dz", "dzs", "earlier", "early", "easter", "ee", "eid", "eight", "eighteen",
+      "eighteenth", "eighth", "eightieth", "eighty", "eleven", "eleventh", "end", "eom", "eoy", "eve",
+      "exponent", "expression", "fast", "feast", "feb", "february", "few", "fifteen", "fifteenth", "fifth",
+      "fiftieth", "fifty", "figure", "final", "first", "fitr", "five", "following", "for", "fortieth",
+      "forty", "four", "fourteen", "fourteenth", "fourth", "frac", "fraction", "fri", "friday", "from", "g",
+      "good", "grammar", "gras", "great", "h", "ha", "haatzmaut", "half", "halloween", "halves", "hannukah",
+      "hannukkah", "hanukah", "hanukkah", "hashana", "hashanah", "hashanna", "hashoah", "he", "head", "hence",
+      "hijri", "holi", "holika", "holocaust", "holy", "hpp", "hundred", "hundreds", "hundredth", "i", "id",
+      "ides", "in", "independence", "ingathering", "integer", "is", "islamic", "isra", "israel", "it",
+      "jadid", "jamat", "jamshedi", "jan", "january", "jewish", "jr", "jul", "july", "jumat", "jumu",
+      "jumuatul", "jun", "june", "k", "kadr", "kali", "kamudu", "king", "kings", "kippur", "koningsdag",
+      "koti", "krore", "krores", "lac", "lacs", "lag", "lailat", "lakh", "lakhs", "lakshmi", "last", "late",
+      "later", "laylat", "lazarus", "lent", "lkh", "lkhs", "lunar", "luther", "m", "mar", "march", "mardi",
+      "martin", "maundy", "mawlid", "may", "measures", "mi", "mid", "mil", "milad", "million", "millions",
+      "millionth", "minus", "miraj", "mlk", "mln", "mm", "mn", "mon", "monday", "month", "months",
+      "mysteries", "n", "nabawi", "nabi", "narak", "naraka", "naught", "navroz", "nd", "negative", "new",
+      "next", "night", "nil", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth", "nought",
+      "nov", "november", "now", "nowruz", "number", "numeral", "o", "oct", "october", "of", "oh", "omer",
+      "on", "one", "or", "ordinal", "orthodox", "over", "paddy", "pair", "palm", "pancake", "parse", "parsi",
+      "parts", "passover", "past", "patrick", "patricks", "pentecost", "pesach", "phagwah", "plain", "point",
+      "power", "previous", "prophet", "puja", "purim", "pyre", "q", "qadr", "qtr", "quarter", "quarters",
+      "raj", "ramadan", "ramadhan", "ramzan", "range", "rd", "remembrance", "rest", "rights", "rosh", "s",
+      "sacrifice", "saint", "sat", "saturday", "scaled", "second", "sep", "sept", "september", "seven",
+      "seventeen", "seventeenth", "seventh", "seventieth", "seventy", "several", "shavuos", "shavuot", "she",
+      "shemini", "shoah", "shrove", "shushan", "shvat", "sign", "simchat", "simhat", "since", "six",
+      "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "spelled", "spirit", "st", "start", "succos",
+      "succot", "sukkot", "sun", "sunday", "tabernacles", "tail", "ten", "tenth", "th", "thanksgiving",
+      "that", "the", "there", "they", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "this",
+      "thousand", "thousands", "thousandth", "three", "through", "thru", "thu", "thur", "thurs", "thursday",
+      "tika", "till", "tisha", "tln", "tmr", "tmrw", "tn", "to", "today", "tomorrow", "tomorrows", "torah",
+      "trillion", "trillions", "trillionth", "trinity", "tu", "tue", "tues", "tuesday", "twelfth", "twelve",
+      "twentieth", "twenty", "two", "ul", "un", "until", "upcoming", "valentine", "valentines", "vegan",
+      "vida", "vulgar", "wal", "was", "we", "wed", "wednesday", "week", "weekend", "weeks", "when", "whit",
+      "white", "whitsunday", "whole", "wida", "will", "with", "word", "world", "x", "xmas", "year", "years",
+      "yesterday", "yom", "you", "yr", "yrs", "zero"};
+  return words;
+}
+
+// A date expression opens with a figure, a sign or a word of the grammars, or
+// with one glued to more letters ("midOctober", "twentyfirst"); most words of
+// a text ("people", "were") are none of these, and the grammar's thirty-odd
+// alternatives are not tried at them.
+bool may_open_date_expression(std::string_view text, std::size_t pos) {
+  if (!core::is_alpha(text[pos])) return true;
+  char run[24];
+  std::size_t n = 0;
+  while (pos + n < text.size() && core::is_alpha(text[pos + n]) && n < sizeof run) {
+    run[n] = core::to_lower(text[pos + n]);
+    ++n;
+  }
+  const auto& words = grammar_words();
+  if (words.contains(std::string_view(run, n))) return true;
+  for (std::size_t len = 3; len < n; ++len) {
+    if (words.contains(std::string_view(run, len))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_date_grammar_word(std::string_view lower_word) { return grammar_words().contains(lower_word); }
+
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return std::nullopt;
+  if (pos >= text.size() || !may_open_date_expression(text, pos)) return std::nullopt;
   const char* const first = text.data() + pos;
   const char* it = first;
   grammar::date_expression_parts p;

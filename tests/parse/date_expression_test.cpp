@@ -3,7 +3,13 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/ascii.hpp"
 #include "parse/dates.hpp"
+#include "test_support.hpp"
 
 namespace tollgate {
 namespace {
@@ -205,6 +211,63 @@ TEST_SUITE("parse") {
 
   TEST_CASE("a weekday with a bare day looks for that day of a month") {
     CHECK(span_of("Tuesday 19th") == "2023-09-19..2023-09-19");
+  }
+}
+
+}  // namespace tollgate
+
+namespace tollgate {
+
+TEST_SUITE("parse") {
+  // The date grammar is tried only at words it spells (parse_date_expression's
+  // first test). This reads the grammar sources and checks that every word
+  // in a string there is known, so that a new keyword cannot be turned away.
+  TEST_CASE("every word the date and number grammars spell opens the way to the date grammar") {
+    std::size_t checked = 0;
+    auto check_word = [&](std::string& word) {
+      if (word.empty()) return;
+      CHECK_MESSAGE(parse::is_date_grammar_word(word), word);
+      ++checked;
+      word.clear();
+    };
+    for (const char* file : {"src/parse/grammar/date_expression_def.hpp", "src/parse/grammar/number_def.hpp"}) {
+      std::ifstream in(test::source_path(file));
+      REQUIRE(in);
+      std::string line;
+      while (std::getline(in, line)) {
+        line = line.substr(0, line.find("//"));  // comments are no grammar (and hold no quotes here)
+        bool in_string = false;
+        std::string word;
+        for (std::size_t i = 0; i <= line.size(); ++i) {
+          const char c = i < line.size() ? line[i] : '"';
+          if (in_string && c == '\\' && i + 1 < line.size()) {
+            // An escape ("\xE2", "\"") is no letter; skip its hex digits too.
+            check_word(word);
+            i += line[i + 1] == 'x' ? 3 : 1;
+            continue;
+          }
+          if (c == '"') {
+            check_word(word);
+            if (i < line.size()) in_string = !in_string;
+            continue;
+          }
+          // A letter in single quotes ('q' in "Q1 2024") is matched text too.
+          if (!in_string && c == '\'' && i + 2 < line.size() && line[i + 2] == '\'' && core::is_alpha(line[i + 1])) {
+            std::string letter(1, core::to_lower(line[i + 1]));
+            check_word(letter);
+            i += 2;
+            continue;
+          }
+          if (!in_string) continue;
+          if (core::is_alpha(c)) {
+            word += core::to_lower(c);
+          } else {
+            check_word(word);
+          }
+        }
+      }
+    }
+    CHECK(checked > 500);
   }
 }
 

@@ -176,12 +176,13 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   if (before == '#' || one_of(prev, {"no.", "nr.", "nrs.", "number", "ranked", "rank", "ranking", "#"})) {
     return not_a_count::rank;
   }
-  if (one_of(prev, {"flight", "route", "highway", "resolution", "article", "chapter", "section", "page",
-                    "pages", "version", "room", "gate", "platform", "line", "model", "unit", "sector",
-                    "block", "zone", "district", "ward", "bus", "code", "category", "level", "grade",
-                    "phase", "paragraph", "clause", "item", "exercise", "exercises", "seat", "row",
-                    "apartment", "magnitude", "channel", "episode", "season", "volume", "vol.", "p.",
-                    "pp.", "covid", "mig", "su", "boeing", "airbus"})) {
+  static const core::word_set naming_words = {
+      "flight", "route", "highway", "resolution", "article", "chapter", "section", "page", "pages", "version",
+      "room", "gate", "platform", "line", "model", "unit", "sector", "block", "zone", "district", "ward", "bus",
+      "code", "category", "level", "grade", "phase", "paragraph", "clause", "item", "exercise", "exercises",
+      "seat", "row", "apartment", "magnitude", "channel", "episode", "season", "volume", "vol.", "p.", "pp.",
+      "covid", "mig", "su", "boeing", "airbus"};
+  if (naming_words.contains(prev)) {
     return not_a_count::identifier;
   }
   if (!rest.empty() && is_alpha(rest[0])) {
@@ -190,13 +191,18 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   }
   if (follows("'s") && f.value >= 10 && std::fmod(f.value, 10) == 0) return not_a_count::decade;
   if (follows("\xC2\xB0")) return not_a_count::measure;  // °
-  for (std::string_view unit : {" km", " kilometres", " kilometers", " kilometre", " kilometer", " miles", " mile",
-                                " metres", " meters", " metre", " meter", " m", " cm", " mm", " kg", " kilograms",
-                                " kilos", " tonnes", " tons", " degrees", " mph", " km/h", " kph", " hectares",
-                                " acres", " feet", " ft", " foot", " inches", " litres", " liters", " gallons",
-                                " mw", " kw", " gw", " square", " sq", " knots", " nautical", " lbs", " pounds",
-                                " grams", " g"}) {
-    if (follows_word(unit)) return not_a_count::measure;
+  // A unit after one space: "29 km", "3 tonnes" ("km/h" is "km" then a slash).
+  static const core::word_set units = {
+      "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
+      "meter", "m", "cm", "mm", "kg", "kilograms", "kilos", "tonnes", "tons", "degrees", "mph", "kph", "hectares",
+      "acres", "feet", "ft", "foot", "inches", "litres", "liters", "gallons", "mw", "kw", "gw", "square", "sq",
+      "knots", "nautical", "lbs", "pounds", "grams", "g"};
+  if (rest.size() >= 2 && rest[0] == ' ' && is_alpha(rest[1])) {
+    std::size_t n = 1;
+    while (n < rest.size() && is_alpha(rest[n])) ++n;
+    if ((n == rest.size() || !is_word_char(rest[n])) && units.contains(lower(rest.substr(1, n - 1)))) {
+      return not_a_count::measure;
+    }
   }
   const std::size_t written = end - begin;
   if (f.form == numeral_form::integer && written == 4 && f.value >= 1800 && f.value <= 2100 &&

@@ -86,7 +86,16 @@ std::vector<span> split_sentences(std::string_view text) {
     start = end;
   };
   std::size_t line_start = 0;
+  // Only line breaks and . ! ? can end a sentence; the bytes between are
+  // passed over in a tight loop.
+  static constexpr auto may_end = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\n', '.', '!', '?'}) t[c] = true;
+    return t;
+  }();
   for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i < text.size() && !may_end[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
     if (c == '\n') {
       // Blank line: paragraph break.

@@ -5,6 +5,7 @@
 // length) shapes turns most words away before any hashing.
 
 #include <bitset>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -23,7 +24,7 @@ class word_set {
     words_.emplace(word);
   }
   bool contains(std::string_view word) const {
-    return !word.empty() && shapes_.test(shape(word)) && words_.count(std::string(word)) > 0;
+    return !word.empty() && shapes_.test(shape(word)) && words_.find(word) != words_.end();
   }
 
  private:
@@ -33,8 +34,13 @@ class word_set {
     const std::size_t first = c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
     return first * kLengths + (w.size() < kLengths ? w.size() - 1 : kLengths - 1);
   }
+  // Looked up by string_view without making a string.
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::bitset<27 * kLengths> shapes_;
-  std::unordered_set<std::string> words_;
+  std::unordered_set<std::string, hash, std::equal_to<>> words_;
 };
 
 }  // namespace tollgate::core

@@ -57,12 +57,13 @@ bool starts_with_capitals(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::string normalize_word(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
   if (word.find('\xE2') == std::string_view::npos) {  // no ’: the common case
-    for (char c : word) out += core::to_lower(c);
+    std::string out(word);
+    for (char& c : out) c = core::to_lower(c);
     return out;
   }
+  std::string out;
+  out.reserve(word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (word.substr(i, 3) == "\xE2\x80\x99") {  // ’
       out += '\'';

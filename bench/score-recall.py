@@ -40,6 +40,10 @@ with open(a.truth) as f:
         for k in ("metric", "group", "qualifier", "lo", "hi", "as_of"):
             field_n[k] += 1
             field_ok[k] += hit[k] == t[k]
+        # The generator's increments ("72 more people died") are no running total.
+        if t.get("role") == "increment":
+            field_n["increments not cumulative"] += 1
+            field_ok["increments not cumulative"] += not hit["cumulative"]
 
 print(f"recall {found}/{total} = {found / max(total, 1):.4f}")
 for k in field_n:

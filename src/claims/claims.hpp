@@ -54,6 +54,7 @@ struct lexicon {
   std::vector<metric_words> metrics;
   phrase_set auxiliaries, toll_links, breakdown, incident, revision, everyone, things;
   phrase_set life_verbs;
+  phrase_set increment;  // "72 more", "a further 12": a count added since the last report
   phrase_set undoing;  // "freed", "released": the counted people are no longer casualties  // "claimed", "cost": what makes "2,800 lives" a toll
   std::vector<group_entry> groups;
   phrase_set all_group_words;

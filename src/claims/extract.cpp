@@ -1035,7 +1035,15 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
         c.as_of = core::date::from_ymd(*year, 12, 31);
         c.as_of_basis = "explicit";
       }
-      c.cumulative = hit->toll || !names_incident(r, lex, cb, ce);
+      // "72 more people died", "another 30 bodies": what was added since the
+      // last report is no running total, whatever toll noun is near.
+      // "Nineteen of the injured later succumbed": deaths added to the toll.
+      const bool injured_died = np.partitive && c.metric == "killed" && f.last + 2 < w.size() &&
+                                w[f.last] == "of" && w[f.last + 1] == "the" &&
+                                is_one_of(w[f.last + 2], {"injured", "wounded"});
+      const bool increment = injured_died || (f.last < w.size() && lex.increment.match(w, f.last) == 1) ||
+                             (f.first > 0 && lex.increment.match(w, f.first - 1) == 1);
+      c.cumulative = !increment && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
       c.previous_attribution = before();
       c.revision = revised;

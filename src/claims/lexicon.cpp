@@ -174,7 +174,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
       continue;
     }
     static const std::set<std::string> known = {"qualifiers", "vague", "metrics", "auxiliaries",
-                                                "toll_links", "breakdown", "incident", "revision",
+                                                "toll_links", "breakdown", "incident", "revision", "increment",
                                                 "groups", "everyone", "things", "places",
                                                 "life_verbs", "undoing", "zero"};
     for (const auto& kv : root) {
@@ -216,6 +216,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->breakdown, read_list(root["breakdown"], file, "breakdown", problems));
     fill(lex->incident, read_list(root["incident"], file, "incident", problems));
     fill(lex->revision, read_list(root["revision"], file, "revision", problems));
+    fill(lex->increment, read_list(root["increment"], file, "increment", problems));
     fill(lex->life_verbs, read_list(root["life_verbs"], file, "life_verbs", problems));
     fill(lex->undoing, read_list(root["undoing"], file, "undoing", problems));
     fill(lex->everyone, read_list(root["everyone"], file, "everyone", problems));

@@ -67,6 +67,7 @@ void check_against(const std::vector<json>& expected, const std::vector<claims::
     CHECK(c.qualifier == e["qualifier"]);
     CHECK((c.as_of ? json(c.as_of->iso()) : json(nullptr)) == e["as_of"]);
     CHECK((c.part_of ? json(base_name(*c.part_of)) : json(nullptr)) == e["part_of"]);
+    if (e.contains("cumulative")) CHECK(c.cumulative == e["cumulative"]);
     const std::string quantity = e["quantity"];
     CHECK(c.text.find(quantity) != std::string::npos);
   }

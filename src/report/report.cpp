@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include "core/text_position.hpp"
@@ -282,11 +283,45 @@ file_position position_in_file(const document_place& place, int line, int column
   return p;
 }
 
+namespace detail {
+
+void write_indented(std::ostream& out, const json& j, std::size_t indent) {
+  const std::string text = dump_pretty(j);
+  const std::string margin(indent, ' ');
+  // Line breaks inside strings are escaped, so every '\n' starts a line.
+  std::size_t from = 0;
+  for (std::size_t at; (at = text.find('\n', from)) != std::string::npos; from = at + 1) {
+    out.write(text.data() + from, static_cast<std::streamsize>(at + 1 - from));
+    out << margin;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+void write_array(std::ostream& out, std::size_t n, std::size_t indent,
+                 const std::function<json(std::size_t)>& item) {
+  if (n == 0) {
+    out << "[]";
+    return;
+  }
+  const std::string margin(indent + 2, ' ');
+  out << "[\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << margin;
+    write_indented(out, item(i), indent + 2);
+    out << (i + 1 < n ? ",\n" : "\n");
+  }
+  out << std::string(indent, ' ') << ']';
+}
+
+}  // namespace detail
+
+// A large batch has hundreds of thousands of findings: each is written as it
+// is made, never as part of one document held in memory. The layout is the
+// one nlohmann's dump(2) gives.
 void write_findings_json(std::ostream& out, const lint_report& r) {
   const detail::claim_index index(r.batch);
-  json j;
-  j["findings"] = json::array();
-  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+  out << "{\n  \"findings\": ";
+  detail::write_array(out, r.findings.size(), 2, [&](std::size_t i) {
     const auto& f = r.findings[i];
     json o;
     o["rule"] = f.rule;
@@ -311,8 +346,8 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
                           {"text", c->text}});
     }
     o["involves"] = std::move(involved);
-    j["findings"].push_back(std::move(o));
-  }
+    return o;
+  });
   const auto& s = r.summary;
   json sum;
   sum["documents"] = s.documents;
@@ -323,8 +358,9 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
   sum["findings"] = {{"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}};
   sum["baseline"] = r.baseline ? json{{"suppressed", r.baseline->suppressed}, {"disappeared", r.baseline->disappeared}}
                                : json(nullptr);
-  j["summary"] = std::move(sum);
-  out << detail::dump_pretty(j) << '\n';
+  out << ",\n  \"summary\": ";
+  detail::write_indented(out, sum, 2);
+  out << "\n}\n";
 }
 
 void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& timelines) {

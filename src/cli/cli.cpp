@@ -161,8 +161,9 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
       problems.push_back(std::move(d));
     }
     auto& found = result.claims;
-    // Term rules read the text while it is still here; in batch order.
-    if (scan_rules) rules::scan_document(*scan_rules, doc, batch);
+    // Findings of rules that read the text, kept in batch order.
+    batch.scanned.insert(batch.scanned.end(), std::make_move_iterator(result.scanned.begin()),
+                         std::make_move_iterator(result.scanned.end()));
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                               doc.index, found.size(), {}};
     info.first_line = doc.text.substr(0, doc.text.find('\n'));
@@ -174,7 +175,7 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     if (each) each(found);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
-  });
+  }, scan_rules);
   ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
                      totals);
   extractor.finish();

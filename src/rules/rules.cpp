@@ -402,8 +402,10 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
   return out;
 }
 
-void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b) {
-  for (const auto& r : rules) r.kind->scan(r, doc, b.scanned);
+std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc) {
+  std::vector<finding> out;
+  for (const auto& r : rules) r.kind->scan(r, doc, out);
+  return out;
 }
 
 std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,

@@ -178,9 +178,10 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
                                            const rule_overrides* overrides = nullptr);
 
 /// Runs the per-document part of the rules (kinds that read the text) over
-/// one document, keeping the findings in `b.scanned`. Call it for each
-/// document during extraction; memory grows with findings, not documents.
-void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b);
+/// one document. Call it for each document during extraction (any thread)
+/// and keep the findings in `batch::scanned`, in batch order; memory grows
+/// with findings, not documents.
+std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc);
 
 /// The claims `r.where` selects, grouped by series key; each series is sorted
 /// by as_of (stable: batch order within a day). With `dated_only`, claims

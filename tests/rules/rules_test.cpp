@@ -623,7 +623,7 @@ TEST_SUITE("rules") {
         "The martyrdom was mourned. Officials spoke of collateral\ndamage.\n",
         "2024-05-20", "t.txt");
     doc.source = "Our Desk";
-    rules::scan_document({builtin_rule("term")}, doc, b);
+    b.scanned = rules::scan_document({builtin_rule("term")}, doc);
     const auto found = rules::run_rules({builtin_rule("term")}, b, test::builtin_lexicon());
     REQUIRE(found.size() == 2);
     CHECK(found[0].line == 1);

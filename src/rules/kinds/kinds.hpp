@@ -106,6 +106,9 @@ class term_check final : public check_kind {
   };
 
  private:
+  /// False when no phrase can occur in `text`.
+  bool may_match(std::string_view text) const;
+
   std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
   bool skip_quotes_;
 };

@@ -114,7 +114,9 @@ struct claim {
   int line_text_column = 1;  // column of line_text's first character
   std::size_t quantity_offset = 0;  // the figure with its qualifier
   std::size_t quantity_length = 0;
-  std::optional<std::string> previous_attribution;  // of the sentence before (unattributed)
+  /// The sentence before names a source (unattributed); a flag, not the
+  /// source itself, since nothing shows it and claims are many.
+  bool previous_attributed = false;
 
   /// "metric/group" or "metric/group/location" (the claim's location, else
   /// its story's place).

@@ -3,6 +3,7 @@
 // The rules stage: YAML rule files naming a built-in check kind, a filter
 // over claims, the kind's parameters and a message; run over the whole batch.
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -48,7 +49,9 @@ struct finding {
 
 /// The claims of a batch and its documents, in batch order.
 struct batch {
-  std::vector<claims::claim> claims;
+  /// A deque, not a vector: growing it never copies what is already there,
+  /// so a batch of millions of claims does not need twice their memory.
+  std::deque<claims::claim> claims;
   std::vector<document_info> documents;
   /// Findings of kinds that read the text (term), made by scan_document
   /// while each document's text still existed.

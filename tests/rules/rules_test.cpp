@@ -584,7 +584,7 @@ TEST_SUITE("rules") {
     auto said = exact("a.txt#2", "2024-06-20", 14, "14", "Desk", 0);
     said.attribution = "fire brigade";
     auto after = exact("a.txt#3", "2024-06-20", 20, "20", "Desk", 0);
-    after.previous_attribution = "police";
+    after.previous_attributed = true;
     auto part_of_bare = exact("a.txt#4", "2024-06-20", 30, "30", "Desk", 0);
     part_of_bare.part_of = "a.txt#1";
     b.claims = {bare, said, after, part_of_bare};

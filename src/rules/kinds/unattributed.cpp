@@ -25,7 +25,7 @@ std::string unattributed_check::example() const {
 void unattributed_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
                              std::vector<finding>& out) const {
   for (const auto& c : b.claims) {
-    if (c.attribution || c.previous_attribution || c.part_of || c.lo < min_value_) continue;
+    if (c.attribution || c.previous_attributed || c.part_of || c.lo < min_value_) continue;
     if (!r.where.matches(c, lex)) continue;
     placeholder_values v;
     add_claim_fields(v, "", c);

@@ -51,18 +51,11 @@ std::string figure(const std::optional<double>& v) { return v ? fmt::format("{}"
 // Fields are separated by a byte that never occurs in text.
 constexpr char kSep = '\x1f';
 
-std::string identity(const rules::finding& f, const detail::claim_index& index) {
+std::string identity(const rules::finding& f) {
   std::string s = "tollgate-finding-v1";
-  s += kSep + f.rule + kSep + f.doc;
-  for (const auto& id : f.claims) {
-    const claims::claim* c = index.find(id);
+  s += kSep + f.rule + kSep + f.doc();
+  for (const claims::claim* c : f.claims) {
     s += kSep;
-    if (!c) {
-      // Not in the batch: only its id is known (cannot happen for findings of
-      // this run, but keeps the fingerprint defined).
-      s += "id:" + id;
-      continue;
-    }
     s += c->doc + kSep + c->metric + kSep + c->group + kSep + c->location.value_or("") + kSep +
          c->qualifier + kSep + figure(c->value) + kSep + figure(c->lo) + kSep + figure(c->hi) +
          kSep + fold_text(c->text);
@@ -73,13 +66,12 @@ std::string identity(const rules::finding& f, const detail::claim_index& index) 
 }  // namespace
 
 std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings,
-                                      const rules::batch& b) {
-  const detail::claim_index index(b);
+                                      const rules::batch& /*b: what the findings point into*/) {
   std::vector<std::string> out;
   out.reserve(findings.size());
   std::map<std::string, int> seen;
   for (const auto& f : findings) {
-    std::string fp = fmt::format("{:016x}", fnv1a(identity(f, index)));
+    std::string fp = fmt::format("{:016x}", fnv1a(identity(f)));
     const int n = ++seen[fp];
     if (n > 1) fp += fmt::format("-{}", n);
     out.push_back(std::move(fp));
@@ -102,7 +94,7 @@ void write_baseline(std::ostream& out, const std::vector<rules::finding>& findin
     j["findings"].push_back({{"fingerprint", fps[i]},
                              {"rule", f.rule},
                              {"severity", core::severity_name(f.level)},
-                             {"doc", f.doc},
+                             {"doc", f.doc()},
                              {"message", f.message}});
   }
   out << detail::dump_pretty(j) << '\n';

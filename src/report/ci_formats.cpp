@@ -115,7 +115,7 @@ std::optional<json> finding_region(const document_place& place, const rules::fin
   if (at.column > 0) {
     region["startColumn"] = at.column;
     // The snippet is the region's text: from the column to the end of the line.
-    std::string_view rest = f.line_text;
+    std::string_view rest = f.line_text();
     for (int col = 1; col < at.column && !rest.empty(); ++col) {
       std::size_t n = 1;
       while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
@@ -291,7 +291,6 @@ std::string csv_field(const std::string& s) {
 }
 
 void write_findings_sarif(std::ostream& out, const lint_report& r) {
-  const detail::claim_index index(r.batch);
   json driver;
   driver["name"] = "tollgate";
   driver["version"] = TOLLGATE_VERSION;
@@ -325,7 +324,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
 
   auto result = [&](std::size_t i) {
     const auto& f = r.findings[i];
-    const auto involved = index.involved(f);
+    const auto& involved = f.claims;
     json res;
     res["ruleId"] = f.rule;
     if (auto it = rule_index.find(f.rule); it != rule_index.end()) res["ruleIndex"] = it->second;
@@ -340,7 +339,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       json loc;
       loc["physicalLocation"] = physical_location(place, region);
       if (place.record_line > 0)
-        loc["logicalLocations"] = json::array({{{"name", f.doc}, {"kind", "object"}}});
+        loc["logicalLocations"] = json::array({{{"name", f.doc()}, {"kind", "object"}}});
       res["locations"] = json::array({std::move(loc)});
     }
     json related = json::array();
@@ -360,12 +359,12 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i]}};
     if (r.baseline) res["baselineState"] = "new";
     json props;
-    props["doc"] = f.doc;
-    props["path"] = f.location;
+    props["doc"] = f.doc();
+    props["path"] = f.location();
     props["textLine"] = f.line;
     props["textColumn"] = f.column;
-    props["claims"] = f.claims;
-    if (!f.series.empty()) props["series"] = f.series;
+    props["claims"] = f.claim_ids();
+    if (const std::string series = f.series(); !series.empty()) props["series"] = series;
     res["properties"] = std::move(props);
     return res;
   };
@@ -471,8 +470,8 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
       for (const auto* f : it->second) {
         worst = std::min(worst, f->level);
         messages += (messages.empty() ? "" : "; ") + f->message;
-        text += core::render({f->location, f->line, f->column, f->level, f->message, f->rule},
-                             f->line_text, false, f->line_text_column);
+        text += core::render({f->location(), f->line, f->column, f->level, f->message, f->rule},
+                             f->line_text(), false, f->line_text_column());
       }
       if (it->second.size() > 1)
         messages = fmt::format("{} findings: {}", it->second.size(), messages);
@@ -516,7 +515,7 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
     std::string message = f.message;
     // Lines of a JSONL record's text or of an HTML page's text are not the
     // file's: say where in the document the finding is.
-    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location, f.line, f.column);
+    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location(), f.line, f.column);
     out << "::" << command << ' ' << fmt::format("{}", fmt::join(props, ","))
         << "::" << github_escape_data(message) << '\n';
   }

@@ -61,24 +61,6 @@ json claim_object(const claims::claim& c) {
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 std::string dump_pretty(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
 
-claim_index::claim_index(const rules::batch& b) {
-  by_id_.reserve(b.claims.size());
-  for (const auto& c : b.claims) by_id_.emplace(c.id, &c);
-}
-
-const claims::claim* claim_index::find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
-
-std::vector<const claims::claim*> claim_index::involved(const rules::finding& f) const {
-  std::vector<const claims::claim*> out;
-  for (const auto& id : f.claims) {
-    if (const auto* c = find(id)) out.push_back(c);
-  }
-  return out;
-}
-
 const document_place& place_at(const lint_report& r, std::size_t index) {
   static const document_place unknown{};
   return index < r.places.size() ? r.places[index] : unknown;
@@ -210,8 +192,8 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
-    core::diagnostic d{f.location, f.line, f.column, f.level, f.message, f.rule};
-    out << core::render(d, f.line_text, color, f.line_text_column);
+    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message, f.rule};
+    out << core::render(d, f.line_text(), color, f.line_text_column());
   }
 }
 
@@ -319,7 +301,6 @@ void write_array(std::ostream& out, std::size_t n, std::size_t indent,
 // is made, never as part of one document held in memory. The layout is the
 // one nlohmann's dump(2) gives.
 void write_findings_json(std::ostream& out, const lint_report& r) {
-  const detail::claim_index index(r.batch);
   out << "{\n  \"findings\": ";
   detail::write_array(out, r.findings.size(), 2, [&](std::size_t i) {
     const auto& f = r.findings[i];
@@ -327,15 +308,16 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     o["rule"] = f.rule;
     o["severity"] = core::severity_name(f.level);
     o["message"] = f.message;
-    o["doc"] = f.doc;
-    o["path"] = f.location;
+    o["doc"] = f.doc();
+    o["path"] = f.location();
     o["line"] = f.line;
     o["column"] = f.column;
-    o["claims"] = f.claims;
-    o["series"] = f.series.empty() ? json(nullptr) : json(f.series);
+    o["claims"] = f.claim_ids();
+    const std::string series = f.series();
+    o["series"] = series.empty() ? json(nullptr) : json(series);
     o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i]) : json(nullptr);
     json involved = json::array();
-    for (const auto* c : index.involved(f)) {
+    for (const auto* c : f.claims) {
       const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
       involved.push_back({{"claim", c->id},
                           {"path", c->location_label},

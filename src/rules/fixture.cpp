@@ -175,7 +175,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
     }
   }
   std::map<place, std::vector<const finding*>> actual;
-  for (const auto& f : findings) actual[{f.doc, f.line}].push_back(&f);
+  for (const auto& f : findings) actual[{f.doc(), f.line}].push_back(&f);
 
   auto where = [&](const place& p) { return (fs::path(dir) / p.first).string() + ":" + std::to_string(p.second); };
   for (const auto& [p, want] : expected) {

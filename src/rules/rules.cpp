@@ -423,19 +423,46 @@ std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r
   return out;
 }
 
+namespace {
+const std::string& none() {
+  static const std::string empty;
+  return empty;
+}
+}  // namespace
+
+const std::string& finding::doc() const {
+  return !claims.empty() ? claims.front()->doc : text ? text->doc : none();
+}
+
+const std::string& finding::location() const {
+  return !claims.empty() ? claims.front()->location_label : text ? text->location : none();
+}
+
+const std::string& finding::line_text() const {
+  return !claims.empty() ? claims.front()->line_text : text ? text->line_text : none();
+}
+
+int finding::line_text_column() const {
+  return !claims.empty() ? claims.front()->line_text_column : text ? text->line_text_column : 1;
+}
+
+std::string finding::series() const { return claims.empty() ? std::string() : claims.front()->series(); }
+
+std::vector<std::string> finding::claim_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(claims.size());
+  for (const claims::claim* c : claims) ids.push_back(c->id);
+  return ids;
+}
+
 finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   finding f;
   f.rule = r.id;
   f.level = r.level;
   f.message = std::move(message);
-  f.doc = c.doc;
-  f.location = c.location_label;
   f.line = c.line;
   f.column = c.column;
-  f.line_text = c.line_text;
-  f.line_text_column = c.line_text_column;
-  f.claims = {c.id};
-  f.series = c.series();
+  f.claims = {&c};
   f.doc_index = c.doc_index;
   f.offset = c.offset;
   return f;

@@ -30,21 +30,39 @@ struct document_info {
   std::string first_line;
 };
 
-/// One finding of one rule, placed at a claim or a document.
+/// One finding of one rule, placed at a claim or at a place in a document's
+/// text. A large batch has hundreds of thousands, so a finding at a claim
+/// points at the batch's claims rather than copying what they say: the
+/// batch must outlive its findings.
 struct finding {
   std::string rule;
   core::severity level = core::severity::warning;
   std::string message;
-  std::string doc;
-  std::string location;  // path, or path#id for JSONL records
   int line = 0;
   int column = 0;
-  std::string line_text;
-  int line_text_column = 1;  // column of line_text's first character
-  std::vector<std::string> claims;  // ids; the first is where the finding is placed
-  std::string series;
   std::size_t doc_index = 0;
   std::size_t offset = 0;
+  /// The claims involved; the first is where the finding is placed. Empty
+  /// for a finding in a document's text, which sets `text` instead.
+  std::vector<const claims::claim*> claims;
+  struct text_place {
+    std::string doc;
+    std::string location;  // path, or path#id for JSONL records
+    std::string line_text;
+    int line_text_column = 1;  // column of line_text's first character
+  };
+  std::shared_ptr<const text_place> text;
+
+  /// Document id, its location, and the line (or a window of it) where the
+  /// finding is, from its claim or its `text`; empty when it has neither.
+  const std::string& doc() const;
+  const std::string& location() const;
+  const std::string& line_text() const;
+  int line_text_column() const;
+  /// The series of the claim it is placed at; empty for none.
+  std::string series() const;
+  /// The ids of `claims`, in order.
+  std::vector<std::string> claim_ids() const;
 };
 
 /// The claims of a batch and its documents, in batch order.

@@ -34,19 +34,6 @@ void write_indented(std::ostream& out, const json& j, std::size_t indent);
 void write_array(std::ostream& out, std::size_t n, std::size_t indent,
                  const std::function<json(std::size_t)>& item);
 
-/// The batch's claims by id.
-class claim_index {
- public:
-  explicit claim_index(const rules::batch& b);
-  /// Null when no claim has that id.
-  const claims::claim* find(const std::string& id) const;
-  /// The claims a finding involves, in its order; unknown ids are left out.
-  std::vector<const claims::claim*> involved(const rules::finding& f) const;
-
- private:
-  std::unordered_map<std::string, const claims::claim*> by_id_;
-};
-
 /// The place of document `index`, or an empty place when it is not known.
 const document_place& place_at(const lint_report& r, std::size_t index);
 

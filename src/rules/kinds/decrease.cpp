@@ -69,7 +69,7 @@ void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& l
           f.level = revision_level_;
           f.message += " (the article says the figure was revised)";
         }
-        f.claims.push_back(floor->id);
+        f.claims.push_back(floor);
         out.push_back(std::move(f));
       }
       i = day_end;

@@ -99,7 +99,7 @@ void disagreement_check::run(const rule& r, const batch& b, const claims::lexico
         v["days"] = std::to_string(*c.as_of - *other->as_of);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(other->id);
+        f.claims.push_back(other);
         out.push_back(std::move(f));
       }
       if (c.hi) low_hi.add(source, *c.hi, i);

@@ -70,7 +70,7 @@ void exceeds_total_check::run(const rule& r, const batch& b, const claims::lexic
     v["parts_sum"] = format_count(sum);
     v["rule"] = r.id;
     finding f = finding_at(r, total, render_message(r.message, v));
-    for (const claims::claim* part : it->second) f.claims.push_back(part->id);
+    for (const claims::claim* part : it->second) f.claims.push_back(part);
     out.push_back(std::move(f));
   }
 }

@@ -70,7 +70,7 @@ void jump_check::run(const rule& r, const batch& b, const claims::lexicon& lex, 
         v["max_ratio"] = format_count(max_ratio_);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(prev->id);
+        f.claims.push_back(prev);
         out.push_back(std::move(f));
       }
       const claims::claim* day_top = nullptr;

@@ -86,7 +86,7 @@ void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
       v["days"] = std::to_string(*c->published - reported(*best));
       v["rule"] = r.id;
       finding f = finding_at(r, *c, render_message(r.message, v));
-      f.claims.push_back(best->id);
+      f.claims.push_back(best);
       out.push_back(std::move(f));
     }
   }

@@ -119,11 +119,10 @@ void term_check::scan(const rule& r, const ingest::document& doc, std::vector<fi
       f.rule = r.id;
       f.level = r.level;
       f.message = render_message(r.message, v);
-      f.doc = doc.id;
-      f.location = doc.location;
       f.line = pos.line;
       f.column = pos.column;
-      f.line_text = std::string(lines->line_text(pos.line));
+      f.text = std::make_shared<const finding::text_place>(
+          finding::text_place{doc.id, doc.location, std::string(lines->line_text(pos.line)), 1});
       f.doc_index = doc.index;
       f.offset = t.offset;
       out.push_back(std::move(f));

@@ -58,7 +58,7 @@ void vague_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
         add_claim_fields(v, "prev.", *precise);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(precise->id);
+        f.claims.push_back(precise);
         out.push_back(std::move(f));
       }
       i = day_end;

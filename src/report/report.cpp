@@ -146,8 +146,8 @@ std::string claim_json(const claims::claim& c) {
     }
     return true;
   };
-  if (!valid_utf8(c.text) || !valid_utf8(c.source) || !valid_utf8(c.doc) ||
-      (c.attribution && !valid_utf8(*c.attribution)) || (c.location && !valid_utf8(*c.location))) {
+  if (!valid_utf8(c.text) || !valid_utf8(c.source.str()) || !valid_utf8(c.doc.str()) ||
+      (c.attribution && !valid_utf8(c.attribution->str())) || (c.location && !valid_utf8(c.location->str()))) {
     return dump(claim_object(c));
   }
   std::string out;
@@ -158,30 +158,31 @@ std::string claim_json(const claims::claim& c) {
     out += "\":";
   };
   auto str = [&](std::string_view v) { append_string(out, v); };
+  auto sym = [&](const core::symbol& v) { append_string(out, v.str()); };
   auto day = [&](const core::date& d) { append_string(out, d.iso()); };
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
   key("id"); str(c.id);
-  key("doc"); str(c.doc);
-  key("source"); if (c.source.empty()) out += "null"; else str(c.source);
+  key("doc"); str(c.doc.str());
+  key("source"); if (c.source.empty()) out += "null"; else str(c.source.str());
   key("published"); append_optional(out, c.published, day);
   key("line"); num(c.line);
   key("column"); num(c.column);
   key("offset"); num(static_cast<double>(c.offset));
   key("length"); num(static_cast<double>(c.length));
   key("text"); str(c.text);
-  key("metric"); str(c.metric);
-  key("group"); str(c.group);
-  key("location"); append_optional(out, c.location, str);
+  key("metric"); str(c.metric.str());
+  key("group"); str(c.group.str());
+  key("location"); append_optional(out, c.location, sym);
   key("value"); append_optional(out, c.value, num);
   key("lo"); num(c.lo);
   key("hi"); append_optional(out, c.hi, num);
-  key("qualifier"); str(c.qualifier);
+  key("qualifier"); str(c.qualifier.str());
   key("vague"); boolean(c.vague);
   key("as_of"); append_optional(out, c.as_of, day);
-  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis);
+  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
   key("cumulative"); boolean(c.cumulative);
-  key("attribution"); append_optional(out, c.attribution, str);
+  key("attribution"); append_optional(out, c.attribution, sym);
   key("part_of"); append_optional(out, c.part_of, str);
   key("revision"); boolean(c.revision);
   out += '}';

@@ -431,11 +431,11 @@ const std::string& none() {
 }  // namespace
 
 const std::string& finding::doc() const {
-  return !claims.empty() ? claims.front()->doc : text ? text->doc : none();
+  return !claims.empty() ? claims.front()->doc.str() : text ? text->doc : none();
 }
 
 const std::string& finding::location() const {
-  return !claims.empty() ? claims.front()->location_label : text ? text->location : none();
+  return !claims.empty() ? claims.front()->location_label.str() : text ? text->location : none();
 }
 
 const std::string& finding::line_text() const {

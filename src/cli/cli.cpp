@@ -166,7 +166,7 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
                          std::make_move_iterator(result.scanned.end()));
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                               doc.index, found.size(), {}};
-    info.first_line = doc.text.substr(0, doc.text.find('\n'));
+    if (!doc.published) info.first_line = doc.text.substr(0, doc.text.find('\n'));
     batch.documents.push_back(std::move(info));
     if (places) {
       if (places->size() <= doc.index) places->resize(doc.index + 1);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "core/yaml.hpp"
 
@@ -408,19 +409,49 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
   return out;
 }
 
-std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
-                                                                   const claims::lexicon& lex, bool dated_only) {
-  std::map<std::string, std::vector<const claims::claim*>> out;
-  for (const auto& c : b.claims) {
-    if ((c.as_of || !dated_only) && r.where.matches(c, lex)) out[c.series()].push_back(&c);
+namespace {
+
+// A where filter as text, to find groupings made for an equal filter.
+std::string filter_key(const where_filter& w, bool dated_only) {
+  std::string key = dated_only ? "dated" : "all";
+  for (const auto* list : {&w.metrics, &w.groups, &w.locations, &w.sources, &w.qualifiers}) {
+    key += '\x1f';
+    for (const auto& v : *list) key += v + '\x1e';
   }
-  for (auto& [_, points] : out) {
+  key += w.cumulative ? (*w.cumulative ? "\x1f" "true" : "\x1f" "false") : "\x1f";
+  return key;
+}
+
+}  // namespace
+
+check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b(batch), lex(lexicon) {
+  keys_.reserve(b.claims.size());
+  for (const auto& c : b.claims) keys_.emplace_back(c.series());
+}
+
+const series_list& check_input::series(const rule& r, bool dated_only) const {
+  auto [it, fresh] = by_filter_.try_emplace(filter_key(r.where, dated_only));
+  if (!fresh) return it->second;
+  // Series are numbered in order of first appearance, then put in key order.
+  std::unordered_map<const std::string*, std::size_t> number;
+  series_list found;
+  std::size_t i = 0;
+  for (const auto& c : b.claims) {
+    const core::symbol& key = keys_[i++];
+    if (!(c.as_of || !dated_only) || !r.where.matches(c, lex)) continue;
+    auto [at, added] = number.try_emplace(&key.str(), found.size());
+    if (added) found.emplace_back(key, series_points{});
+    found[at->second].second.push_back(&c);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& c) { return a.first < c.first; });
+  for (auto& [_, points] : found) {
     std::stable_sort(points.begin(), points.end(), [](const claims::claim* a, const claims::claim* c) {
       if (!a->as_of || !c->as_of) return a->as_of.has_value() && !c->as_of.has_value();
       return *a->as_of < *c->as_of;
     });
   }
-  return out;
+  it->second = std::move(found);
+  return it->second;
 }
 
 namespace {
@@ -470,7 +501,8 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
 
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex) {
   std::vector<finding> out = b.scanned;
-  for (const auto& r : rules) r.kind->run(r, b, lex, out);
+  const check_input in(b, lex);
+  for (const auto& r : rules) r.kind->run(r, in, out);
   std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& c) {
     return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);
   });

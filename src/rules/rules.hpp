@@ -27,7 +27,7 @@ struct document_info {
   ingest::date_origin published_from = ingest::date_origin::none;
   std::size_t index = 0;
   std::size_t claims = 0;
-  std::string first_line;
+  std::string first_line;  // kept only for an undated document, whose finding shows it
 };
 
 /// One finding of one rule, placed at a claim or at a place in a document's
@@ -128,13 +128,36 @@ class param_reader {
 
 struct rule;
 
+/// Claims of one series, sorted by as_of.
+using series_points = std::vector<const claims::claim*>;
+/// Series in the order of their keys.
+using series_list = std::vector<std::pair<core::symbol, series_points>>;
+
+/// What the checks read: the batch, the lexicon, and the batch's claims
+/// grouped by series. Each claim's series key is made once, and a grouping
+/// once per distinct `where:`, shared by the rules that filter alike.
+class check_input {
+ public:
+  check_input(const batch& batch, const claims::lexicon& lexicon);
+  const batch& b;
+  const claims::lexicon& lex;
+
+  /// The claims `r.where` selects, grouped by series key; each series is
+  /// sorted by as_of (stable: batch order within a day). With `dated_only`,
+  /// claims with no as_of are left out; otherwise they come last.
+  const series_list& series(const rule& r, bool dated_only = true) const;
+
+ private:
+  std::vector<core::symbol> keys_;  // claim::series() of each claim, by position
+  mutable std::map<std::string, series_list> by_filter_;
+};
+
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.
 class check_kind {
  public:
   virtual ~check_kind() = default;
   /// Adds the rule's findings over the batch to `out`.
-  virtual void run(const rule& r, const batch& b, const claims::lexicon& lex,
-                   std::vector<finding>& out) const = 0;
+  virtual void run(const rule& r, const check_input& in, std::vector<finding>& out) const = 0;
   /// For kinds that read the text: adds the rule's findings in one document,
   /// called while the document's text exists. Default: nothing.
   virtual void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const;
@@ -204,13 +227,6 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
 /// with findings, not documents.
 std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc);
 
-/// The claims `r.where` selects, grouped by series key; each series is sorted
-/// by as_of (stable: batch order within a day). With `dated_only`, claims
-/// with no as_of are left out; otherwise they come last.
-std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
-                                                                   const claims::lexicon& lex,
-                                                                   bool dated_only = true);
-
 /// Nearest of `valid` to `key` by edit distance, for "did you mean" (empty if none is close).
 std::string nearest(const std::string& key, const std::vector<std::string>& valid);
 
@@ -218,8 +234,23 @@ std::string nearest(const std::string& key, const std::vector<std::string>& vali
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
                                const claims::lexicon& lex);
 
-/// Message placeholders: {metric}, {value}, {prev.source}, ...
-using placeholder_values = std::map<std::string, std::string>;
+/// Message placeholders: {metric}, {value}, {prev.source}, ... A claim's
+/// fields are read when a message names them, not copied for each finding.
+class placeholder_values {
+ public:
+  placeholder_values() = default;
+  placeholder_values(std::initializer_list<std::pair<const std::string, std::string>> values) : values_(values) {}
+  std::string& operator[](const std::string& name) { return values_[name]; }
+  /// The claim's fields under `prefix` ("" or "prev."); REQUIRES: `c`
+  /// outlives this.
+  void add_claim(std::string prefix, const claims::claim& c) { claims_.emplace_back(std::move(prefix), &c); }
+  /// The value of placeholder `name`; nullopt when nothing sets it.
+  std::optional<std::string> find(const std::string& name) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::vector<std::pair<std::string, const claims::claim*>> claims_;
+};
 /// Adds a claim's fields under `prefix` ("" or "prev.").
 void add_claim_fields(placeholder_values& values, const std::string& prefix, const claims::claim& c);
 /// Names a claim's fields can be referred to by.

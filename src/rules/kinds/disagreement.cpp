@@ -68,10 +68,9 @@ std::string disagreement_check::example() const {
          "quiet:  4 Mar  \"about 300\" (A) and \"320\" (B): [270, 330] holds 320";
 }
 
-void disagreement_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
-                             std::vector<finding>& out) const {
+void disagreement_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long window = static_cast<long>(window_);
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+  for (const auto& [key, points] : in.series(r)) {
     min_by_key low_hi;   // upper bounds (bounded ones only)
     min_by_key high_lo;  // lower bounds, negated: the highest floor
     std::size_t first = 0;  // oldest claim still in the window

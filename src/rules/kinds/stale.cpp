@@ -41,9 +41,9 @@ std::string stale_check::example() const {
          "quiet:  27 Oct  \"1,200 were killed by 13 October; the toll now exceeds 8,700\": the article gives the new figure";
 }
 
-void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const {
+void stale_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long lag = static_cast<long>(lag_);
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+  for (const auto& [key, points] : in.series(r)) {
     // Highest floor of each document within the series.
     std::map<std::string, double> doc_floor;
     for (const claims::claim* c : points) {

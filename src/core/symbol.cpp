@@ -1,5 +1,6 @@
 #include "core/symbol.hpp"
 
+#include <array>
 #include <mutex>
 #include <unordered_set>
 
@@ -31,11 +32,21 @@ const std::string* symbol::empty_text() {
 
 symbol::symbol(std::string_view s) {
   if (s.empty()) return;
+  // The claims of a document repeat a few texts: a small cache of this
+  // thread's recent symbols answers most without the lock and the misses of
+  // a large set.
+  thread_local std::array<const std::string*, 4096> recent{};
+  const std::string*& slot = recent[text_hash{}(s) % recent.size()];
+  if (slot && *slot == s) {
+    text_ = slot;
+    return;
+  }
   pool& p = the_pool();
   std::lock_guard<std::mutex> hold(p.lock);
   auto it = p.texts.find(s);
   if (it == p.texts.end()) it = p.texts.emplace(s).first;
   text_ = &*it;
+  slot = text_;
 }
 
 }  // namespace tollgate::core

@@ -13,16 +13,18 @@
 
 #include "claims/claims.hpp"
 #include "core/diagnostic.hpp"
+#include "core/symbol.hpp"
 #include "ingest/ingest.hpp"
 #include "core/yaml.hpp"
 
 namespace tollgate::rules {
 
-/// What the checks know of a document once its text is gone.
+/// What the checks know of a document once its text is gone. Its id,
+/// location and source are the symbols its claims share.
 struct document_info {
-  std::string id;
-  std::string location;
-  std::string source;
+  core::symbol id;
+  core::symbol location;
+  core::symbol source;
   std::optional<core::date> published;
   ingest::date_origin published_from = ingest::date_origin::none;
   std::size_t index = 0;

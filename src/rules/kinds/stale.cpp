@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <deque>
+#include <unordered_map>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -45,9 +46,9 @@ void stale_check::run(const rule& r, const check_input& in, std::vector<finding>
   const long lag = static_cast<long>(lag_);
   for (const auto& [key, points] : in.series(r)) {
     // Highest floor of each document within the series.
-    std::map<std::string, double> doc_floor;
+    std::unordered_map<const std::string*, double> doc_floor;  // by document id symbol
     for (const claims::claim* c : points) {
-      auto [it, fresh] = doc_floor.emplace(c->doc, c->lo);
+      auto [it, fresh] = doc_floor.emplace(&c->doc.str(), c->lo);
       if (!fresh) it->second = std::max(it->second, c->lo);
     }
     std::vector<const claims::claim*> by_report(points.begin(), points.end());
@@ -78,7 +79,7 @@ void stale_check::run(const rule& r, const check_input& in, std::vector<finding>
       if (floors.empty()) continue;
       const claims::claim* best = floors.front();
       const double floor = best->lo * (1.0 - tolerance_);
-      if (*c->hi >= floor || doc_floor[c->doc] >= floor) continue;
+      if (*c->hi >= floor || doc_floor[&c->doc.str()] >= floor) continue;
       placeholder_values v;
       add_claim_fields(v, "", *c);
       add_claim_fields(v, "prev.", *best);

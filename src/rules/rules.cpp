@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -409,49 +410,61 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
   return out;
 }
 
-namespace {
-
-// A where filter as text, to find groupings made for an equal filter.
-std::string filter_key(const where_filter& w, bool dated_only) {
-  std::string key = dated_only ? "dated" : "all";
-  for (const auto* list : {&w.metrics, &w.groups, &w.locations, &w.sources, &w.qualifiers}) {
-    key += '\x1f';
-    for (const auto& v : *list) key += v + '\x1e';
-  }
-  key += w.cumulative ? (*w.cumulative ? "\x1f" "true" : "\x1f" "false") : "\x1f";
-  return key;
-}
-
-}  // namespace
-
 check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b(batch), lex(lexicon) {
   keys_.reserve(b.claims.size());
   for (const auto& c : b.claims) keys_.emplace_back(c.series());
 }
 
-const series_list& check_input::series(const rule& r, bool dated_only) const {
-  auto [it, fresh] = by_filter_.try_emplace(filter_key(r.where, dated_only));
-  if (!fresh) return it->second;
-  // Series are numbered in order of first appearance, then put in key order.
-  std::unordered_map<const std::string*, std::size_t> number;
-  series_list found;
+series_list check_input::series(const rule& r, bool dated_only) const {
+  // Each selected claim gets its series' number (in order of first
+  // appearance); then claims are laid out series by series, keys in order.
+  std::unordered_map<const std::string*, std::uint32_t> number;
+  std::vector<core::symbol> keys;
+  std::vector<std::uint32_t> of;  // series number of each claim; kNone when not selected
+  constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  of.reserve(b.claims.size());
   std::size_t i = 0;
   for (const auto& c : b.claims) {
     const core::symbol& key = keys_[i++];
-    if (!(c.as_of || !dated_only) || !r.where.matches(c, lex)) continue;
-    auto [at, added] = number.try_emplace(&key.str(), found.size());
-    if (added) found.emplace_back(key, series_points{});
-    found[at->second].second.push_back(&c);
+    if (!(c.as_of || !dated_only) || !r.where.matches(c, lex)) {
+      of.push_back(kNone);
+      continue;
+    }
+    auto [at, added] = number.try_emplace(&key.str(), static_cast<std::uint32_t>(keys.size()));
+    if (added) keys.push_back(key);
+    of.push_back(at->second);
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& c) { return a.first < c.first; });
-  for (auto& [_, points] : found) {
-    std::stable_sort(points.begin(), points.end(), [](const claims::claim* a, const claims::claim* c) {
+  std::vector<std::uint32_t> order(keys.size());  // series numbers in key order
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
+  std::vector<std::size_t> count(keys.size(), 0);  // claims of each series
+  for (std::uint32_t n : of) {
+    if (n != kNone) ++count[n];
+  }
+  std::vector<std::size_t> offset(keys.size());  // where each series starts in out.points_
+  std::size_t total = 0;
+  for (std::uint32_t n : order) {
+    offset[n] = total;
+    total += count[n];
+  }
+  series_list out;
+  out.points_.resize(total);
+  std::vector<std::size_t> fill = offset;
+  i = 0;
+  for (const auto& c : b.claims) {
+    if (const std::uint32_t n = of[i++]; n != kNone) out.points_[fill[n]++] = &c;
+  }
+  out.series_.reserve(keys.size());
+  for (std::uint32_t n : order) {
+    auto first = out.points_.begin() + static_cast<std::ptrdiff_t>(offset[n]);
+    auto last = out.points_.begin() + static_cast<std::ptrdiff_t>(fill[n]);
+    std::stable_sort(first, last, [](const claims::claim* a, const claims::claim* c) {
       if (!a->as_of || !c->as_of) return a->as_of.has_value() && !c->as_of.has_value();
       return *a->as_of < *c->as_of;
     });
+    out.series_.emplace_back(keys[n], series_points(&*first, static_cast<std::size_t>(last - first)));
   }
-  it->second = std::move(found);
-  return it->second;
+  return out;
 }
 
 namespace {

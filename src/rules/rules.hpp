@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -131,13 +132,32 @@ class param_reader {
 struct rule;
 
 /// Claims of one series, sorted by as_of.
-using series_points = std::vector<const claims::claim*>;
-/// Series in the order of their keys.
-using series_list = std::vector<std::pair<core::symbol, series_points>>;
+using series_points = std::span<const claims::claim* const>;
+
+/// Claims grouped by series, in the order of the series' keys: one array
+/// for all, so that a batch of many small series costs one pointer a claim.
+class series_list {
+ public:
+  using value_type = std::pair<core::symbol, series_points>;
+  series_list() = default;
+  // The series point into `points_`: moving keeps them valid, copying would not.
+  series_list(series_list&&) = default;
+  series_list& operator=(series_list&&) = default;
+  series_list(const series_list&) = delete;
+  series_list& operator=(const series_list&) = delete;
+
+  std::vector<value_type>::const_iterator begin() const { return series_.begin(); }
+  std::vector<value_type>::const_iterator end() const { return series_.end(); }
+  std::size_t size() const { return series_.size(); }
+
+ private:
+  friend class check_input;
+  std::vector<const claims::claim*> points_;
+  std::vector<value_type> series_;
+};
 
 /// What the checks read: the batch, the lexicon, and the batch's claims
-/// grouped by series. Each claim's series key is made once, and a grouping
-/// once per distinct `where:`, shared by the rules that filter alike.
+/// grouped by series, each claim's series key made once for all rules.
 class check_input {
  public:
   check_input(const batch& batch, const claims::lexicon& lexicon);
@@ -147,11 +167,10 @@ class check_input {
   /// The claims `r.where` selects, grouped by series key; each series is
   /// sorted by as_of (stable: batch order within a day). With `dated_only`,
   /// claims with no as_of are left out; otherwise they come last.
-  const series_list& series(const rule& r, bool dated_only = true) const;
+  series_list series(const rule& r, bool dated_only = true) const;
 
  private:
   std::vector<core::symbol> keys_;  // claim::series() of each claim, by position
-  mutable std::map<std::string, series_list> by_filter_;
 };
 
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.

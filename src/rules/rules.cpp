@@ -513,12 +513,37 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
 }
 
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex) {
-  std::vector<finding> out = b.scanned;
+  std::vector<finding> out;
+  // Room for about a finding per claim up front: pages not written to cost no
+  // memory, and growing a large vector would hold the old and new copies.
+  out.reserve(b.scanned.size() + b.claims.size());
+  out = b.scanned;
   const check_input in(b, lex);
   for (const auto& r : rules) r.kind->run(r, in, out);
-  std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& c) {
+  // Sorted through positions, then moved into place: std::stable_sort on the
+  // findings themselves would take a buffer as large as they are.
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const finding& a = out[x];
+    const finding& c = out[y];
     return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);
   });
+  // Position i gets the finding at order[i]; each cycle of the permutation
+  // moves through one spare finding.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    finding spare = std::move(out[i]);
+    std::size_t at = i;
+    while (order[at] != i) {
+      const std::size_t from = order[at];
+      out[at] = std::move(out[from]);
+      order[at] = at;
+      at = from;
+    }
+    out[at] = std::move(spare);
+    order[at] = at;
+  }
   return out;
 }
 

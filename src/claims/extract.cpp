@@ -13,6 +13,7 @@
 #include "claims/claims.hpp"
 #include "core/date.hpp"
 #include "core/text_position.hpp"
+#include "core/word_set.hpp"
 #include "parse/dates.hpp"
 #include "text/text.hpp"
 
@@ -26,8 +27,8 @@ bool is_one_of(const std::string& w, std::initializer_list<std::string_view> lis
   return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
 }
 
-// Fixed word lists looked up on every token: hashed once.
-using word_set = std::unordered_set<std::string_view>;
+// Fixed word lists looked up on every token.
+using core::word_set;
 
 // Punctuation that closes a clause: a figure's words never reach across it.
 bool is_clause_break(const token& t) {
@@ -49,12 +50,12 @@ bool is_phrase_stop(const std::string& w) {
       "since",   "across", "near", "over", "under",  "among", "amid",  "but",   "were", "was",
       "have",    "has",   "had",  "are",   "is",     "be",    "been",  "the",   "this", "these",
       "those",   "their", "its",  "his",   "her",    "a",     "an"};
-  return stops.count(w) > 0;
+  return stops.contains(w);
 }
 
 bool is_modifier_skip(const std::string& w) {
   static const word_set skips = {"more", "other", "others", "additional", "further", "new", "people's"};
-  return skips.count(w) > 0;
+  return skips.contains(w);
 }
 
 bool is_month_word(const std::string& w) {
@@ -62,7 +63,7 @@ bool is_month_word(const std::string& w) {
                                   "august", "september", "october", "november", "december", "jan",
                                   "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                                   "nov", "dec"};
-  return months.count(w) > 0;
+  return months.contains(w);
 }
 
 struct found_quantity {
@@ -603,7 +604,7 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
 
 bool is_weekday(const std::string& w) {
   static const word_set days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return days.count(w) > 0;
+  return days.contains(w);
 }
 
 bool is_attribution_verb(const std::string& w) {
@@ -884,6 +885,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       continue;
     }
     const sentence_reader r(doc, lex, sentence);
+    // Every claim is one of the sentence's figures: without any, nothing
+    // more is read.
+    const auto quantities = r.quantities();
+    if (quantities.empty()) continue;
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
@@ -898,7 +903,6 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const std::size_t sentence_first_claim = out.size();
     bool last_was_part = false;
 
-    const auto quantities = r.quantities();
     std::optional<std::vector<parse::date_expression>> dates_cache;
     auto dates = [&]() -> const std::vector<parse::date_expression>& {
       if (!dates_cache) dates_cache = dates_where_anchors_can_be(r, doc, quantities);

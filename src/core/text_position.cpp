@@ -1,13 +1,20 @@
 #include "core/text_position.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tollgate::core {
 
 line_index::line_index(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  // memchr runs many bytes at a time; lines are long next to a byte loop.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!nl) break;
+    p = static_cast<const char*>(nl) + 1;
+    starts_.push_back(static_cast<std::size_t>(p - begin));
   }
 }
 

@@ -125,7 +125,13 @@ std::size_t dateline_close(std::string_view line, std::size_t at) {
 
 text_dates scan_text_dates(const std::string& text) {
   text_dates out;
-  const core::line_index lines(text);
+  // Built on the first date found: the index covers the whole text, and
+  // most documents have their date in their metadata.
+  std::optional<core::line_index> lines;
+  auto position = [&](std::size_t offset) {
+    if (!lines) lines.emplace(text);
+    return lines->at(offset);
+  };
   int seen = 0;
   std::size_t start = 0;
   while (start < text.size() && seen < kDateLineWindow) {
@@ -137,7 +143,7 @@ text_dates scan_text_dates(const std::string& text) {
     start = end + 1;
     if (line.empty()) continue;
     ++seen;
-    auto place = [&](std::size_t at) { return lines.at(line_offset + at); };
+    auto place = [&](std::size_t at) { return position(line_offset + at); };
 
     bool labelled = false;
     for (const label& l : kLabels) {
@@ -223,7 +229,7 @@ text_dates scan_text_dates(const std::string& text) {
         const int m = std::stoi(std::string(url.substr(i + 6, 2)));
         const int d = std::stoi(std::string(url.substr(i + 9, 2)));
         if (core::date::valid(y, m, d)) {
-          const auto pos = lines.at(p + i + 1);
+          const auto pos = position(p + i + 1);
           out.sources.push_back({core::date::from_ymd(y, m, d), 0, 0, date_origin::url, "URL", pos.line, pos.column, 4,
                                  false, {}});
           found = true;

@@ -29,20 +29,38 @@ enum class date_expression_kind {
   month_day_relative,  // "the 20th of next month"
   calendar_part,       // "early March", "the end of April", "the end of 2012"
   holiday,             // "Christmas", "Easter 2013", "last Thanksgiving"
+  quarter,             // "the third quarter", "Q4 2018", "2018Q4": quarter `count` of `year` (0 = nearest)
+  range,               // "July 13-15", "from 13 to 15 July", "Aug 8 - Aug 12", "1960 - 1961": from the
+                       // calendar date of year/month/day to the one of end_year/end_month/end_day
 };
 
-/// Holidays whose day follows from a rule; numbering shared with the grammar.
+/// Holidays; numbering shared with the grammar. Up to ash_wednesday their
+/// day follows from a rule (a fixed day, an nth weekday, Easter); then come
+/// those of the Hebrew calendar (computed; each from its eve, the evening it
+/// begins, to its last day), of the Hijri calendar (arithmetic, with the
+/// observed Eids of a table), and those known from tables
+/// (parse/calendars.cpp lists their years).
 enum class date_holiday {
   none, thanksgiving, christmas, new_years_eve, new_years_day, valentines, halloween, black_friday, bosses_day,
   mlk_day, world_vegan_day, easter, easter_monday, maundy_thursday, pentecost, whit_monday, palm_sunday,
   trinity_sunday, shrove_tuesday, st_patricks, orthodox_easter, orthodox_good_friday, clean_monday,
-  lazarus_saturday, kings_day, good_friday, lent, great_lent, ash_wednesday
+  lazarus_saturday, kings_day, good_friday, lent, great_lent, ash_wednesday,
+  // Hebrew calendar
+  rosh_hashanah = 29, yom_kippur, sukkot, shemini_atzeret, simchat_torah, hanukkah, tu_bishvat, purim, shushan_purim,
+  passover, yom_hashoah, yom_haatzmaut, lag_baomer, shavuot, tisha_bav,
+  // Hijri calendar
+  ramadan, eid_al_fitr, eid_al_adha, laylat_al_qadr, islamic_new_year, ashura, mawlid, isra_miraj, jumuatul_wida,
+  // tables
+  chinese_new_year, diwali, dhanteras, naraka_chaturdashi, bhai_dooj, holi, holika_dahan, parsi_new_year,
+  ides_of_march  // 15 March
 };
+static_assert(static_cast<int>(date_holiday::ides_of_march) == 61, "the grammar's holiday numbers");
 
-enum class date_unit { none, day, week, month, year, weekend };
+enum class date_unit { none, day, week, month, year, weekend, quarter };
 /// Which part of a period: "earlier this month", "the end of the week",
 /// "early March"; `units` is a count of whole units ("the last 2 weeks").
-enum class date_part { whole, earlier, beginning, end, early, mid, late, later, units };
+/// `rest` is the reference day to the end of the period ("the rest of the week").
+enum class date_part { whole, earlier, beginning, end, early, mid, late, later, units, rest };
 
 /// A date expression found at `offset` (bytes) of a text, `length` long.
 struct date_expression {
@@ -65,7 +83,14 @@ struct date_expression {
   date_holiday holiday = date_holiday::none;
   int shift_days = 0;       // for shift: magnitudes; `relation` gives the sign
   int shift_months = 0;
+  int end_year = 0;         // for range: its last date, 0 = as the first ("July 13-15")
+  int end_month = 0;
+  int end_day = 0;
 };
+
+/// True when `lower_word` is spelled somewhere in the date or number grammar.
+/// The date grammar is tried only at words that are, or start with, one.
+bool is_date_grammar_word(std::string_view lower_word);
 
 /// Reads a date expression starting exactly at `pos`; nullopt when none does.
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos);

@@ -1,9 +1,10 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
-#include <cctype>
 #include <unordered_set>
 
+#include "core/ascii.hpp"
+#include "core/word_set.hpp"
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
 
@@ -11,14 +12,93 @@ namespace tollgate::parse {
 
 namespace x3 = boost::spirit::x3;
 
+namespace {
+
+// Every word spelled in the date grammar and in the number grammar it reads
+// spelled years with (strings and letters in quotes), lowercase; also rule
+// names, which only make it larger. A test reads both grammar sources and
+// fails when a word there is missing.
+const core::word_set& grammar_words() {
+  static const core::word_set words = {
+      "a", "ab", "adha", "after", "ago", "al", "all", "amun", "an", "and", "apr", "april", "arabic", "around",
+      "as", "ascension", "ash", "ashura", "at", "atonement", "atul", "atzeret", "atzmaut", "aug", "august",
+      "av", "b", "ba", "back", "bakr", "bakra", "bakrid", "baomer", "bav", "because", "beej", "before",
+      "beginning", "below", "between", "bhai", "bhau", "billion", "billions", "billionth", "bishvat", "black",
+      "bln", "bn", "bom", "boss", "bosses", "boy", "branch", "bshvat", "but", "by", "cardinal", "chanukah",
+      "chanukkah", "chaturdashi", "chaudas", "chhoti", "chinese", "choti", "christmas", "civil", "clean",
+      "coming", "couple", "covenant", "cr", "crore", "crores", "current", "d", "dahan", "date", "day", "days",
+      "dec", "december", "decimals", "decree", "deepavali", "deepawali", "dhanatrayodashi", "dhanteras",
+      "dhulandi", "dhuleti", "digit", "digits", "divali", "diwali", "dooj", "doz", "dozen", "dozens", "dozs",
+      "duj", "during", "dz", "dzs", "earlier", "early", "easter", "ee", "eid", "eight", "eighteen",
+      "eighteenth", "eighth", "eightieth", "eighty", "eleven", "eleventh", "end", "eom", "eoy", "eve",
+      "exponent", "expression", "fast", "feast", "feb", "february", "few", "fifteen", "fifteenth", "fifth",
+      "fiftieth", "fifty", "figure", "final", "first", "fitr", "five", "following", "for", "fortieth",
+      "forty", "four", "fourteen", "fourteenth", "fourth", "frac", "fraction", "fri", "friday", "from", "g",
+      "good", "grammar", "gras", "great", "h", "ha", "haatzmaut", "half", "halloween", "halves", "hannukah",
+      "hannukkah", "hanukah", "hanukkah", "hashana", "hashanah", "hashanna", "hashoah", "he", "head", "hence",
+      "hijri", "holi", "holika", "holocaust", "holy", "hpp", "hundred", "hundreds", "hundredth", "i", "id",
+      "ides", "in", "independence", "ingathering", "integer", "is", "islamic", "isra", "israel", "it",
+      "jadid", "jamat", "jamshedi", "jan", "january", "jewish", "jr", "jul", "july", "jumat", "jumu",
+      "jumuatul", "jun", "june", "k", "kadr", "kali", "kamudu", "king", "kings", "kippur", "koningsdag",
+      "koti", "krore", "krores", "lac", "lacs", "lag", "lailat", "lakh", "lakhs", "lakshmi", "last", "late",
+      "later", "laylat", "lazarus", "lent", "lkh", "lkhs", "lunar", "luther", "m", "mar", "march", "mardi",
+      "martin", "maundy", "mawlid", "may", "measures", "mi", "mid", "mil", "milad", "million", "millions",
+      "millionth", "minus", "miraj", "mlk", "mln", "mm", "mn", "mon", "monday", "month", "months",
+      "mysteries", "n", "nabawi", "nabi", "narak", "naraka", "naught", "navroz", "nd", "negative", "new",
+      "next", "night", "nil", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth", "nought",
+      "nov", "november", "now", "nowruz", "number", "numeral", "o", "oct", "october", "of", "oh", "omer",
+      "on", "one", "or", "ordinal", "orthodox", "over", "paddy", "pair", "palm", "pancake", "parse", "parsi",
+      "parts", "passover", "past", "patrick", "patricks", "pentecost", "pesach", "phagwah", "plain", "point",
+      "power", "previous", "prophet", "puja", "purim", "pyre", "q", "qadr", "qtr", "quarter", "quarters",
+      "raj", "ramadan", "ramadhan", "ramzan", "range", "rd", "remembrance", "rest", "rights", "rosh", "s",
+      "sacrifice", "saint", "sat", "saturday", "scaled", "second", "sep", "sept", "september", "seven",
+      "seventeen", "seventeenth", "seventh", "seventieth", "seventy", "several", "shavuos", "shavuot", "she",
+      "shemini", "shoah", "shrove", "shushan", "shvat", "sign", "simchat", "simhat", "since", "six",
+      "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "spelled", "spirit", "st", "start", "succos",
+      "succot", "sukkot", "sun", "sunday", "tabernacles", "tail", "ten", "tenth", "th", "thanksgiving",
+      "that", "the", "there", "they", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "this",
+      "thousand", "thousands", "thousandth", "three", "through", "thru", "thu", "thur", "thurs", "thursday",
+      "tika", "till", "tisha", "tln", "tmr", "tmrw", "tn", "to", "today", "tomorrow", "tomorrows", "torah",
+      "trillion", "trillions", "trillionth", "trinity", "tu", "tue", "tues", "tuesday", "twelfth", "twelve",
+      "twentieth", "twenty", "two", "ul", "un", "until", "upcoming", "valentine", "valentines", "vegan",
+      "vida", "vulgar", "wal", "was", "we", "wed", "wednesday", "week", "weekend", "weeks", "when", "whit",
+      "white", "whitsunday", "whole", "wida", "will", "with", "word", "world", "x", "xmas", "year", "years",
+      "yesterday", "yom", "you", "yr", "yrs", "zero"};
+  return words;
+}
+
+// A date expression opens with a figure, a sign or a word of the grammars, or
+// with one glued to more letters ("midOctober", "twentyfirst"); most words of
+// a text ("people", "were") are none of these, and the grammar's thirty-odd
+// alternatives are not tried at them.
+bool may_open_date_expression(std::string_view text, std::size_t pos) {
+  if (!core::is_alpha(text[pos])) return true;
+  char run[24];
+  std::size_t n = 0;
+  while (pos + n < text.size() && core::is_alpha(text[pos + n]) && n < sizeof run) {
+    run[n] = core::to_lower(text[pos + n]);
+    ++n;
+  }
+  const auto& words = grammar_words();
+  if (words.contains(std::string_view(run, n))) return true;
+  for (std::size_t len = 3; len < n; ++len) {
+    if (words.contains(std::string_view(run, len))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_date_grammar_word(std::string_view lower_word) { return grammar_words().contains(lower_word); }
+
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return std::nullopt;
+  if (pos >= text.size() || !may_open_date_expression(text, pos)) return std::nullopt;
   const char* const first = text.data() + pos;
   const char* it = first;
   grammar::date_expression_parts p;
   if (!x3::parse(it, text.data() + text.size(), grammar::date_expression(), p) || it == first) return std::nullopt;
   // A trailing blank belongs to no expression.
-  while (it > first && std::isspace(static_cast<unsigned char>(it[-1]))) --it;
+  while (it > first && core::is_space(it[-1])) --it;
   date_expression e;
   e.offset = pos;
   e.length = static_cast<std::size_t>(it - first);
@@ -37,6 +117,14 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
   e.shift_days = p.shift_days;
   e.shift_months = p.shift_months;
   e.part = static_cast<date_part>(p.part);
+  e.end_year = p.end_year;
+  e.end_month = p.end_month;
+  e.end_day = p.end_day;
+  if (e.kind == date_expression_kind::range && e.end_day) {
+    // "13 to 15 July": the first date takes the month and year of the last.
+    if (!e.month) e.month = e.end_month;
+    if (!e.year) e.year = e.end_year;
+  }
   if (e.kind == date_expression_kind::weekday) {
     e.week_written = p.base == 1;
   } else {
@@ -50,32 +138,32 @@ namespace {
 // Words a written calendar date can open with: a month, a weekday
 // ("Friday, Oct. 13"), "the" ("the 13th of October"). Digits open one too.
 bool may_open_calendar_date(std::string_view text, std::size_t i) {
-  if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+  if (core::is_digit(text[i])) {
     // "13 October", "13th", "2023-10-12", "10/12": a figure followed by a
     // separator, an ordinal suffix or a month; most figures are followed by
     // none of them and the grammar is not tried.
     std::size_t k = i;
-    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    while (k < text.size() && core::is_digit(text[k])) ++k;
     if (k + 1 >= text.size()) return false;
     const char c = text[k];
-    const bool digit_next = std::isdigit(static_cast<unsigned char>(text[k + 1])) != 0;
+    const bool digit_next = core::is_digit(text[k + 1]);
     if ((c == '/' || c == '-') && digit_next) return true;  // 2023-10-12, 10/12
     // 12.10.2023, but not 2.3 or 1,000.
     if (c == '.' && digit_next) {
       std::size_t m = k + 1;
-      while (m < text.size() && std::isdigit(static_cast<unsigned char>(text[m]))) ++m;
+      while (m < text.size() && core::is_digit(text[m])) ++m;
       return m < text.size() && (text[m] == '.' || text[m] == '/') && m + 1 < text.size() &&
-             std::isdigit(static_cast<unsigned char>(text[m + 1]));
+             core::is_digit(text[m + 1]);
     }
     std::size_t next = k;
-    if (std::isalpha(static_cast<unsigned char>(c))) {  // 13th, 1st: an ordinal day
+    if (core::is_alpha(c)) {  // 13th, 1st: an ordinal day
       const std::string_view suffix = text.substr(k, 2);
       if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
       next = k + 2;
       if (next < text.size() && text.substr(next, 4) == " of ") next += 3;
     }
     // "13 October", "13th of October": a month after the day.
-    if (next + 1 < text.size() && text[next] == ' ' && std::isalpha(static_cast<unsigned char>(text[next + 1]))) {
+    if (next + 1 < text.size() && text[next] == ' ' && core::is_alpha(text[next + 1])) {
       return may_open_calendar_date(text, next + 1);
     }
     return next != k;  // "the 27th" alone
@@ -89,44 +177,65 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
   }
   char buf[10];
   std::size_t n = 0;
-  for (std::size_t k = i; k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])); ++k, ++n) {
+  for (std::size_t k = i; k < text.size() && core::is_alpha(text[k]); ++k, ++n) {
     if (n == sizeof buf) return false;  // longer than any month or weekday
-    buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+    buf[n] = core::to_lower(text[k]);
   }
   if (n < 3) return false;
+  // A month or weekday opens a calendar date only with a day number close
+  // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
+  // most words have none, and this is cheaper than the lookup.
+  bool number_follows = false;
+  for (std::size_t k = i + n; k < text.size() && k < i + n + 12 && !number_follows; ++k) {
+    number_follows = core::is_digit(text[k]);
+  }
+  if (!number_follows) return false;
   const std::string_view w(buf, n);
   static const std::unordered_set<std::string_view> words = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
       "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
       "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  if (!words.count(w)) return false;
-  // A month or weekday opens a calendar date only with a day number close
-  // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone.
-  for (std::size_t k = i + n; k < text.size() && k < i + n + 12; ++k) {
-    if (std::isdigit(static_cast<unsigned char>(text[k]))) return true;
-  }
-  return false;
+  return words.count(w) > 0;
 }
 
 }  // namespace
 
 std::vector<date_expression> find_calendar_dates(std::string_view text) {
   std::vector<date_expression> out;
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
+  // Every calendar date holds a figure within 22 bytes of its start (a month
+  // or weekday of at most ten letters, then twelve bytes): the scan jumps from
+  // figure to figure and looks only at the words just before each.
+  constexpr std::size_t kReach = 22;
+  std::size_t next_digit = 0;
   for (std::size_t i = 0; i < text.size();) {
+    if (next_digit < i) next_digit = i;
+    while (next_digit < text.size() && !core::is_digit(text[next_digit])) ++next_digit;
+    if (next_digit == text.size()) break;
+    if (next_digit >= i + kReach) {
+      i = next_digit - (kReach - 1);
+      continue;
+    }
     const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
-    if (!word_start || !may_open_calendar_date(text, i)) {
+    if (!word_start) {
       ++i;
       continue;
     }
+    if (!may_open_calendar_date(text, i)) {
+      while (i < text.size() && is_word(text[i])) ++i;  // no word starts inside a word
+      continue;
+    }
     if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') && i > 1 &&
-        std::isdigit(static_cast<unsigned char>(text[i - 2]))) {
+        core::is_digit(text[i - 2])) {
       ++i;
       continue;
     }
     if (auto e = parse_date_expression(text, i); e && e->length > 0) {
-      if (e->kind == date_expression_kind::calendar && e->month && e->day) out.push_back(*e);
+      if ((e->kind == date_expression_kind::calendar || e->kind == date_expression_kind::range) && e->month &&
+          e->day) {
+        out.push_back(*e);
+      }
       i += e->length;
       continue;
     }
@@ -139,7 +248,7 @@ std::vector<date_expression> find_date_expressions(std::string_view text, std::s
   std::vector<date_expression> out;
   end = std::min(end, text.size());
   const std::string_view bounded = text.substr(0, end);
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
   for (std::size_t i = begin; i < end;) {
     const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
     if (!word_start) {
@@ -148,7 +257,7 @@ std::vector<date_expression> find_date_expressions(std::string_view text, std::s
     }
     // A figure glued to a decimal point or a grouping comma is not a date's start.
     if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') &&
-        i > 1 && std::isdigit(static_cast<unsigned char>(text[i - 2]))) {
+        i > 1 && core::is_digit(text[i - 2])) {
       ++i;
       continue;
     }

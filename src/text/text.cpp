@@ -1,19 +1,20 @@
 #include "text/text.hpp"
 
 #include <array>
-#include <cctype>
+
+#include "core/ascii.hpp"
 
 namespace tollgate::text {
 namespace {
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+using core::is_alpha;
+using core::is_digit;
+using core::is_upper;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 // Any byte of a multi-byte UTF-8 letter counts as a word byte, so "Médecins"
 // stays one word.
 bool is_word_byte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+  return core::is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80);
 }
 
 // Abbreviations after which a period does not end a sentence.
@@ -28,7 +29,7 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
   while (start > 0 && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
   std::string word;
   for (std::size_t i = start; i < dot; ++i) {
-    word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    word += core::to_lower(text[i]);
   }
   if (word.size() == 1) return true;  // an initial: "John F. Kennedy"
   for (auto a : kAbbreviations) {
@@ -56,6 +57,11 @@ bool starts_with_capitals(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::string normalize_word(std::string_view word) {
+  if (word.find('\xE2') == std::string_view::npos) {  // no ’: the common case
+    std::string out(word);
+    for (char& c : out) c = core::to_lower(c);
+    return out;
+  }
   std::string out;
   out.reserve(word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -64,7 +70,7 @@ std::string normalize_word(std::string_view word) {
       i += 2;
       continue;
     }
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    out += core::to_lower(word[i]);
   }
   return out;
 }
@@ -81,7 +87,16 @@ std::vector<span> split_sentences(std::string_view text) {
     start = end;
   };
   std::size_t line_start = 0;
+  // Only line breaks and . ! ? can end a sentence; the bytes between are
+  // passed over in a tight loop.
+  static constexpr auto may_end = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\n', '.', '!', '?'}) t[c] = true;
+    return t;
+  }();
   for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i < text.size() && !may_end[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
     if (c == '\n') {
       // Blank line: paragraph break.
@@ -128,6 +143,7 @@ std::vector<span> split_sentences(std::string_view text) {
 
 std::vector<token> tokenize(std::string_view text, span where) {
   std::vector<token> out;
+  out.reserve((where.end - where.begin) / 5 + 1);  // about one token per five bytes of prose
   std::size_t i = where.begin;
   const std::size_t end = std::min(where.end, text.size());
   while (i < end) {
@@ -137,8 +153,8 @@ std::vector<token> tokenize(std::string_view text, span where) {
       continue;
     }
     // URLs: skip to the next space.
-    if (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
-        text.substr(i, 4) == "www.") {
+    if ((c == 'h' || c == 'w') && (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
+                                   text.substr(i, 4) == "www.")) {
       while (i < end && !is_space(text[i])) ++i;
       continue;
     }
@@ -157,8 +173,7 @@ std::vector<token> tokenize(std::string_view text, span where) {
     } else if (is_word_byte(c) && !typographic) {
       std::size_t j = i;
       while (j < end) {
-        if (is_word_byte(text[j]) && text.substr(j, 3) != "\xE2\x80\x99" &&
-            static_cast<unsigned char>(text[j]) != 0xE2) {
+        if (is_word_byte(text[j]) && static_cast<unsigned char>(text[j]) != 0xE2) {  // ’ and the like start 0xE2
           ++j;
         } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && is_word_byte(text[j + 1]) &&
                    static_cast<unsigned char>(text[j + 1]) != 0xE2) {

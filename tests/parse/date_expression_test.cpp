@@ -3,7 +3,13 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/ascii.hpp"
 #include "parse/dates.hpp"
+#include "test_support.hpp"
 
 namespace tollgate {
 namespace {
@@ -109,6 +115,159 @@ TEST_SUITE("parse") {
     REQUIRE(found.size() == 1);
     CHECK(parse::resolve_date(found[0], day("2023-10-10"), parse::date_bias::future).value->first == day("2023-10-13"));
     CHECK(parse::resolve_date(found[0], day("2023-10-10"), parse::date_bias::past).value->first == day("2023-10-06"));
+  }
+}
+
+}  // namespace tollgate
+
+namespace tollgate {
+namespace {
+
+/// The first and last day of the first expression in `s`, "first..last", or
+/// "!" + the problem.
+std::string span_of(const std::string& s, const char* ref = "2023-10-13",
+                    parse::date_bias bias = parse::date_bias::past) {
+  const auto found = parse::find_date_expressions(s);
+  if (found.empty()) return "none";
+  const auto r = parse::resolve_date(found[0], *core::date::parse_iso(ref), bias);
+  return r.value ? r.value->first.iso() + ".." + r.value->last.iso() : "!" + r.problem;
+}
+
+}  // namespace
+
+TEST_SUITE("parse") {
+  TEST_CASE("Hebrew holidays run from their eve to their last day") {
+    CHECK(span_of("Yom Kippur 2023") == "2023-09-24..2023-09-25");
+    CHECK(span_of("Rosh Hashanah 2023") == "2023-09-15..2023-09-17");
+    CHECK(span_of("Passover 2024") == "2024-04-22..2024-04-30");
+    CHECK(span_of("Hanukkah 2023") == "2023-12-07..2023-12-14");
+    CHECK(span_of("Purim 2024") == "2024-03-23..2024-03-24");           // Adar II in a leap year
+    CHECK(span_of("Yom Ha'atzmaut 2024") == "2024-05-13..2024-05-14");  // moved off a Monday
+    CHECK(span_of("since Yom Kippur", "2023-10-13") == "2023-09-24..2023-09-25");
+  }
+
+  TEST_CASE("Hijri holidays: observed Eids from the table, the rest arithmetic") {
+    CHECK(span_of("Eid al-Fitr 2024") == "2024-04-10..2024-04-10");
+    CHECK(span_of("Ramadan 2024") == "2024-03-11..2024-04-09");
+    CHECK(span_of("on Eid al-Adha") == "2023-06-28..2023-06-28");
+    CHECK(span_of("Eid al-Adha in 2018") == "2018-08-21..2018-08-21");
+  }
+
+  TEST_CASE("holidays from tables, and a clear unknown outside their years") {
+    CHECK(span_of("Chinese New Year 2024") == "2024-02-10..2024-02-10");
+    CHECK(span_of("lunar new year") == "2023-01-22..2023-01-22");
+    CHECK(span_of("Diwali 2023") == "2023-11-12..2023-11-12");
+    CHECK(span_of("last Diwali") == "2022-10-24..2022-10-24");
+    CHECK(span_of("Holi 2024") == "2024-03-25..2024-03-25");
+    CHECK(span_of("Parsi New Year 2022") == "2022-08-16..2022-08-16");
+    CHECK(span_of("Diwali 2031").rfind("!no date known", 0) == 0);
+    CHECK(span_of("Chinese New Year 1985").rfind("!no date known", 0) == 0);
+    CHECK(span_of("the ides of March") == "2023-03-15..2023-03-15");
+    CHECK(span_of("three days after Easter") == "2023-04-12..2023-04-12");
+  }
+
+  TEST_CASE("quarters are their three months") {
+    CHECK(span_of("the third quarter") == "2023-07-01..2023-09-30");
+    CHECK(span_of("the fourth quarter") == "2023-10-01..2023-12-31");
+    CHECK(span_of("Q1 2024") == "2024-01-01..2024-03-31");
+    CHECK(span_of("2018Q4") == "2018-10-01..2018-12-31");
+    CHECK(span_of("this quarter") == "2023-10-01..2023-12-31");
+    CHECK(span_of("last quarter") == "2023-07-01..2023-09-30");
+    CHECK(span_of("the third quarter", "2023-02-12", parse::date_bias::past) == "2022-07-01..2022-09-30");
+    CHECK(span_of("the third quarter", "2023-02-12", parse::date_bias::future) == "2023-07-01..2023-09-30");
+  }
+
+  TEST_CASE("EOM, BOY and the rest of a period") {
+    CHECK(span_of("EOM") == "2023-10-21..2023-10-31");
+    CHECK(span_of("at the BOY") == "2023-01-01..2023-03-31");
+    CHECK(span_of("EOY") == "2023-09-01..2023-12-31");
+    CHECK(found_text("the boy was hurt") == "");
+    CHECK(span_of("the rest of the week") == "2023-10-13..2023-10-15");
+    CHECK(span_of("all week") == "2023-10-09..2023-10-15");
+    CHECK(span_of("the end of around next week") == span_of("the end of next week"));
+  }
+
+  TEST_CASE("weeks of a month and the week of a date") {
+    CHECK(span_of("the last week of September") == "2023-09-24..2023-09-30");
+    CHECK(span_of("the first week of October") == "2023-10-01..2023-10-07");
+    CHECK(span_of("the week of October 4th") == "2023-10-02..2023-10-08");
+    CHECK(span_of("March after next") == "2025-03-01..2025-03-31");
+  }
+
+  TEST_CASE("ranges run from their first date to their last") {
+    CHECK(span_of("July 13-15") == "2023-07-13..2023-07-15");
+    CHECK(span_of("from 13 to 15 July 2022") == "2022-07-13..2022-07-15");
+    CHECK(span_of("from the 13th to the 15th of July") == "2023-07-13..2023-07-15");
+    CHECK(span_of("between Aug 8 and Aug 12") == "2023-08-08..2023-08-12");
+    CHECK(span_of("Aug 28 - Sept 2") == "2023-08-28..2023-09-02");
+    CHECK(span_of("Dec 30 - Jan 2", "2024-01-05") == "2023-12-30..2024-01-02");
+    CHECK(span_of("1960 - 1961") == "1960-01-01..1961-12-31");
+    CHECK(span_of("February 27-30, 2023").rfind("!impossible date", 0) == 0);
+    // Two figures with no month are not a range of days.
+    const auto figures = parse::find_date_expressions("killed 10-15 people");
+    REQUIRE(figures.size() == 1);
+    CHECK(figures[0].kind != parse::date_expression_kind::range);
+  }
+
+  TEST_CASE("a weekday with a bare day looks for that day of a month") {
+    CHECK(span_of("Tuesday 19th") == "2023-09-19..2023-09-19");
+  }
+}
+
+}  // namespace tollgate
+
+namespace tollgate {
+
+TEST_SUITE("parse") {
+  // The date grammar is tried only at words it spells (parse_date_expression's
+  // first test). This reads the grammar sources and checks that every word
+  // in a string there is known, so that a new keyword cannot be turned away.
+  TEST_CASE("every word the date and number grammars spell opens the way to the date grammar") {
+    std::size_t checked = 0;
+    auto check_word = [&](std::string& word) {
+      if (word.empty()) return;
+      CHECK_MESSAGE(parse::is_date_grammar_word(word), word);
+      ++checked;
+      word.clear();
+    };
+    for (const char* file : {"src/parse/grammar/date_expression_def.hpp", "src/parse/grammar/number_def.hpp"}) {
+      std::ifstream in(test::source_path(file));
+      REQUIRE(in);
+      std::string line;
+      while (std::getline(in, line)) {
+        line = line.substr(0, line.find("//"));  // comments are no grammar (and hold no quotes here)
+        bool in_string = false;
+        std::string word;
+        for (std::size_t i = 0; i <= line.size(); ++i) {
+          const char c = i < line.size() ? line[i] : '"';
+          if (in_string && c == '\\' && i + 1 < line.size()) {
+            // An escape ("\xE2", "\"") is no letter; skip its hex digits too.
+            check_word(word);
+            i += line[i + 1] == 'x' ? 3 : 1;
+            continue;
+          }
+          if (c == '"') {
+            check_word(word);
+            if (i < line.size()) in_string = !in_string;
+            continue;
+          }
+          // A letter in single quotes ('q' in "Q1 2024") is matched text too.
+          if (!in_string && c == '\'' && i + 2 < line.size() && line[i + 2] == '\'' && core::is_alpha(line[i + 1])) {
+            std::string letter(1, core::to_lower(line[i + 1]));
+            check_word(letter);
+            i += 2;
+            continue;
+          }
+          if (!in_string) continue;
+          if (core::is_alpha(c)) {
+            word += core::to_lower(c);
+          } else {
+            check_word(word);
+          }
+        }
+      }
+    }
+    CHECK(checked > 500);
   }
 }
 

@@ -4,10 +4,17 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <limits>
+#include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "claims/claims.hpp"
+#include "core/ascii.hpp"
 #include "parse/parse.hpp"
 #include "test_support.hpp"
 
@@ -373,6 +380,87 @@ TEST_SUITE("parse") {
     }
     CHECK(parse::find_numerals("an apple and a pear").empty());
     CHECK(parse::find_numerals("a next of kin").empty());
+  }
+}
+
+}  // namespace tollgate
+
+namespace tollgate {
+namespace {
+
+std::string describe(const std::optional<parse::quantity>& q) {
+  if (!q) return "none";
+  std::ostringstream out;
+  out << q->offset << '+' << q->length << " figure " << q->number_offset << '+' << q->number_length << " value "
+      << (q->value ? std::to_string(*q->value) : "-") << " [" << q->lo << ", " << (q->hi ? std::to_string(*q->hi) : "inf")
+      << "] " << q->qualifier << (q->vague ? " vague" : "") << (q->compound ? " compound" : "") << " lower "
+      << (q->lower ? std::to_string(q->lower->value) + (q->lower->inclusive ? "i" : "x") : "-") << " upper "
+      << (q->upper ? std::to_string(q->upper->value) + (q->upper->inclusive ? "i" : "x") : "-") << " "
+      << parse::name_of(q->rejected);
+  return out.str();
+}
+
+void add_texts(const std::filesystem::path& file, std::vector<std::string>& out) {
+  const auto ext = file.extension();
+  std::ifstream in(file, std::ios::binary);
+  if (ext == ".jsonl") {
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto doc = nlohmann::json::parse(line, nullptr, false);
+      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"]);
+    }
+  } else if (ext == ".txt" || ext == ".md" || ext == ".html") {
+    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+}
+
+// Every text of the fixtures (the gold corpus and the article files), and of
+// the JSONL batch named by TOLLGATE_SHORTCUT_CORPUS when it is set: the check
+// can be run over a large generated batch by hand.
+std::vector<std::string> fixture_texts() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(test::source_path("fixtures"))) {
+    if (entry.is_regular_file()) add_texts(entry.path(), out);
+  }
+  if (const char* extra = std::getenv("TOLLGATE_SHORTCUT_CORPUS")) add_texts(extra, out);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("parse") {
+  TEST_CASE("the quantity reader's shortcuts give what the grammar gives, at every word of the fixtures") {
+    std::vector<std::string> texts = fixture_texts();
+    REQUIRE(texts.size() > 50);
+    // Forms next to the shortcuts' edges, each after a plain figure.
+    texts.push_back(
+        "99 civilians. 4,089 buildings, 1,200,000 people; 12,34,567 rupees 1,3 million 1.5 million 3 hundred "
+        "5 dozen 2.33 k 12 point 5 2000 over 3 40 000 people 2 1/4 1 ¾ 45 (45) 5-10 5 to 10 5 through 8 5 ~ 9 "
+        "5 – 9 13th 1990's 99-year-old 10% 7 and a half 7 lakh 3 crore 21 Thousand 2 Million 2 M 2 K 2 G "
+        "5,00 20,000.5 10,000,000,000,000,000 1234567890123456789 3 thousandths 99\n100 (99) 7) 8] 9! 10? 11: "
+        "12\" 13' 0 no one 1,00,000 2,000,00 3,000 4.0 5. 6 ,7 .5 at least 5 more than 1,000 nearly 300. "
+        "A hundred, a couple of, a pair, a third, a 100 million, an attack, a half, a dozen, a quarter, a-hundred, "
+        "a fifths, a seconds, an eighth, a thousand and a half, a and, a. an");
+    const auto& lexicon = *test::builtin_lexicon().quantities;
+    std::size_t compared = 0;
+    for (const auto& text : texts) {
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i > 0 && core::is_alnum(text[i - 1])) continue;  // word starts only
+        parse::use_quantity_shortcuts(true);
+        const std::string fast = describe(parse::parse_quantity(text, i, lexicon));
+        parse::use_quantity_shortcuts(false);
+        const std::string slow = describe(parse::parse_quantity(text, i, lexicon));
+        parse::use_quantity_shortcuts(true);
+        if (fast != slow) {
+          CAPTURE(text.substr(i, 40));
+          CHECK(fast == slow);
+        }
+        ++compared;
+      }
+    }
+    MESSAGE(texts.size() << " texts, " << compared << " word starts compared");
+    CHECK(compared > 10000);
   }
 }
 

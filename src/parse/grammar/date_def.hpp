@@ -8,35 +8,35 @@ namespace date_detail {
 using x3::_attr;
 using x3::_val;
 
-inline x3::symbols<int> const month_names{
+inline asc::symbols<int> const month_names{
     {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
     {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
     {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
     {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
     {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
 
-auto const word_end = !(x3::alnum | x3::lit('_'));
-auto const sp = x3::omit[+x3::blank];
+auto const word_end = !(asc::alnum | asc::lit('_'));
+auto const sp = x3::omit[+asc::blank];
 auto const uint4 = x3::uint_parser<int, 10, 4, 4>();
 auto const uint2 = x3::uint_parser<int, 10, 2, 2>();
 auto const day_num = x3::uint_parser<int, 10, 1, 2>();
-auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+auto const ordinal_suffix = x3::no_case[asc::lit("st") | "nd" | "rd" | "th"];
 
 auto const reset = [](auto& ctx) { _val(ctx) = date_parts{}; };
 auto const set_year = [](auto& ctx) { _val(ctx).year = _attr(ctx); };
 auto const set_month = [](auto& ctx) { _val(ctx).month = _attr(ctx); };
 auto const set_day = [](auto& ctx) { _val(ctx).day = _attr(ctx); };
 
-auto const month = x3::no_case[month_names][set_month] >> word_end >> -x3::lit('.');
+auto const month = x3::no_case[month_names][set_month] >> word_end >> -asc::lit('.');
 auto const day = day_num[set_day] >> -ordinal_suffix >> word_end;
-auto const year = uint4[set_year] >> !x3::digit;
+auto const year = uint4[set_year] >> !asc::digit;
 
-auto const iso = uint4[set_year] >> '-' >> uint2[set_month] >> '-' >> uint2[set_day] >> !x3::digit;
+auto const iso = uint4[set_year] >> '-' >> uint2[set_month] >> '-' >> uint2[set_day] >> !asc::digit;
 // "October 13, 2023", "Oct. 7"
-auto const month_first = month >> sp >> day >> -(-x3::lit(',') >> sp >> year);
+auto const month_first = month >> sp >> day >> -(-asc::lit(',') >> sp >> year);
 // "13 October 2023", "7th of October"
 auto const day_first =
-    day >> sp >> -(x3::no_case[x3::lit("of")] >> sp) >> month >> -(-x3::lit(',') >> sp >> year);
+    day >> sp >> -(x3::no_case[asc::lit("of")] >> sp) >> month >> -(-asc::lit(',') >> sp >> year);
 
 }  // namespace date_detail
 

@@ -25,6 +25,7 @@ struct date_expression_parts {
   // Scratch for numeric dates ("4/22", "21/04/16"), sorted out when complete.
   int n1 = 0, n2 = 0, n3 = -1, n3_digits = 0;
   int shift_days = 0, shift_months = 0;  // "1 month 21 days ago"
+  int end_year = 0, end_month = 0, end_day = 0;  // the last date of a range
 };
 
 /// A date expression as it is written in English text: absolute dates in

@@ -20,25 +20,25 @@ using parts = date_expression_parts;
 
 // Kinds, units, relations and parts as in parse/dates.hpp.
 enum : int { k_calendar = 1, k_relative_day, k_weekday, k_shift, k_weekday_count, k_period,
-             k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday };
-enum : int { u_day = 1, u_week, u_month, u_year };
-enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units };
+             k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday, k_quarter, k_range };
+enum : int { u_day = 1, u_week, u_month, u_year, u_weekend, u_quarter };
+enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units, p_rest };
 
-inline x3::symbols<int> const month_names{
+inline asc::symbols<int> const month_names{
     {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
     {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
     {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
     {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
     {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
 
-inline x3::symbols<int> const weekday_names{
+inline asc::symbols<int> const weekday_names{
     {"sunday", 0},  {"sun", 0},     {"monday", 1},  {"mon", 1},   {"tuesday", 2}, {"tues", 2},
     {"tue", 2},     {"wednesday", 3}, {"wed", 3},   {"thursday", 4}, {"thurs", 4}, {"thur", 4},
     {"thu", 4},     {"friday", 5},  {"fri", 5},     {"saturday", 6}, {"sat", 6}};
 
 // "first" .. "thirty-first", also "twenty first" and "twentyfirst".
-inline x3::symbols<int> make_ordinal_words() {
-  x3::symbols<int> s;
+inline asc::symbols<int> make_ordinal_words() {
+  asc::symbols<int> s;
   const char* ones[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
   const char* teens[] = {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                          "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
@@ -54,12 +54,12 @@ inline x3::symbols<int> make_ordinal_words() {
   }
   return s;
 }
-inline x3::symbols<int> const ordinal_words = make_ordinal_words();
+inline asc::symbols<int> const ordinal_words = make_ordinal_words();
 
 // "one" .. "thirty one": days written as cardinals after a month ("May
 // twenty one") or "the" ("Friday the fifteen").
-inline x3::symbols<int> make_cardinal_words() {
-  x3::symbols<int> s;
+inline asc::symbols<int> make_cardinal_words() {
+  asc::symbols<int> s;
   const char* small[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                          "eighteen", "nineteen"};
@@ -74,23 +74,23 @@ inline x3::symbols<int> make_cardinal_words() {
   }
   return s;
 }
-inline x3::symbols<int> const cardinal_words = make_cardinal_words();
+inline asc::symbols<int> const cardinal_words = make_cardinal_words();
 
 // Counts in "two days ago", "a few weeks later".
-inline x3::symbols<int> const count_words{
+inline asc::symbols<int> const count_words{
     {"a", 1},      {"an", 1},       {"one", 1},     {"two", 2},      {"three", 3},   {"four", 4},
     {"five", 5},   {"six", 6},      {"seven", 7},   {"eight", 8},    {"nine", 9},    {"ten", 10},
     {"eleven", 11}, {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
     {"twenty", 20}, {"thirty", 30}, {"few", 3},    {"a few", 3},    {"a couple of", 2},
     {"couple of", 2}, {"a couple", 2}, {"several", 3}};
 
-inline x3::symbols<int> const unit_words{
+inline asc::symbols<int> const unit_words{
     {"day", u_day},     {"days", u_day},     {"week", u_week},   {"weeks", u_week},
     {"month", u_month}, {"months", u_month}, {"year", u_year},   {"years", u_year},
     {"yr", u_year},     {"yrs", u_year}};
 
 // this / last / next, as a week or month offset.
-inline x3::symbols<int> const relation_words{
+inline asc::symbols<int> const relation_words{
     {"this", 0},      {"current", 0},   {"the current", 0}, {"last", -1},  {"past", -1},
     {"previous", -1}, {"the previous", -1}, {"the past", -1}, {"the last", -1}, {"next", 1},
     {"the next", 1},  {"coming", 1},    {"the coming", 1},  {"upcoming", 1}, {"the following", 1},
@@ -98,18 +98,18 @@ inline x3::symbols<int> const relation_words{
 
 // Words that may follow a bare day ("the 27th") without making it a noun's
 // ordinal ("the 27th floor").
-inline x3::symbols<int> const day_followers{
+inline asc::symbols<int> const day_followers{
     {"and", 0}, {"or", 0},   {"at", 0},   {"in", 0},     {"on", 0},    {"when", 0},  {"to", 0},
     {"with", 0}, {"for", 0}, {"after", 0}, {"before", 0}, {"but", 0},  {"because", 0}, {"as", 0},
     {"until", 0}, {"till", 0}, {"that", 0}, {"i", 0},    {"we", 0},    {"he", 0},    {"she", 0},
     {"they", 0}, {"it", 0},  {"you", 0},  {"there", 0},  {"is", 0},    {"was", 0},   {"will", 0},
     {"from", 0}, {"by", 0},  {"of", 0},   {"with", 0}};
 
-auto const word_end = !(x3::alnum | x3::lit('_'));
-auto const sp = x3::omit[+x3::blank];
-auto const osp = x3::omit[*x3::blank];
-auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
-auto const kw = [](const char* w) { return x3::no_case[x3::lit(w)] >> word_end; };
+auto const word_end = !(asc::alnum | asc::lit('_'));
+auto const sp = x3::omit[+asc::blank];
+auto const osp = x3::omit[*asc::blank];
+auto const ordinal_suffix = x3::no_case[asc::lit("st") | "nd" | "rd" | "th"];
+auto const kw = [](const char* w) { return x3::no_case[asc::lit(w)] >> word_end; };
 
 auto const reset = [](auto& ctx) { _val(ctx) = parts{}; };
 template <int Kind>
@@ -223,62 +223,62 @@ auto const uint2 = x3::uint_parser<int, 10, 2, 2>();
 auto const uint12 = x3::uint_parser<int, 10, 1, 2>();
 
 // Pieces.
-auto const month = x3::no_case[month_names][set_month] >> !x3::alpha >> -x3::lit('.');
+auto const month = x3::no_case[month_names][set_month] >> !asc::alpha >> -asc::lit('.');
 auto const weekday = x3::no_case[weekday_names][set_weekday] >> word_end;
 x3::rule<class year_number_class, int> const year_number = "year_number";
 x3::rule<class spelled_year_number_class, int> const spelled_year_number = "spelled_year_number";
-auto const year_number_def = uint4[year_digits] >> !x3::digit;
+auto const year_number_def = uint4[year_digits] >> !asc::digit;
 auto const spelled_year_number_def =
-    &x3::alpha >> ((number()[spelled_century] >> sp >> &x3::alpha >> number()[spelled_tail]) | number()[spelled_whole]);
+    &asc::alpha >> ((number()[spelled_century] >> sp >> &asc::alpha >> number()[spelled_tail]) | number()[spelled_whole]);
 BOOST_SPIRIT_DEFINE(year_number, spelled_year_number)
 auto const year4 = year_number[set_year];
 auto const spelled_year = spelled_year_number[set_year];
-auto const day_digits = uint12[set_day] >> -ordinal_suffix >> !x3::digit;
+auto const day_digits = uint12[set_day] >> -ordinal_suffix >> !asc::digit;
 auto const day_ordinal_word = x3::no_case[ordinal_words][set_day] >> word_end;
 auto const day_cardinal_word = x3::no_case[cardinal_words][set_day] >> word_end;
 auto const day_any = day_digits | day_ordinal_word;
 auto const day_after_month = day_digits | day_ordinal_word | day_cardinal_word;
-auto const year_tail = -x3::lit(',') >> (sp | &x3::digit) >> -(kw("of") >> sp) >> (year4 | spelled_year);
+auto const year_tail = -asc::lit(',') >> (sp | &asc::digit) >> -(kw("of") >> sp) >> (year4 | spelled_year);
 auto const the = kw("the") >> sp;
-auto const comma_sp = (osp >> x3::lit(',') >> osp) | sp;
+auto const comma_sp = (osp >> asc::lit(',') >> osp) | sp;
 // What may follow a bare day: the end, punctuation, or a small word.
-auto const day_follow_ok = !(sp >> !(x3::no_case[day_followers] >> word_end) >> x3::alpha);
+auto const day_follow_ok = !(sp >> !(x3::no_case[day_followers] >> word_end) >> asc::alpha);
 
 // Absolute dates ---------------------------------------------------------
 
 // "October 13, 2023", "Oct. 7", "Oct-2", "jan/1", "May twenty-first",
 // "february the 15th", "january 12 of 2016".
-auto const month_first = month >> ((osp >> (x3::lit('-') | '/') >> osp) | osp) >> -(the) >>
+auto const month_first = month >> ((osp >> (asc::lit('-') | '/') >> osp) | osp) >> -(the) >>
                          day_after_month >> -year_tail;
 // "13 October 2023", "1st jan", "fourth of may", "22 of jan", "28-nov",
 // "31/Oct/1974", "16. nov. 2016", "26th june of 2020".
-auto const day_first = -(the) >> day_any >> -x3::lit('.') >>
-                       ((osp >> (x3::lit('-') | '/') >> osp) | (sp >> -(kw("day") >> sp) >> -(kw("of") >> sp)) |
+auto const day_first = -(the) >> day_any >> -asc::lit('.') >>
+                       ((osp >> (asc::lit('-') | '/') >> osp) | (sp >> -(kw("day") >> sp) >> -(kw("of") >> sp)) |
                         x3::eps) >>
-                       month >> -(((x3::lit('-') | '/') >> (year4 | uint2[set_short_year] >> !x3::digit)) |
+                       month >> -(((asc::lit('-') | '/') >> (year4 | uint2[set_short_year] >> !asc::digit)) |
                                   year_tail);
 // "2023-10-12", "2015/08/12", "2015.5.13", "2019-sep-1".
 auto const year_first =
-    year4 >> (x3::lit('-') | '/' | '.') >> (uint12[set_month] | x3::no_case[month_names][set_month]) >>
-    (x3::lit('-') | '/' | '.') >> uint12[set_day] >> !x3::digit >> x3::eps[([](auto& ctx) {
+    year4 >> (asc::lit('-') | '/' | '.') >> (uint12[set_month] | x3::no_case[month_names][set_month]) >>
+    (asc::lit('-') | '/' | '.') >> uint12[set_day] >> !asc::digit >> x3::eps[([](auto& ctx) {
       auto& v = _val(ctx);
       _pass(ctx) = v.month >= 1 && v.month <= 12 && v.day >= 1 && v.day <= 31;
     })];
 // "4/22", "22/04", "02/22/2016", "9-18-15", "08/12,2015", "10.31.1974". A
 // dotted pair without a year ("4.22") is a decimal number in news.
-auto const numeric_sep = x3::lit('/') | '-';
+auto const numeric_sep = asc::lit('/') | '-';
 auto const numeric =
     (uint12[set_n1] >> numeric_sep >> uint12[set_n2] >>
-     -((numeric_sep | ',') >> (uint4[set_n3_long] | uint2[set_n3_short]))) >> !x3::digit >> !(x3::lit('/') >> x3::digit) >>
+     -((numeric_sep | ',') >> (uint4[set_n3_long] | uint2[set_n3_short]))) >> !asc::digit >> !(asc::lit('/') >> asc::digit) >>
         x3::eps[finish_numeric] |
-    (uint12[set_n1] >> '.' >> uint12[set_n2] >> '.' >> (uint4[set_n3_long] | uint2[set_n3_short]) >> !x3::digit) >>
+    (uint12[set_n1] >> '.' >> uint12[set_n2] >> '.' >> (uint4[set_n3_long] | uint2[set_n3_short]) >> !asc::digit) >>
         x3::eps[finish_numeric];
 // "October 2014", "2014-10": a month of a year.
-auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -x3::lit('.') >> -x3::lit(',') >> sp >>
+auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -asc::lit('.') >> -asc::lit(',') >> sp >>
                         year4;
-auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !x3::digit >>
+auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !asc::digit >>
                               x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
-auto const year_month = year4 >> (x3::lit('-') | '/') >> uint2[set_month] >> !x3::digit >> !(x3::lit('-') | '/') >>
+auto const year_month = year4 >> (asc::lit('-') | '/') >> uint2[set_month] >> !asc::digit >> !(asc::lit('-') | '/') >>
                         x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
 // "in March", "during March 2014", "in 2014".
 auto const in_month = (kw("in") | kw("during")) >> sp >> x3::no_case[month_names][set_month] >> word_end >>
@@ -297,16 +297,16 @@ auto const calendar_core = (x3::eps[clear_date] >> year_first) | (x3::eps[clear_
 // "Monday, Feb 18", "Wed, 22 of Jan", "friday 7/6", "this friday (jun-15)",
 // "Friday the 22nd", "Thu 15th"; and "Jul 18, Fri".
 auto const weekday_then_date =
-    -(kw("this") >> sp) >> weekday >> -x3::lit('.') >>
+    -(kw("this") >> sp) >> weekday >> -asc::lit('.') >>
     ((comma_sp >> calendar_core) | (osp >> '-' >> osp >> calendar_core) |
      (osp >> '(' >> osp >> calendar_core >> osp >> ')') |
-     (sp >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
-     (sp >> uint12[set_day] >> ordinal_suffix >> word_end));
+     (sp >> x3::eps[clear_date] >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
+     (sp >> x3::eps[clear_date] >> uint12[set_day] >> ordinal_suffix >> word_end));
 auto const date_then_weekday = calendar_core >> osp >> ',' >> osp >> weekday;
 
 // Relative days ----------------------------------------------------------
 
-inline x3::symbols<int> const relative_day_words{
+inline asc::symbols<int> const relative_day_words{
     {"today", 0},           {"yesterday", -1},      {"tomorrow", 1},        {"tomorrows", 1},
     {"tmrw", 1},            {"tmr", 1},             {"the day before yesterday", -2},
     {"the day after tomorrow", 2}, {"the day after tmrw", 2}, {"day before yesterday", -2},
@@ -318,7 +318,7 @@ auto const relative_day = x3::no_case[relative_day_words][set_count] >> word_end
 auto const week_relation = x3::no_case[relation_words][set_relation] >> sp >> kw("week");
 // "next week on Friday", "last week Sunday", "this week's Sunday"
 auto const week_then_day =
-    week_relation >> ((x3::lit("'s") >> sp) | (sp >> -(kw("on") >> sp))) >> weekday >> x3::eps[base_is<1>];
+    week_relation >> ((asc::lit("'s") >> sp) | (sp >> -(kw("on") >> sp))) >> weekday >> x3::eps[base_is<1>];
 // "Friday of next week", "Friday next week", "Sunday from last week"
 auto const day_then_week =
     weekday >> sp >> -((kw("of") | kw("from") | kw("in")) >> sp) >> week_relation >> x3::eps[base_is<1>];
@@ -332,7 +332,7 @@ auto const weekday_alone = -(x3::no_case[relation_words][set_relation] >> sp) >>
 auto const count = x3::uint_parser<int, 10, 1, 4>()[set_count] | (x3::no_case[count_words][set_count] >> word_end);
 auto const amount = count >> sp >> x3::no_case[unit_words][set_unit] >> word_end >> x3::eps[add_shift];
 auto const amounts = amount >> *(((osp >> ',' >> osp) | sp) >> -(kw("and") >> sp) >> amount);
-inline x3::symbols<int> const later_words{{"ago", -1},        {"back", -1},      {"earlier", -1},
+inline asc::symbols<int> const later_words{{"ago", -1},        {"back", -1},      {"earlier", -1},
                                           {"before", -1},     {"later", 1},      {"from now", 1},
                                           {"hence", 1},       {"after", 1},      {"from today", 1},
                                           {"after today", 1}, {"from tomorrow", 1}, {"from yesterday", 1},
@@ -356,15 +356,16 @@ auto const shift_expr = (amounts >> sp >> shift_tail) |
                         (kw("in") >> sp >> amounts >> x3::eps[relation_is<1>]);
 // "3 fridays from now", "2 thursdays ago", "two monday later".
 auto const weekday_count =
-    count >> sp >> x3::no_case[weekday_names][set_weekday] >> -x3::no_case[x3::lit('s')] >> word_end >> sp >>
+    count >> sp >> x3::no_case[weekday_names][set_weekday] >> -x3::no_case[asc::lit('s')] >> word_end >> sp >>
     (kw("from") >> sp >> kw("now") >> x3::eps[relation_is<1>] | kw("later") >> x3::eps[relation_is<1>] |
      kw("hence") >> x3::eps[relation_is<1>] | kw("ago") >> x3::eps[relation_is<-1>] |
      kw("back") >> x3::eps[relation_is<-1>]);
 
 // Periods ----------------------------------------------------------------
 
-inline x3::symbols<int> const period_units{{"week", u_week},   {"month", u_month}, {"year", u_year},
-                                           {"yr", u_year},     {"weekend", 5}};
+inline asc::symbols<int> const period_units{{"week", u_week},      {"month", u_month}, {"year", u_year},
+                                           {"yr", u_year},        {"weekend", u_weekend}, {"quarter", u_quarter},
+                                           {"qtr", u_quarter}};
 // "last week", "this month", "next year"; "earlier this month", "later this week".
 auto const period = -((kw("earlier") >> x3::eps[part_is<p_earlier>] | kw("later") >> x3::eps[part_is<p_later>]) >>
                       sp) >>
@@ -373,21 +374,58 @@ auto const period = -((kw("earlier") >> x3::eps[part_is<p_earlier>] | kw("later"
 auto const edge = (kw("beginning") >> x3::eps[part_is<p_beginning>] | kw("start") >> x3::eps[part_is<p_beginning>] |
                    kw("end") >> x3::eps[part_is<p_end>]) >>
                   sp >> kw("of") >> sp;
+// "end of around next week": a hedge on the period, which stays the same.
 auto const period_edge =
-    -(kw("at") >> sp) >> -(the) >> edge >>
+    -(kw("at") >> sp) >> -(the) >> edge >> -(kw("around") >> sp) >>
     ((x3::no_case[relation_words][set_relation] >> sp) | (kw("the") >> sp) | x3::eps) >>
     x3::no_case[period_units][set_unit] >> word_end;
 // "early March", "mid-October 2023", "late last month" is not handled.
 auto const month_part =
-    (kw("early") >> x3::eps[part_is<p_early>] | (x3::no_case[x3::lit("mid")] >> -x3::lit('-') >> x3::eps[part_is<p_mid>]) |
+    (kw("early") >> x3::eps[part_is<p_early>] | (x3::no_case[asc::lit("mid")] >> -asc::lit('-') >> x3::eps[part_is<p_mid>]) |
      kw("late") >> x3::eps[part_is<p_late>]) >>
     osp >> x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4);
 auto const month_edge = -(kw("at") >> sp) >> -(the) >> edge >> x3::no_case[month_names][set_month] >> word_end >>
                         -(sp >> year4);
+// "EOM", "at the BOY": the business abbreviations, in capitals only ("boy"
+// is a word).
+auto const period_abbreviation =
+    -(kw("at") >> sp) >> -(the) >>
+    ((asc::lit("EOM") >> x3::eps[part_is<p_end>] >> x3::eps[unit_is<u_month>]) |
+     (asc::lit("BOM") >> x3::eps[part_is<p_beginning>] >> x3::eps[unit_is<u_month>]) |
+     (asc::lit("EOY") >> x3::eps[part_is<p_end>] >> x3::eps[unit_is<u_year>]) |
+     (asc::lit("BOY") >> x3::eps[part_is<p_beginning>] >> x3::eps[unit_is<u_year>])) >>
+    word_end;
+// "all week", "the rest of the week", "rest of this month".
+auto const period_rest =
+    (kw("all") >> sp >> kw("week") >> x3::eps[unit_is<u_week>]) |
+    (-(the) >> kw("rest") >> sp >> kw("of") >> sp >> (kw("the") | kw("this")) >> sp >>
+     x3::no_case[period_units][set_unit] >> word_end >> x3::eps[part_is<p_rest>]);
+// "the last week of September 2014", "first week of October": the month's
+// last or first seven days.
+auto const month_week = -(the) >>
+                        (kw("first") >> x3::eps[part_is<p_beginning>] | kw("last") >> x3::eps[part_is<p_end>]) >>
+                        sp >> kw("week") >> sp >> (kw("of") | kw("in")) >> sp >>
+                        x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4) >> x3::eps[unit_is<u_week>];
+
+// Quarters ---------------------------------------------------------------
+
+inline asc::symbols<int> const quarter_numbers{{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2},
+                                              {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4}};
+auto const quarter_word = kw("quarter") | kw("qtr");
+auto const quarter_digit = x3::uint_parser<int, 10, 1, 1>()[set_count] >> x3::eps[([](auto& ctx) {
+                             _pass(ctx) = _val(ctx).count >= 1 && _val(ctx).count <= 4;
+                           })];
+// "the third quarter", "4th qtr of 2018", "Q3 2018", "2018Q4", "18q4".
+auto const quarter =
+    (-(the) >> x3::no_case[quarter_numbers][set_count] >> word_end >> sp >> quarter_word >>
+     -(sp >> -(kw("of") >> sp) >> year4 >> word_end)) |
+    (x3::no_case[asc::lit('q')] >> quarter_digit >> word_end >> -(sp >> -(kw("of") >> sp) >> year4 >> word_end)) |
+    (year4 >> x3::no_case[asc::lit('q')] >> quarter_digit >> word_end) |
+    (uint2[set_short_year] >> x3::no_case[asc::lit('q')] >> quarter_digit >> word_end);
 
 // Nth weekday of a month ------------------------------------------------
 
-inline x3::symbols<int> const nth_words{{"first", 1},  {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3},
+inline asc::symbols<int> const nth_words{{"first", 1},  {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3},
                                         {"3rd", 3},    {"fourth", 4}, {"4th", 4}, {"fifth", 5}, {"5th", 5},
                                         {"last", -1}};
 // "the first Friday of July", "last Monday of March 2014", "the second
@@ -404,10 +442,10 @@ auto const nth_weekday =
 auto const month_day_relative = -(the) >> day_any >> sp >> -(kw("day") >> sp) >> -(kw("of") >> sp) >>
                                 x3::no_case[relation_words][set_relation] >> sp >> kw("month");
 
-// Holidays whose day follows from a rule (a fixed day, an nth weekday,
-// Easter); the numbers are parse::date_holiday. Lunar-calendar holidays are
-// not here. "Lent" alone is left out: in news it is mostly the verb.
-inline x3::symbols<int> const holiday_names{
+// Holidays by their English names and transliterations; the numbers are
+// parse::date_holiday. "Lent" alone is left out: in news it is mostly the
+// verb; so are names that are ordinary phrases ("the night journey").
+inline asc::symbols<int> const holiday_names{
     {"thanksgiving", 1}, {"thanksgiving day", 1}, {"christmas", 2}, {"christmas day", 2}, {"xmas", 2},
     {"new year's eve", 3}, {"new years eve", 3}, {"new year's day", 4}, {"new years day", 4},
     {"valentine's day", 5}, {"valentine day", 5}, {"valentines day", 5}, {"halloween", 6},
@@ -425,7 +463,41 @@ inline x3::symbols<int> const holiday_names{
     {"orthodox easter", 20}, {"orthodox easter sunday", 20}, {"orthodox good friday", 21},
     {"orthodox great friday", 21}, {"clean monday", 22}, {"orthodox shrove monday", 22},
     {"lazarus saturday", 23}, {"koningsdag", 24}, {"king's day", 24}, {"kings day", 24},
-    {"good friday", 25}, {"great lent", 27}, {"great fast", 27}, {"ash wednesday", 28}};
+    {"good friday", 25}, {"great lent", 27}, {"great fast", 27}, {"ash wednesday", 28},
+    // Hebrew calendar.
+    {"rosh hashanah", 29}, {"rosh hashana", 29}, {"rosh hashanna", 29}, {"jewish new year", 29},
+    {"yom kippur", 30}, {"day of atonement", 30}, {"sukkot", 31}, {"succot", 31}, {"succos", 31},
+    {"feast of tabernacles", 31}, {"feast of the tabernacles", 31}, {"feast of the ingathering", 31},
+    {"shemini atzeret", 32}, {"simchat torah", 33}, {"simhat torah", 33}, {"hanukkah", 34}, {"hanukah", 34},
+    {"hannukkah", 34}, {"hannukah", 34}, {"chanukah", 34}, {"chanukkah", 34}, {"tu bishvat", 35},
+    {"tu b'shvat", 35}, {"tu bshvat", 35}, {"purim", 36}, {"shushan purim", 37}, {"passover", 38},
+    {"pesach", 38}, {"yom hashoah", 39}, {"yom ha'shoah", 39}, {"holocaust day", 39},
+    {"holocaust remembrance day", 39}, {"yom haatzmaut", 40}, {"yom ha'atzmaut", 40},
+    {"israel independence day", 40}, {"lag baomer", 41}, {"lag b'omer", 41}, {"lag ba'omer", 41},
+    {"shavuot", 42}, {"shavuos", 42}, {"tisha b'av", 43}, {"tisha bav", 43}, {"tisha b'ab", 43},
+    // Hijri calendar.
+    {"ramadan", 44}, {"ramadhan", 44}, {"ramzan", 44}, {"eid al-fitr", 45}, {"eid al fitr", 45},
+    {"eid ul-fitr", 45}, {"eid ul fitr", 45}, {"id ul-fitr", 45}, {"eid-al-fitr", 45}, {"eid al-adha", 46},
+    {"eid al adha", 46}, {"eid ul-adha", 46}, {"eid ul adha", 46}, {"id ul-adha", 46}, {"eid-al-adha", 46},
+    {"bakr id", 46}, {"bakrid", 46}, {"bakra eid", 46}, {"sacrifice feast", 46}, {"feast of the sacrifice", 46},
+    {"laylat al-qadr", 47}, {"laylat al qadr", 47}, {"laylat al kadr", 47}, {"laylat al-kadr", 47},
+    {"lailat al-qadr", 47}, {"night of power", 47}, {"night of measures", 47}, {"night of decree", 47},
+    {"islamic new year", 48}, {"hijri new year", 48}, {"arabic new year", 48}, {"amun jadid", 48},
+    {"day of ashura", 49}, {"ashura", 49}, {"mawlid", 50}, {"mawlid al-nabi", 50}, {"mawlid al-nabawi", 50},
+    {"mawlid an-nabi", 50}, {"milad un-nabi", 50}, {"isra and mi'raj", 51}, {"isra and miraj", 51},
+    {"isra' and mi'raj", 51}, {"al-isra wal-miraj", 51}, {"the prophet's ascension", 51},
+    {"jumu'atul-wida", 52}, {"jumuatul wida", 52}, {"jumu'atul wida", 52}, {"jamat ul-vida", 52},
+    {"jamat ul vida", 52}, {"jumat ul-vida", 52},
+    // Known from tables.
+    {"chinese new year", 53}, {"chinese new year's day", 53}, {"chinese new years", 53},
+    {"chinese lunar new year", 53}, {"chinese lunar new year's day", 53}, {"lunar new year", 53},
+    {"diwali", 54}, {"deepavali", 54}, {"divali", 54}, {"deepawali", 54},
+    {"lakshmi puja", 54}, {"dhanteras", 55}, {"dhanatrayodashi", 55}, {"naraka chaturdashi", 56},
+    {"narak chaturdashi", 56}, {"choti diwali", 56}, {"chhoti diwali", 56}, {"kali chaudas", 56},
+    {"bhai dooj", 57}, {"bhai duj", 57}, {"bhau beej", 57}, {"bhai tika", 57}, {"holi", 58}, {"dhulandi", 58},
+    {"dhuleti", 58}, {"phagwah", 58}, {"holika dahan", 59}, {"chhoti holi", 59}, {"choti holi", 59},
+    {"kamudu pyre", 59}, {"parsi new year", 60}, {"jamshedi navroz", 60}, {"jamshedi nowruz", 60},
+    {"the ides of march", 61}, {"ides of march", 61}};
 // "Easter 2013", "last Thanksgiving", "MLK day of last year", "Easter Sunday
 // two thousand ten".
 auto const set_holiday = [](auto& ctx) { _val(ctx).holiday = _attr(ctx); };
@@ -434,19 +506,28 @@ auto const set_holiday = [](auto& ctx) { _val(ctx).holiday = _attr(ctx); };
 auto const holiday_shift = (amounts >> sp >> shift_tail) | (kw("in") >> sp >> amounts >> x3::eps[relation_is<1>]);
 auto const holiday = (-(x3::no_case[relation_words][set_relation] >> sp) >> x3::no_case[holiday_names][set_holiday] >>
                       word_end >>
-                      -(sp >> ((-(kw("of") >> sp) >> (year4 | spelled_year)) |
+                      -(sp >> ((-((kw("of") | kw("in")) >> sp) >> (year4 | spelled_year)) |
                                (kw("of") >> sp >> x3::no_case[relation_words][set_relation] >> sp >> kw("year") >>
                                 x3::eps[unit_is<u_year>]) |
                                (holiday_shift >> x3::eps[unit_is<u_day>])))) |
-                     (x3::no_case[x3::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
+                     (x3::no_case[asc::lit("lent")] >> x3::eps[([](auto& ctx) { _val(ctx).holiday = 26; })] >> sp >>
                       year4 >> word_end);
+// "three days after Easter": a shift from the holiday's day (base 1).
+auto const shift_from_holiday =
+    amounts >> sp >> (kw("after") >> x3::eps[relation_is<1>] | kw("before") >> x3::eps[relation_is<-1>]) >> sp >>
+    x3::no_case[holiday_names][set_holiday] >> word_end >> -(sp >> -((kw("of") | kw("in")) >> sp) >> year4) >>
+    x3::eps[base_is<1>];
+// "the week of October 7th": the week (Monday to Sunday) holding the date.
+auto const week_of = -(the) >> kw("week") >> sp >> kw("of") >> sp >> calendar_core >> x3::eps[unit_is<u_week>];
 // "last day of October 2015".
 auto const last_day_of = -(the) >> kw("last") >> sp >> kw("day") >> sp >> (kw("of") | kw("in")) >> sp >>
                          x3::no_case[month_names][set_month] >> word_end >> -(sp >> year4) >>
                          x3::eps[([](auto& ctx) { _val(ctx).day = 99; })];
 // "next March": the coming March.
-auto const month_relation = x3::no_case[relation_words][set_relation] >> sp >> x3::no_case[month_names][set_month] >>
-                            word_end;
+auto const month_relation = (x3::no_case[relation_words][set_relation] >> sp >> x3::no_case[month_names][set_month] >>
+                             word_end) |
+                            (x3::no_case[month_names][set_month] >> word_end >> sp >> kw("after") >> sp >> kw("next") >>
+                             x3::eps[relation_is<2>] >> x3::eps[([](auto& ctx) { _val(ctx).relation_written = true; })]);
 // "the last 2 days", "past two weeks", "next 3 months": whole units before or
 // after the reference.
 auto const last_n = -(the) >> x3::no_case[relation_words][set_relation] >> sp >> count >> sp >>
@@ -454,6 +535,40 @@ auto const last_n = -(the) >> x3::no_case[relation_words][set_relation] >> sp >>
 // "since 2014", "end of 2012", "the beginning of 2017".
 auto const year_alone = year4 >> word_end;
 auto const year_edge = -(kw("at") >> sp) >> -(the) >> edge >> year4 >> word_end;
+
+// Ranges -----------------------------------------------------------------
+
+auto const set_end_month = [](auto& ctx) { _val(ctx).end_month = _attr(ctx); };
+auto const set_end_day = [](auto& ctx) {
+  const int d = _attr(ctx);
+  _pass(ctx) = d >= 1 && d <= 31;
+  _val(ctx).end_day = d;
+};
+auto const set_end_year = [](auto& ctx) { _val(ctx).end_year = _attr(ctx); };
+auto const end_month = x3::no_case[month_names][set_end_month] >> !asc::alpha >> -asc::lit('.');
+auto const end_day = (uint12[set_end_day] >> -ordinal_suffix >> !asc::digit >> word_end) |
+                     (x3::no_case[ordinal_words][set_end_day] >> word_end);
+auto const end_year_tail = -asc::lit(',') >> sp >> year_number[set_end_year] >> word_end;
+// Between the ends: "-" (or an en dash), "to", "thru", "through", "till", "until".
+auto const range_to = (osp >> (asc::lit('-') | asc::lit("\xe2\x80\x93")) >> osp) |
+                      (sp >> (kw("to") | kw("thru") | kw("through") | kw("till") | kw("until")) >> sp);
+auto const range_and = sp >> kw("and") >> sp;
+// "July 13-15", "Aug 8 - Aug 12", "August 27th - 29th", "July 13, 2014 to August 2, 2014";
+// "13 to 15 July", "from the 13th to the 15th of July", "1-8 september";
+// "1960 - 1961".
+template <typename Sep>
+auto range_of(Sep sep) {
+  auto const month_first_range = month >> osp >> -(the) >> day_any >> -(-asc::lit(',') >> sp >> year4 >> word_end) >>
+                                 sep >> ((end_month >> osp >> -(the) >> end_day) | (-(the) >> end_day)) >>
+                                 -end_year_tail;
+  auto const day_first_range = -(the) >> day_any >> sep >> -(the) >> end_day >>
+                               ((sp >> -(kw("of") >> sp)) | osp) >> end_month >> -end_year_tail;
+  auto const year_range = year4 >> word_end >> sep >> year_number[set_end_year] >> word_end;
+  return (x3::eps[clear_date] >> month_first_range) | (x3::eps[clear_date] >> day_first_range) |
+         (x3::eps[clear_date] >> year_range);
+}
+auto const date_range = (kw("from") >> sp >> range_of(range_to)) | (kw("between") >> sp >> range_of(range_and | range_to)) |
+                        range_of(range_to);
 
 }  // namespace date_expression_detail
 
@@ -463,6 +578,8 @@ namespace de = date_expression_detail;
 // action writes into the one attribute of date_expression_rule (a rule whose
 // right-hand side has actions does not pass its attribute down).
 auto const calendar_expr =
+    (x3::eps[de::reset] >> de::date_range >> x3::eps[de::set_kind<de::k_range>]) |
+    (x3::eps[de::reset] >> de::week_of >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::weekday_then_date >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::date_then_weekday >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::month_day_relative >> x3::eps[de::set_kind<de::k_month_day_relative>]) |
@@ -474,6 +591,11 @@ auto const calendar_expr =
 auto const other_expr =
     (x3::eps[de::reset] >> de::relative_day >> x3::eps[de::set_kind<de::k_relative_day>]) |
     (x3::eps[de::reset] >> de::holiday >> x3::eps[de::set_kind<de::k_holiday>]) |
+    (x3::eps[de::reset] >> de::shift_from_holiday >> x3::eps[de::set_kind<de::k_holiday>]) |
+    (x3::eps[de::reset] >> de::quarter >> x3::eps[de::set_kind<de::k_quarter>]) |
+    (x3::eps[de::reset] >> de::period_abbreviation >> x3::eps[de::set_kind<de::k_period>]) |
+    (x3::eps[de::reset] >> de::period_rest >> x3::eps[de::set_kind<de::k_period>]) |
+    (x3::eps[de::reset] >> de::month_week >> x3::eps[de::set_kind<de::k_calendar_part>]) |
     (x3::eps[de::reset] >> de::last_day_of >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::month_relation >> x3::eps[de::set_kind<de::k_calendar>]) |
     (x3::eps[de::reset] >> de::last_n >> x3::eps[de::set_kind<de::k_period>] >> x3::eps[de::part_is<de::p_units>]) |
@@ -494,7 +616,7 @@ auto const core_expr = calendar_expr | other_expr;
 
 date_expression_type const date_expression_rule = "date_expression";
 auto const date_expression_rule_def =
-    (x3::no_case[x3::lit("since")] >> de::word_end >> de::sp >>
+    (x3::no_case[asc::lit("since")] >> de::word_end >> de::sp >>
      (core_expr | (x3::eps[de::reset] >> de::year_alone >> x3::eps[de::set_kind<de::k_calendar>])) >>
      x3::eps[de::since_is]) |
     core_expr;

@@ -21,24 +21,24 @@ using x3::_val;
 // lowercase keys; the abbreviation tables are case-sensitive on purpose
 // ("10M" is ten million, "1m" is a metre).
 
-inline x3::symbols<double> const units_words{
+inline asc::symbols<double> const units_words{
     {"one", 1},       {"two", 2},        {"three", 3},      {"four", 4},      {"five", 5},
     {"six", 6},       {"seven", 7},      {"eight", 8},      {"nine", 9},      {"ten", 10},
     {"eleven", 11},   {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
     {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19}};
-inline x3::symbols<double> const ones_words{{"one", 1}, {"two", 2},   {"three", 3},
+inline asc::symbols<double> const ones_words{{"one", 1}, {"two", 2},   {"three", 3},
                                             {"four", 4}, {"five", 5}, {"six", 6},
                                             {"seven", 7}, {"eight", 8}, {"nine", 9}};
-inline x3::symbols<double> const tens_words{{"twenty", 20}, {"thirty", 30}, {"forty", 40},
+inline asc::symbols<double> const tens_words{{"twenty", 20}, {"thirty", 30}, {"forty", 40},
                                             {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
                                             {"eighty", 80}, {"ninety", 90}};
-inline x3::symbols<double> const zero_words{{"zero", 0}, {"nought", 0}, {"naught", 0}, {"nil", 0}};
+inline asc::symbols<double> const zero_words{{"zero", 0}, {"nought", 0}, {"naught", 0}, {"nil", 0}};
 // Digits spoken one by one after "point": "nine point nought four".
-inline x3::symbols<char> const point_digit_words{
+inline asc::symbols<char> const point_digit_words{
     {"zero", '0'}, {"nought", '0'}, {"naught", '0'}, {"oh", '0'}, {"one", '1'},
     {"two", '2'},  {"three", '3'},  {"four", '4'},   {"five", '5'}, {"six", '6'},
     {"seven", '7'}, {"eight", '8'}, {"nine", '9'}};
-inline x3::symbols<double> const scale_words{
+inline asc::symbols<double> const scale_words{
     {"thousand", 1e3},  {"thousands", 1e3}, {"million", 1e6},  {"millions", 1e6},
     {"billion", 1e9},   {"billions", 1e9},  {"trillion", 1e12}, {"trillions", 1e12},
     {"lakh", 1e5},      {"lakhs", 1e5},     {"lac", 1e5},      {"lacs", 1e5},
@@ -47,13 +47,13 @@ inline x3::symbols<double> const scale_words{
     {"bn", 1e9},        {"bln", 1e9},       {"mn", 1e6},       {"mln", 1e6},
     {"tn", 1e12},       {"tln", 1e12}};
 // Glued to the digits: "4k", "3bn", "1.2M", "2mil", "1MM", ".0012G".
-inline x3::symbols<double> const glued_suffix{
+inline asc::symbols<double> const glued_suffix{
     {"k", 1e3},  {"K", 1e3},   {"M", 1e6},   {"MM", 1e6},  {"G", 1e9},   {"b", 1e9},
     {"B", 1e9},  {"bn", 1e9},  {"Bn", 1e9},  {"BN", 1e9},  {"bln", 1e9}, {"mn", 1e6},
     {"mln", 1e6}, {"mil", 1e6}, {"tn", 1e12}, {"tln", 1e12}};
 // After a space: "2.33 k", "1,674.5 G".
-inline x3::symbols<double> const spaced_suffix{{"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"G", 1e9}};
-inline x3::symbols<double> const dozen_words{{"dozen", 12}, {"dozens", 12}, {"dz", 12},
+inline asc::symbols<double> const spaced_suffix{{"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"G", 1e9}};
+inline asc::symbols<double> const dozen_words{{"dozen", 12}, {"dozens", 12}, {"dz", 12},
                                              {"dzs", 12},   {"doz", 12},    {"dozs", 12}};
 // Ordinal words and their values: read as ordinals ("the third") and as the
 // denominators of fractions ("two thirds").
@@ -66,16 +66,16 @@ inline constexpr std::pair<const char*, double> kOrdinals[] = {
     {"thirtieth", 30},    {"fortieth", 40},     {"fiftieth", 50},      {"sixtieth", 60},
     {"seventieth", 70},   {"eightieth", 80},    {"ninetieth", 90},     {"hundredth", 100},
     {"thousandth", 1e3},  {"millionth", 1e6},   {"billionth", 1e9},    {"trillionth", 1e12}};
-inline x3::symbols<double> const ordinal_words = [] {
-  x3::symbols<double> s;
+inline asc::symbols<double> const ordinal_words = [] {
+  asc::symbols<double> s;
   for (const auto& [name, v] : kOrdinals) s.add(name, v);
   return s;
 }();
-inline x3::symbols<double> const unit_ordinal_words{
+inline asc::symbols<double> const unit_ordinal_words{
     {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
     {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9}};
 // Vulgar fractions, UTF-8.
-inline x3::symbols<double> const vulgar_fractions{
+inline asc::symbols<double> const vulgar_fractions{
     {"\xC2\xBD", 1.0 / 2},     {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3},
     {"\xC2\xBC", 1.0 / 4},     {"\xC2\xBE", 3.0 / 4},     {"\xE2\x85\x95", 1.0 / 5},
     {"\xE2\x85\x96", 2.0 / 5}, {"\xE2\x85\x97", 3.0 / 5}, {"\xE2\x85\x98", 4.0 / 5},
@@ -87,20 +87,20 @@ inline x3::symbols<double> const vulgar_fractions{
 // Lexical pieces.
 
 // A word ends where no letter, digit or underscore follows.
-auto const word_end = !(x3::alnum | x3::lit('_'));
-auto const sp = x3::omit[+x3::blank];
-auto const dash = x3::lit('-') | x3::lit("\xE2\x80\x93") | x3::lit("\xE2\x80\x94");  // - – —
+auto const word_end = !(asc::alnum | asc::lit('_'));
+auto const sp = x3::omit[+asc::blank];
+auto const dash = asc::lit('-') | asc::lit("\xE2\x80\x93") | asc::lit("\xE2\x80\x94");  // - – —
 // Between two number words: spaces, or a hyphen with optional spaces ("fifty - two").
-auto const word_sep = x3::omit[(*x3::blank >> x3::lit('-') >> *x3::blank) | +x3::blank];
-auto const and_sep = sp >> -(x3::no_case[x3::lit("and")] >> sp);
-auto const article = x3::no_case[x3::lit("an") | x3::lit("a")] >> word_end;
-auto const hundred_kw = x3::no_case[x3::lit("hundreds") | x3::lit("hundred")] >> word_end;
+auto const word_sep = x3::omit[(*asc::blank >> asc::lit('-') >> *asc::blank) | +asc::blank];
+auto const and_sep = sp >> -(x3::no_case[asc::lit("and")] >> sp);
+auto const article = x3::no_case[asc::lit("an") | asc::lit("a")] >> word_end;
+auto const hundred_kw = x3::no_case[asc::lit("hundreds") | asc::lit("hundred")] >> word_end;
 auto const scale_kw = x3::no_case[scale_words] >> word_end;
 auto const dozen_kw = x3::no_case[dozen_words] >> word_end;
 // Digit grouping: "1 200" with a space, a thin space (U+2009), a no-break
 // space (U+00A0) or a narrow no-break space (U+202F).
 auto const group_space =
-    x3::lit(' ') | x3::lit("\xE2\x80\x89") | x3::lit("\xC2\xA0") | x3::lit("\xE2\x80\xAF");
+    asc::lit(' ') | asc::lit("\xE2\x80\x89") | asc::lit("\xC2\xA0") | asc::lit("\xE2\x80\xAF");
 
 auto const set_val = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 auto const add_val = [](auto& ctx) { _val(ctx) += _attr(ctx); };
@@ -132,32 +132,32 @@ struct digits_action {
   }
 };
 
-auto const d3 = x3::repeat(3)[x3::digit];
+auto const d3 = x3::repeat(3)[asc::digit];
 // A decimal part, unless the digits go on as a dotted sequence ("192.168.1.2").
-auto const decimals = x3::lit('.') >> +x3::digit >> !(x3::lit('.') >> x3::digit);
-auto const end_of_digits = !(x3::digit | (x3::lit(',') >> x3::digit));
+auto const decimals = asc::lit('.') >> +asc::digit >> !(asc::lit('.') >> asc::digit);
+auto const end_of_digits = !(asc::digit | (asc::lit(',') >> asc::digit));
 
 x3::rule<class digits_class, double> const digits = "digits";
 // Grouped forms are tried first; each must end where its grouping does.
 auto const digits_def =
     // "1.111,11": dots group, a comma marks the decimals.
-    x3::raw[x3::repeat(1, 3)[x3::digit] >> +(x3::lit('.') >> d3) >> x3::lit(',') >>
-            x3::repeat(1, 2)[x3::digit] >> !x3::digit >> !(x3::char_(".,") >> x3::digit)]
+    x3::raw[x3::repeat(1, 3)[asc::digit] >> +(asc::lit('.') >> d3) >> asc::lit(',') >>
+            x3::repeat(1, 2)[asc::digit] >> !asc::digit >> !(asc::char_(".,") >> asc::digit)]
            [digits_action<'.', ','>()] |
     // "12,34,567.89": South Asian grouping.
-    x3::raw[x3::repeat(1, 2)[x3::digit] >> +(x3::lit(',') >> x3::repeat(2)[x3::digit] >> &x3::lit(',')) >>
-            x3::lit(',') >> d3 >> -decimals >> end_of_digits][digits_action<',', '.'>()] |
+    x3::raw[x3::repeat(1, 2)[asc::digit] >> +(asc::lit(',') >> x3::repeat(2)[asc::digit] >> &asc::lit(',')) >>
+            asc::lit(',') >> d3 >> -decimals >> end_of_digits][digits_action<',', '.'>()] |
     // "1,234,567.8"
-    x3::raw[x3::repeat(1, 3)[x3::digit] >> +(x3::lit(',') >> d3) >> -decimals >> !x3::digit]
+    x3::raw[x3::repeat(1, 3)[asc::digit] >> +(asc::lit(',') >> d3) >> -decimals >> !asc::digit]
            [digits_action<',', '.'>()] |
     // "1 234 567", "40 000" with any of the grouping spaces.
-    x3::raw[x3::repeat(1, 3)[x3::digit] >> +(group_space >> d3) >> -decimals >> !x3::digit]
+    x3::raw[x3::repeat(1, 3)[asc::digit] >> +(group_space >> d3) >> -decimals >> !asc::digit]
            [digits_action<'\0', '.'>()] |
     // "1,3", "5,00": a decimal comma, not a list ("22,24,26").
-    x3::raw[+x3::digit >> x3::lit(',') >> x3::repeat(1, 2)[x3::digit] >> !x3::digit >>
-            !(x3::char_(",.") >> x3::digit)][digits_action<'\0', ','>()] |
-    x3::raw[+x3::digit >> -decimals][digits_action<'\0', '.'>()] |
-    x3::raw[x3::lit('.') >> +x3::digit >> !(x3::lit('.') >> x3::digit)][digits_action<'\0', '.'>()];
+    x3::raw[+asc::digit >> asc::lit(',') >> x3::repeat(1, 2)[asc::digit] >> !asc::digit >>
+            !(asc::char_(",.") >> asc::digit)][digits_action<'\0', ','>()] |
+    x3::raw[+asc::digit >> -decimals][digits_action<'\0', '.'>()] |
+    x3::raw[asc::lit('.') >> +asc::digit >> !(asc::lit('.') >> asc::digit)][digits_action<'\0', '.'>()];
 
 // ---------------------------------------------------------------------------
 // Spelled-out cardinals.
@@ -181,7 +181,7 @@ auto const point_decimals_def =
     ((x3::no_case[point_digit_words][push_digit] >> word_end) %
      (sp >> &(x3::no_case[point_digit_words] >> word_end))) >>
         !(word_sep >> x3::no_case[units_words | tens_words]) |
-    below100[below100_digits] | x3::raw[+x3::digit][raw_digits];
+    below100[below100_digits] | x3::raw[+asc::digit][raw_digits];
 
 // The whole part before "point": zero, or a spelled number below a thousand
 // ("two hundred point zero three"). Spelled decimals follow a spelled whole
@@ -196,13 +196,13 @@ auto const add_decimals = [](auto& ctx) {
   const std::string& d = _attr(ctx);
   _val(ctx) += std::strtod(("0." + d).c_str(), nullptr);
 };
-auto const point_kw = x3::no_case[x3::lit("point")] >> word_end >> sp;
+auto const point_kw = x3::no_case[asc::lit("point")] >> word_end >> sp;
 auto const point_number_def =
     x3::eps[([](auto& ctx) { _val(ctx) = 0; })] >>
-    ((point_whole[set_val] >> sp >> point_kw >> !x3::digit >> point_decimals[add_decimals]) |
-     (x3::raw[+x3::digit][digits_action<'\0', '.'>()] >> sp >> point_kw >> point_decimals[add_decimals]) |
+    ((point_whole[set_val] >> sp >> point_kw >> !asc::digit >> point_decimals[add_decimals]) |
+     (x3::raw[+asc::digit][digits_action<'\0', '.'>()] >> sp >> point_kw >> point_decimals[add_decimals]) |
      // "point 77" alone; "at one point 40 people" is a figure of 40.
-     (point_kw >> point_decimals[add_decimals] >> !(+x3::blank >> x3::alpha)));
+     (point_kw >> point_decimals[add_decimals] >> !(+asc::blank >> asc::alpha)));
 
 // A figure that can take "hundred", a scale or "dozen" after it.
 x3::rule<class head_class, double> const head = "head";
@@ -212,7 +212,7 @@ auto const head_def = point_number[set_val] | digits[set_val] | below100[set_val
 // A small whole number after "and" ("3 hundred and 21"), never one that takes
 // a scale of its own ("3 hundred and 2 hundred" is two numbers).
 x3::rule<class tail100_class, double> const tail100 = "tail100";
-auto const small_int = x3::uint_parser<unsigned, 10, 1, 2>() >> !(x3::digit | (x3::char_(".,/") >> x3::digit));
+auto const small_int = x3::uint_parser<unsigned, 10, 1, 2>() >> !(asc::digit | (asc::char_(".,/") >> asc::digit));
 auto const tail100_def = (below100[set_val] |
                           small_int[([](auto& ctx) {
                             _val(ctx) = _attr(ctx);
@@ -226,7 +226,7 @@ x3::rule<class below1000_class, double> const below1000 = "below1000";
 auto const below1000_def =
     (head[set_val] >> -(sp >> hundred_kw[times_100] >> -(and_sep >> tail100[add_val])) >>
      -(sp >> dozen_kw[times_12])) |
-    (x3::no_case[x3::lit("hundred")] >> word_end >> &(sp >> scale_kw))[([](auto& ctx) { _val(ctx) = 100; })];
+    (x3::no_case[asc::lit("hundred")] >> word_end >> &(sp >> scale_kw))[([](auto& ctx) { _val(ctx) = 100; })];
 
 // A group that ends in a scale: "two hundred thousand", "1.5 lakh", "three
 // lakh crore" (scales stack), "4k", "3bn", "2.33 k".
@@ -237,14 +237,14 @@ auto const scaled_def = (below1000[set_val] >> +(sp >> scale_kw[times_val])) |
 
 // What may follow the last scale: "and 21", "three hundred", "Eleven".
 x3::rule<class final_tail_class, double> const final_tail = "final_tail";
-auto const final_tail_def = (sp >> x3::no_case[x3::lit("and")] >> sp >> below1000[set_val]) |
-                            (sp >> !x3::digit >> below1000[set_val]) |
+auto const final_tail_def = (sp >> x3::no_case[asc::lit("and")] >> sp >> below1000[set_val]) |
+                            (sp >> !asc::digit >> below1000[set_val]) |
                             (sp >> &(x3::uint_ >> sp >> hundred_kw) >> below1000[set_val]);
 
 x3::rule<class cardinal_class, double> const cardinal = "cardinal";
 auto const cardinal_def =
     (scaled[set_val] >> x3::repeat(0, 8)[and_sep >> scaled[add_val]] >> -final_tail[add_val]) |
-    (x3::no_case[x3::lit("a couple") | x3::lit("a pair")] >> word_end)[([](auto& ctx) { _val(ctx) = 2; })] |
+    (x3::no_case[asc::lit("a couple") | asc::lit("a pair")] >> word_end)[([](auto& ctx) { _val(ctx) = 2; })] |
     below1000[set_val] | (x3::no_case[zero_words][set_val] >> word_end);
 
 // ---------------------------------------------------------------------------
@@ -428,8 +428,8 @@ struct denominator_value {
   bool bare = false;           // "half", "quarter" need no numerator
   bool compound_only = false;  // "first", "second"
 };
-inline x3::symbols<denominator_value> const denominator_words = [] {
-  x3::symbols<denominator_value> s;
+inline asc::symbols<denominator_value> const denominator_words = [] {
+  asc::symbols<denominator_value> s;
   for (const auto& [name, v] : kOrdinals) {
     const bool compound = v <= 2;
     s.add(name, denominator_value{v, false, false, compound});
@@ -454,9 +454,9 @@ auto const frac_word_def =
         })] |
     (x3::no_case[units_words] >> word_end)[token_of('n')] |
     (x3::no_case[tens_words] >> word_end)[token_of('n')] |
-    (x3::no_case[x3::lit("hundred")] >> word_end)[([](auto& ctx) { _val(ctx) = frac_token{100, 'h'}; })] |
+    (x3::no_case[asc::lit("hundred")] >> word_end)[([](auto& ctx) { _val(ctx) = frac_token{100, 'h'}; })] |
     (x3::no_case[scale_words] >> word_end)[token_of('s')] |
-    (x3::no_case[x3::lit("and")] >> word_end)[([](auto& ctx) { _val(ctx) = frac_token{0, '&'}; })] |
+    (x3::no_case[asc::lit("and")] >> word_end)[([](auto& ctx) { _val(ctx) = frac_token{0, '&'}; })] |
     article[([](auto& ctx) { _val(ctx) = frac_token{1, 'a'}; })] |
     (digits >> &(sp >> scale_kw))[token_of('d')];
 
@@ -475,7 +475,7 @@ auto const fraction_parts_def =
       _val(ctx).compound_only = _attr(ctx).compound_only;
     })] >>
     word_end >>
-    -(sp >> -(x3::no_case[x3::lit("of")] >> sp) >> -(article >> sp) >>
+    -(sp >> -(x3::no_case[asc::lit("of")] >> sp) >> -(article >> sp) >>
       (x3::no_case[scale_words][set_trailing] | x3::no_case[dozen_words][set_trailing]) >> word_end);
 
 // Without actions, so that on_success sees the collected words.
@@ -491,14 +491,14 @@ auto const uint_value = x3::uint_parser<unsigned long long>();
 auto const digit_fraction_def =
     x3::eps[([](auto& ctx) { _val(ctx) = 0; })] >>
     -((uint_value >> sp >> &(uint_value >> '/'))[set_val]) >>
-    (uint_value >> x3::lit('/') >> uint_value)[([](auto& ctx) {
+    (uint_value >> asc::lit('/') >> uint_value)[([](auto& ctx) {
       using boost::fusion::at_c;
       const double n = static_cast<double>(at_c<0>(_attr(ctx)));
       const double d = static_cast<double>(at_c<1>(_attr(ctx)));
       _pass(ctx) = d != 0;
       if (d != 0) _val(ctx) += n / d;
     })] >>
-    !(x3::digit | ((x3::lit('/') | x3::lit('-') | x3::lit('.')) >> x3::digit));
+    !(asc::digit | ((asc::lit('/') | asc::lit('-') | asc::lit('.')) >> asc::digit));
 
 // "1.1^23", "2.5^-1", "1e10", "-127.32e13", "1.3x10^6".
 x3::rule<class power_class, double> const power = "power";
@@ -508,24 +508,24 @@ auto const minus_count = [](auto& ctx) {
   _val(ctx) = (minus % 2) ? -1.0 : 1.0;
 };
 x3::rule<class exponent_sign_class, double> const exponent_sign = "exponent_sign";
-auto const exponent_sign_def = x3::raw[*(x3::lit('+') | x3::lit('-'))][minus_count];
+auto const exponent_sign_def = x3::raw[*(asc::lit('+') | asc::lit('-'))][minus_count];
 auto const power_def =
-    x3::raw[+x3::digit >> -(x3::lit('.') >> +x3::digit)][digits_action<'\0', '.'>()] >>
-    ((x3::lit('^') >> exponent_sign >> x3::uint_)[([](auto& ctx) {
+    x3::raw[+asc::digit >> -(asc::lit('.') >> +asc::digit)][digits_action<'\0', '.'>()] >>
+    ((asc::lit('^') >> exponent_sign >> x3::uint_)[([](auto& ctx) {
        using boost::fusion::at_c;
        _val(ctx) = std::pow(_val(ctx), at_c<0>(_attr(ctx)) * at_c<1>(_attr(ctx)));
      })] |
-     (x3::lit('x') >> x3::lit("10^") >> exponent_sign >> x3::uint_)[([](auto& ctx) {
+     (asc::lit('x') >> asc::lit("10^") >> exponent_sign >> x3::uint_)[([](auto& ctx) {
        using boost::fusion::at_c;
        _val(ctx) *= std::pow(10.0, at_c<0>(_attr(ctx)) * at_c<1>(_attr(ctx)));
      })] |
-     (x3::omit[x3::char_("eE")] >> x3::lit('-') >> x3::uint_)[([](auto& ctx) {
+     (x3::omit[asc::char_("eE")] >> asc::lit('-') >> x3::uint_)[([](auto& ctx) {
        _val(ctx) *= std::pow(10.0, -static_cast<double>(_attr(ctx)));
      })] |
-     (x3::omit[x3::char_("eE")] >> x3::lit('+') >> x3::uint_)[([](auto& ctx) {
+     (x3::omit[asc::char_("eE")] >> asc::lit('+') >> x3::uint_)[([](auto& ctx) {
        _val(ctx) *= std::pow(10.0, static_cast<double>(_attr(ctx)));
      })] |
-     (x3::char_("eE") >> x3::uint_)[([](auto& ctx) {
+     (asc::char_("eE") >> x3::uint_)[([](auto& ctx) {
        using boost::fusion::at_c;
        _val(ctx) *= std::pow(10.0, at_c<1>(_attr(ctx)));
      })]) >>
@@ -535,22 +535,22 @@ auto const power_def =
 // ("$2000 over 3 years" is two figures).
 x3::rule<class over_fraction_class, double> const over_fraction = "over_fraction";
 auto const over_fraction_def =
-    cardinal[set_val] >> sp >> x3::no_case[x3::lit("over")] >> sp >>
+    cardinal[set_val] >> sp >> x3::no_case[asc::lit("over")] >> sp >>
     cardinal[([](auto& ctx) {
       _pass(ctx) = _attr(ctx) != 0;
       if (_attr(ctx) != 0) _val(ctx) /= _attr(ctx);
     })] >>
-    !(+x3::blank >> x3::alpha);
+    !(+asc::blank >> asc::alpha);
 
 // "½", "2½", "1 ¾".
 x3::rule<class vulgar_class, double> const vulgar = "vulgar";
 auto const vulgar_def = x3::eps[([](auto& ctx) { _val(ctx) = 0; })] >>
-                        -(uint_value[set_val] >> *x3::blank) >> vulgar_fractions[add_val];
+                        -(uint_value[set_val] >> *asc::blank) >> vulgar_fractions[add_val];
 
 // "71st", "twenty-first", "the fifteenth" (without "the"), "hundredth".
 x3::rule<class ordinal_class, double> const ordinal = "ordinal";
 auto const ordinal_def =
-    (uint_value[set_val] >> x3::no_case[x3::lit("st") | "nd" | "rd" | "th"] >> word_end) |
+    (uint_value[set_val] >> x3::no_case[asc::lit("st") | "nd" | "rd" | "th"] >> word_end) |
     (x3::no_case[tens_words][set_val] >> word_sep >> x3::no_case[unit_ordinal_words][add_val] >> word_end) |
     (x3::no_case[ordinal_words][set_val] >> word_end);
 
@@ -575,12 +575,12 @@ auto const set_fraction = [](auto& ctx) {
                    : std::floor(f.value) == f.value ? numeral_form::integer
                                                     : numeral_form::decimal;
 };
-auto const sign = (x3::lit('-') | x3::lit("\xE2\x88\x92")) >> *x3::blank >> &(x3::digit | x3::lit('.') | x3::alpha) |
-                  x3::no_case[x3::lit("minus") | x3::lit("negative")] >> sp;
+auto const sign = (asc::lit('-') | asc::lit("\xE2\x88\x92")) >> *asc::blank >> &(asc::digit | asc::lit('.') | asc::alpha) |
+                  x3::no_case[asc::lit("minus") | asc::lit("negative")] >> sp;
 // "forty-five (45)": a figure repeated in brackets is one numeral.
-auto const doubled = +x3::blank >> x3::lit('(') >> *x3::blank >>
+auto const doubled = +asc::blank >> asc::lit('(') >> *asc::blank >>
                      cardinal[([](auto& ctx) { _pass(ctx) = _attr(ctx) == _val(ctx).value; })] >>
-                     *x3::blank >> x3::lit(')');
+                     *asc::blank >> asc::lit(')');
 
 auto const unsigned_numeral =
     vulgar[set_form(numeral_form::fraction)] | power[set_form(numeral_form::power)] |
@@ -604,13 +604,13 @@ auto const numeral_rule__def =
 
 plain_integer_type const plain_integer_rule = "plain_integer";
 auto const plain_integer_rule_def =
-    x3::raw[+x3::digit][number_detail::digits_action<'\0', '.'>()] >> !x3::alpha;
+    x3::raw[+asc::digit][number_detail::digits_action<'\0', '.'>()] >> !asc::alpha;
 
 // A figure of a range: a numeral, or "the" and an ordinal ("between the
 // tenth and the fifteenth").
 x3::rule<class range_figure_class, numeral> const range_figure = "range_figure";
 auto const range_figure_def =
-    (x3::no_case[x3::lit("the")] >> number_detail::sp >> &number_detail::ordinal >> numeral_rule_) |
+    (x3::no_case[asc::lit("the")] >> number_detail::sp >> &number_detail::ordinal >> numeral_rule_) |
     numeral_rule_;
 x3::rule<class range_end_class, numeral> const range_end = "range_end";
 auto const range_end_def = x3::eps[([](auto& ctx) { x3::_val(ctx) = numeral{}; })] >>
@@ -629,14 +629,14 @@ auto const set_hi = [](auto& ctx) {
   x3::_val(ctx).fraction = x3::_val(ctx).fraction || x3::_attr(ctx).form == numeral_form::fraction;
 };
 auto const range_rule_def =
-    (x3::no_case[x3::lit("between")] >> number_detail::sp >> range_figure[set_lo] >> number_detail::sp >>
-     x3::no_case[x3::lit("and")] >> number_detail::sp >> range_figure[set_hi]) |
-    (-(x3::no_case[x3::lit("from")] >> number_detail::sp) >> range_figure[set_lo] >>
-     ((number_detail::sp >> x3::no_case[x3::lit("to") | x3::lit("through") | x3::lit("thru")] >>
+    (x3::no_case[asc::lit("between")] >> number_detail::sp >> range_figure[set_lo] >> number_detail::sp >>
+     x3::no_case[asc::lit("and")] >> number_detail::sp >> range_figure[set_hi]) |
+    (-(x3::no_case[asc::lit("from")] >> number_detail::sp) >> range_figure[set_lo] >>
+     ((number_detail::sp >> x3::no_case[asc::lit("to") | asc::lit("through") | asc::lit("thru")] >>
        number_detail::word_end >> number_detail::sp >> range_figure[set_hi]) |
-      (*x3::blank >> (number_detail::dash | x3::lit('~')) >> *x3::blank >> range_end[set_hi]))) >>
+      (*asc::blank >> (number_detail::dash | asc::lit('~')) >> *asc::blank >> range_end[set_hi]))) >>
     // "1-222-2222" is a telephone number, "2023-10-12" a date.
-    !((number_detail::dash | x3::lit('/') | x3::lit('.')) >> x3::digit);
+    !((number_detail::dash | asc::lit('/') | asc::lit('.')) >> asc::digit);
 
 BOOST_SPIRIT_DEFINE(number_rule, numeral_rule_, plain_integer_rule, range_figure, range_end, range_rule)
 

@@ -9,10 +9,10 @@ namespace tollgate::parse::grammar {
 /// the index of its entry in the lexicon (quantity_lexicon::qualifiers() or
 /// vague()); `zero` phrases ("no one", "none") stand for a figure of 0.
 struct quantity_tables {
-  x3::symbols<int> prefix;   // "more than", "at least", ">="
-  x3::symbols<int> postfix;  // "or more", "or fewer"
-  x3::symbols<int> vague;    // "dozens", "tens of thousands"
-  x3::symbols<int> zero;     // "no one", "none", "no"
+  asc::symbols<int> prefix;   // "more than", "at least", ">="
+  asc::symbols<int> postfix;  // "or more", "or fewer"
+  asc::symbols<int> vague;    // "dozens", "tens of thousands"
+  asc::symbols<int> zero;     // "no one", "none", "no"
 };
 
 /// A qualifier before a figure, with the space after it: "more than ", ">".

@@ -12,7 +12,7 @@ namespace quantity_detail {
 // in the context with x3::with<lexicon_tag>. A phrase that ends in a letter
 // must end a word ("over" is not "overall") and takes the spaces after it;
 // a sign (">=") may touch its figure.
-template <x3::symbols<int> quantity_tables::*Table>
+template <asc::symbols<int> quantity_tables::*Table>
 struct lexicon_phrase : x3::parser<lexicon_phrase<Table>> {
   using attribute_type = int;
   static bool const has_attribute = true;
@@ -35,26 +35,26 @@ struct lexicon_phrase : x3::parser<lexicon_phrase<Table>> {
   }
 };
 
-auto const sp = x3::omit[+x3::blank];
-auto const word_end = !(x3::alnum | x3::lit('_'));
+auto const sp = x3::omit[+asc::blank];
+auto const word_end = !(asc::alnum | asc::lit('_'));
 
 }  // namespace quantity_detail
 
 qualifier_type const qualifier_rule = "qualifier";
 auto const qualifier_rule_def =
-    quantity_detail::lexicon_phrase<&quantity_tables::prefix>() >> x3::omit[*x3::blank];
+    quantity_detail::lexicon_phrase<&quantity_tables::prefix>() >> x3::omit[*asc::blank];
 
 postfix_type const postfix_rule = "postfix";
 // "or greater than 190" and "and more than 40" start another quantity.
 auto const postfix_rule_def = quantity_detail::sp >> quantity_detail::lexicon_phrase<&quantity_tables::postfix>() >>
-                              !(*x3::blank >> -(x3::no_case[x3::lit("than")] >> quantity_detail::sp) >> numeral_rule());
+                              !(*asc::blank >> -(x3::no_case[asc::lit("than")] >> quantity_detail::sp) >> numeral_rule());
 
 or_equal_type const or_equal_rule = "or_equal";
-auto const or_equal_rule_def = quantity_detail::sp >> x3::no_case[x3::lit("or") >> quantity_detail::sp >>
-                                                                  x3::lit("equal")] >>
+auto const or_equal_rule_def = quantity_detail::sp >> x3::no_case[asc::lit("or") >> quantity_detail::sp >>
+                                                                  asc::lit("equal")] >>
                                quantity_detail::word_end >>
-                               -(quantity_detail::sp >> x3::no_case[x3::lit("to")] >> quantity_detail::word_end) >>
-                               !(*x3::blank >> numeral_rule());
+                               -(quantity_detail::sp >> x3::no_case[asc::lit("to")] >> quantity_detail::word_end) >>
+                               !(*asc::blank >> numeral_rule());
 
 vague_type const vague_rule = "vague";
 auto const vague_rule_def = quantity_detail::lexicon_phrase<&quantity_tables::vague>();
@@ -64,8 +64,8 @@ auto const zero_rule_def = quantity_detail::lexicon_phrase<&quantity_tables::zer
 
 bound_join_type const bound_join_rule = "bound_join";
 auto const bound_join_rule_def =
-    (*x3::blank >> x3::lit(',') >> *x3::blank) |
-    (quantity_detail::sp >> x3::no_case[x3::lit("and") | x3::lit("but")] >> quantity_detail::word_end >>
+    (*asc::blank >> asc::lit(',') >> *asc::blank) |
+    (quantity_detail::sp >> x3::no_case[asc::lit("and") | asc::lit("but")] >> quantity_detail::word_end >>
      quantity_detail::sp);
 
 BOOST_SPIRIT_DEFINE(qualifier_rule, postfix_rule, or_equal_rule, vague_rule, zero_rule, bound_join_rule)

@@ -266,7 +266,7 @@ int run_lint(const common_options& o) {
   rules::batch batch;
   std::vector<report::document_place> places;
   read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value, &places);
-  std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex);
+  std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
   std::vector<std::string> fps = report::fingerprints(findings, batch);
 
   // With a baseline, only the findings it does not know are reported, and

@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <atomic>
 #include <cstdint>
+#include <iterator>
+#include <mutex>
+#include <thread>
 #include <set>
 #include <unordered_map>
 
@@ -512,14 +516,31 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   return f;
 }
 
-std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex) {
+std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex,
+                               unsigned jobs) {
   std::vector<finding> out;
   // Room for about a finding per claim up front: pages not written to cost no
   // memory, and growing a large vector would hold the old and new copies.
   out.reserve(b.scanned.size() + b.claims.size());
   out = b.scanned;
   const check_input in(b, lex);
-  for (const auto& r : rules) r.kind->run(r, in, out);
+  // Rules are independent and run on `jobs` threads; each rule's findings
+  // join `out` when it is done. The order they join in does not matter: the
+  // sort below orders by rule id too, and keeps each rule's own order.
+  std::mutex joining;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < rules.size(); i = next++) {
+      std::vector<finding> found;
+      rules[i].kind->run(rules[i], in, found);
+      std::lock_guard<std::mutex> hold(joining);
+      std::move(found.begin(), found.end(), std::back_inserter(out));
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(std::max(jobs, 1u), rules.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
   // Sorted through positions, then moved into place: std::stable_sort on the
   // findings themselves would take a buffer as large as they are.
   std::vector<std::size_t> order(out.size());

@@ -252,8 +252,10 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
 std::string nearest(const std::string& key, const std::vector<std::string>& valid);
 
 /// Runs the rules; findings come back sorted by document, position and rule.
+/// Rules run on up to `jobs` threads (each rule on one); the findings are
+/// the same for any `jobs`.
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
-                               const claims::lexicon& lex);
+                               const claims::lexicon& lex, unsigned jobs = 1);
 
 /// Message placeholders: {metric}, {value}, {prev.source}, ... A claim's
 /// fields are read when a message names them, not copied for each finding.

@@ -633,6 +633,17 @@ TEST_SUITE("rules") {
     CHECK(found[1].message == "'collateral\ndamage' is loaded wording; use 'civilian casualties'");
   }
 
+  TEST_CASE("term finds phrases in any case, and a document without them has none") {
+    rules::batch b;
+    auto doc = test::make_document("Crowds said nine were MASSACRED and others WiPeD oUt.\n", "2024-05-20", "t.txt");
+    b.scanned = rules::scan_document({builtin_rule("term")}, doc);
+    REQUIRE(b.scanned.size() == 2);
+    CHECK(b.scanned[0].message == "'MASSACRED' is loaded wording; use 'killed'");
+    CHECK(b.scanned[1].message == "'WiPeD oUt' is loaded wording; use 'killed'");
+    auto plain = test::make_document("Masks, massacre-era maps and wiped tables.\n", "2024-05-20", "p.txt");
+    CHECK(rules::scan_document({builtin_rule("term")}, plain).empty());
+  }
+
   TEST_CASE("a term rule with no phrases, or a phrase that is not text, is an error at its place") {
     temp_dir tmp;
     const std::string file = tmp.write("t.yaml", "id: t\ncheck: term\nwith:\n  swap: [martyred]\n");

@@ -3,6 +3,7 @@
 // The built-in check kinds. Each is defined in its own file; registry.cpp
 // lists them.
 
+#include <bitset>
 #include <string_view>
 
 #include "rules/rules.hpp"
@@ -110,6 +111,8 @@ class term_check final : public check_kind {
   bool may_match(std::string_view text) const;
 
   std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
+  std::vector<std::string> first_words_;  // for may_match(); empty: tokenize every document
+  std::bitset<1 << 16> first_pairs_;      // their first two letters, as two bytes
   bool skip_quotes_;
 };
 

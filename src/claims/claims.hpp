@@ -15,6 +15,7 @@
 
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
+#include "core/symbol.hpp"
 #include "ingest/ingest.hpp"
 #include "parse/parse.hpp"
 
@@ -78,54 +79,58 @@ struct lexicon {
 core::result<std::shared_ptr<const lexicon>> load_lexicon(
     const std::string& dir, const std::vector<std::string>& extra_files = {});
 
-/// One casualty figure with its meaning (DESIGN "Claims").
+/// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
+/// millions: text that claims share (names from the lexicon, a document's
+/// id, source and location) is held as core::symbol.
 struct claim {
   std::string id;   // "<doc>#<n>", n counting the document's claims from 1
-  std::string doc;  // document id
-  std::string source;
+  core::symbol doc;  // document id
+  core::symbol source;
   std::optional<core::date> published;
   int line = 0;
   int column = 0;
   std::size_t offset = 0;  // bytes into the document text
   std::size_t length = 0;
   std::string text;
-  std::string metric;
-  std::string group;
-  std::optional<std::string> location;
+  core::symbol metric;
+  core::symbol group;
+  std::optional<core::symbol> location;
   std::optional<double> value;
   double lo = 0;
   std::optional<double> hi;
-  std::string qualifier;
+  core::symbol qualifier;
   bool vague = false;
   std::optional<core::date> as_of;
   /// How `as_of` was found: "published" (the publication date), "explicit"
   /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
   /// resolved against publication: "on Tuesday", "yesterday"); empty when
   /// there is no as_of.
-  std::string as_of_basis;
+  core::symbol as_of_basis;
   bool cumulative = true;
-  std::optional<std::string> attribution;
+  std::optional<core::symbol> attribution;
   std::optional<std::string> part_of;
   bool revision = false;
 
   // For reports only; not part of the claim JSON.
   std::size_t doc_index = 0;  // position of the document in the batch
-  std::string location_label;  // where a reader finds the document (path or path#id)
+  core::symbol location_label;  // where a reader finds the document (path or path#id)
   std::string line_text;     // the claim's line, cut to a window around the claim
   int line_text_column = 1;  // column of line_text's first character
   std::size_t quantity_offset = 0;  // the figure with its qualifier
   std::size_t quantity_length = 0;
-  std::optional<std::string> previous_attribution;  // of the sentence before (unattributed)
+  /// The sentence before names a source (unattributed); a flag, not the
+  /// source itself, since nothing shows it and claims are many.
+  bool previous_attributed = false;
 
   /// "metric/group" or "metric/group/location" (the claim's location, else
   /// its story's place).
   std::string series() const;
   /// For series only, not in the JSON: the place the document's figures
   /// name most often, for a claim that names none itself.
-  std::string story_place;
+  core::symbol story_place;
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
-  std::string counted_since;
+  core::symbol counted_since;
 };
 
 /// Warnings for dates in the text that cannot be right: an impossible day

@@ -1045,7 +1045,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
                              (f.first > 0 && lex.increment.match(w, f.first - 1) == 1);
       c.cumulative = !increment && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
-      c.previous_attribution = before();
+      c.previous_attributed = before().has_value();
       c.revision = revised;
       c.counted_since = since_phrase(r, cb, ce);
       if (part && total) c.part_of = total->id;

@@ -161,11 +161,12 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
       problems.push_back(std::move(d));
     }
     auto& found = result.claims;
-    // Term rules read the text while it is still here; in batch order.
-    if (scan_rules) rules::scan_document(*scan_rules, doc, batch);
+    // Findings of rules that read the text, kept in batch order.
+    batch.scanned.insert(batch.scanned.end(), std::make_move_iterator(result.scanned.begin()),
+                         std::make_move_iterator(result.scanned.end()));
     rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                               doc.index, found.size(), {}};
-    info.first_line = doc.text.substr(0, doc.text.find('\n'));
+    if (!doc.published) info.first_line = doc.text.substr(0, doc.text.find('\n'));
     batch.documents.push_back(std::move(info));
     if (places) {
       if (places->size() <= doc.index) places->resize(doc.index + 1);
@@ -174,7 +175,7 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     if (each) each(found);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
-  });
+  }, scan_rules);
   ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
                      totals);
   extractor.finish();
@@ -265,33 +266,36 @@ int run_lint(const common_options& o) {
   rules::batch batch;
   std::vector<report::document_place> places;
   read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value, &places);
-  const auto all = rules::run_rules(loaded.value, batch, *lex);
-  const auto all_fingerprints = report::fingerprints(all, batch);
+  std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
+  std::vector<std::string> fps = report::fingerprints(findings, batch);
 
   // With a baseline, only the findings it does not know are reported, and
   // only they can fail the run.
-  std::vector<rules::finding> findings;
-  std::vector<std::string> fps;
   std::optional<report::baseline_outcome> outcome;
+  std::vector<std::size_t> fresh;
   if (!o.baseline.empty()) {
     auto known = report::read_baseline(o.baseline);
     problems.insert(problems.end(), known.problems.begin(), known.problems.end());
     if (known.problems.empty()) {
       outcome.emplace();
-      for (std::size_t i : report::new_findings(known.value, all_fingerprints, *outcome)) {
-        findings.push_back(all[i]);
-        fps.push_back(all_fingerprints[i]);
-      }
+      fresh = report::new_findings(known.value, fps, *outcome);
     }
-  }
-  if (!outcome) {
-    findings = all;
-    fps = all_fingerprints;
   }
   // Written after the old baseline is read, so both may name one file.
   if (!o.write_baseline.empty()) {
-    write_file(o.write_baseline, problems,
-               [&](std::ostream& out) { report::write_baseline(out, all, all_fingerprints); }, "baseline");
+    write_file(o.write_baseline, problems, [&](std::ostream& out) { report::write_baseline(out, findings, fps); },
+               "baseline");
+  }
+  // Findings are many on a large batch: keep the new ones in place rather
+  // than copy them.
+  if (outcome) {
+    for (std::size_t k = 0; k < fresh.size(); ++k) {
+      if (fresh[k] == k) continue;  // ascending, so fresh[k] >= k
+      findings[k] = std::move(findings[fresh[k]]);
+      fps[k] = std::move(fps[fresh[k]]);
+    }
+    findings.resize(fresh.size());
+    fps.resize(fresh.size());
   }
 
   const auto summary = report::summarize(batch, totals, findings);

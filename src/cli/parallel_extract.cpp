@@ -10,14 +10,17 @@ namespace {
 constexpr std::size_t kChunkBytes = 4u << 20;
 constexpr std::size_t kChunkDocuments = 2048;
 
-extracted extract_one(const ingest::document& doc, const claims::lexicon& lex) {
-  return {claims::extract(doc, lex), claims::check_dates(doc)};
-}
-
 }  // namespace
 
-parallel_extractor::parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done)
-    : lex_(lex), jobs_(jobs == 0 ? 1 : jobs), done_(std::move(done)) {}
+parallel_extractor::parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done,
+                                       const std::vector<rules::rule>* scan_rules)
+    : lex_(lex), jobs_(jobs == 0 ? 1 : jobs), done_(std::move(done)), scan_rules_(scan_rules) {}
+
+extracted parallel_extractor::extract_one(const ingest::document& doc) const {
+  extracted out{claims::extract(doc, lex_), claims::check_dates(doc), {}};
+  if (scan_rules_) out.scanned = rules::scan_document(*scan_rules_, doc);
+  return out;
+}
 
 parallel_extractor::~parallel_extractor() {
   for (auto& w : workers_) {
@@ -27,7 +30,7 @@ parallel_extractor::~parallel_extractor() {
 
 void parallel_extractor::add(ingest::document&& doc) {
   if (jobs_ == 1) {
-    auto found = extract_one(doc, lex_);
+    auto found = extract_one(doc);
     done_(std::move(doc), std::move(found));
     return;
   }
@@ -55,7 +58,7 @@ void parallel_extractor::launch() {
   for (unsigned j = 0; j < jobs_; ++j) {
     workers_.emplace_back([this, next] {
       for (std::size_t i = (*next)++; i < running_.size(); i = (*next)++) {
-        results_[i] = extract_one(running_[i], lex_);
+        results_[i] = extract_one(running_[i]);
       }
     });
   }

@@ -6,14 +6,17 @@
 
 #include "claims/claims.hpp"
 #include "ingest/ingest.hpp"
+#include "rules/rules.hpp"
 
 namespace tollgate::cli {
 
-/// What extraction makes of one document: its claims, and warnings about
-/// its dates (claims::check_dates). Both depend on that document alone.
+/// What extraction makes of one document: its claims, warnings about its
+/// dates (claims::check_dates), and the findings of rules that read the text
+/// (rules::scan_document). All depend on that document alone.
 struct extracted {
   std::vector<claims::claim> claims;
   core::diagnostics date_warnings;
+  std::vector<rules::finding> scanned;
 };
 
 /// Extraction as a map over documents: a chunk of documents is extracted on
@@ -23,8 +26,10 @@ struct extracted {
 class parallel_extractor {
  public:
   using done_fn = std::function<void(ingest::document&&, extracted&&)>;
-  /// REQUIRES: jobs >= 1.
-  parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done);
+  /// REQUIRES: jobs >= 1. With `scan_rules`, documents are also scanned
+  /// by those rules.
+  parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done,
+                     const std::vector<rules::rule>* scan_rules = nullptr);
   ~parallel_extractor();
   parallel_extractor(const parallel_extractor&) = delete;
   parallel_extractor& operator=(const parallel_extractor&) = delete;
@@ -36,10 +41,12 @@ class parallel_extractor {
  private:
   void launch();  // starts extracting the filled chunk
   void drain();   // waits for the running chunk and hands on its results
+  extracted extract_one(const ingest::document& doc) const;
 
   const claims::lexicon& lex_;
   unsigned jobs_;
   done_fn done_;
+  const std::vector<rules::rule>* scan_rules_;
   std::vector<ingest::document> filling_;
   std::size_t filling_bytes_ = 0;
   std::vector<ingest::document> running_;

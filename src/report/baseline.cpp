@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -19,31 +21,42 @@ using detail::json;
 
 constexpr int kBaselineVersion = 1;
 
-// 64-bit FNV-1a: small, and the same on every platform and compiler.
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
+// 64-bit FNV-1a: small, and the same on every platform and compiler. Fed
+// field by field, so no identity string is built for each finding.
+class fnv1a {
+ public:
+  fnv1a& operator<<(std::string_view s) {
+    for (unsigned char c : s) add(c);
+    return *this;
   }
-  return h;
-}
+  fnv1a& operator<<(char c) {
+    add(static_cast<unsigned char>(c));
+    return *this;
+  }
+  std::uint64_t value() const { return h_; }
+
+ private:
+  void add(unsigned char c) {
+    h_ ^= c;
+    h_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
 
 // Runs of white space become one space and ASCII letters lowercase, so that
 // re-wrapping a paragraph or changing case leaves the text the same.
-std::string fold_text(const std::string& s) {
-  std::string out;
-  bool space = false;
+void add_folded(fnv1a& h, std::string_view s) {
+  bool started = false, space = false;
   for (unsigned char c : s) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
+      space = started;
       continue;
     }
-    if (space) out += ' ';
+    if (space) h << ' ';
     space = false;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    started = true;
+    h << static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
-  return out;
 }
 
 std::string figure(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : "null"; }
@@ -51,36 +64,31 @@ std::string figure(const std::optional<double>& v) { return v ? fmt::format("{}"
 // Fields are separated by a byte that never occurs in text.
 constexpr char kSep = '\x1f';
 
-std::string identity(const rules::finding& f, const detail::claim_index& index) {
-  std::string s = "tollgate-finding-v1";
-  s += kSep + f.rule + kSep + f.doc;
-  for (const auto& id : f.claims) {
-    const claims::claim* c = index.find(id);
-    s += kSep;
-    if (!c) {
-      // Not in the batch: only its id is known (cannot happen for findings of
-      // this run, but keeps the fingerprint defined).
-      s += "id:" + id;
-      continue;
-    }
-    s += c->doc + kSep + c->metric + kSep + c->group + kSep + c->location.value_or("") + kSep +
-         c->qualifier + kSep + figure(c->value) + kSep + figure(c->lo) + kSep + figure(c->hi) +
-         kSep + fold_text(c->text);
+// The hash of a finding's identity: its rule and document, then for each
+// claim its document, metric, group, place, qualifier, figures and folded text.
+std::uint64_t identity_hash(const rules::finding& f) {
+  fnv1a h;
+  h << "tollgate-finding-v1" << kSep << f.rule << kSep << f.doc();
+  for (const claims::claim* c : f.claims) {
+    h << kSep << c->doc.str() << kSep << c->metric.str() << kSep << c->group.str() << kSep
+      << (c->location ? c->location->str() : std::string()) << kSep << c->qualifier.str() << kSep
+      << figure(c->value) << kSep << figure(c->lo) << kSep << figure(c->hi) << kSep;
+    add_folded(h, c->text);
   }
-  return s;
+  return h.value();
 }
 
 }  // namespace
 
 std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings,
-                                      const rules::batch& b) {
-  const detail::claim_index index(b);
+                                      const rules::batch& /*b: what the findings point into*/) {
   std::vector<std::string> out;
   out.reserve(findings.size());
-  std::map<std::string, int> seen;
+  std::unordered_map<std::uint64_t, int> seen;  // findings so far with each hash
   for (const auto& f : findings) {
-    std::string fp = fmt::format("{:016x}", fnv1a(identity(f, index)));
-    const int n = ++seen[fp];
+    const std::uint64_t hash = identity_hash(f);
+    std::string fp = fmt::format("{:016x}", hash);
+    const int n = ++seen[hash];
     if (n > 1) fp += fmt::format("-{}", n);
     out.push_back(std::move(fp));
   }
@@ -102,7 +110,7 @@ void write_baseline(std::ostream& out, const std::vector<rules::finding>& findin
     j["findings"].push_back({{"fingerprint", fps[i]},
                              {"rule", f.rule},
                              {"severity", core::severity_name(f.level)},
-                             {"doc", f.doc},
+                             {"doc", f.doc()},
                              {"message", f.message}});
   }
   out << detail::dump_pretty(j) << '\n';

@@ -115,7 +115,7 @@ std::optional<json> finding_region(const document_place& place, const rules::fin
   if (at.column > 0) {
     region["startColumn"] = at.column;
     // The snippet is the region's text: from the column to the end of the line.
-    std::string_view rest = f.line_text;
+    std::string_view rest = f.line_text();
     for (int col = 1; col < at.column && !rest.empty(); ++col) {
       std::size_t n = 1;
       while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
@@ -291,7 +291,6 @@ std::string csv_field(const std::string& s) {
 }
 
 void write_findings_sarif(std::ostream& out, const lint_report& r) {
-  const detail::claim_index index(r.batch);
   json driver;
   driver["name"] = "tollgate";
   driver["version"] = TOLLGATE_VERSION;
@@ -323,10 +322,9 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     driver["rules"].push_back(std::move(d));
   }
 
-  json results = json::array();
-  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+  auto result = [&](std::size_t i) {
     const auto& f = r.findings[i];
-    const auto involved = index.involved(f);
+    const auto& involved = f.claims;
     json res;
     res["ruleId"] = f.rule;
     if (auto it = rule_index.find(f.rule); it != rule_index.end()) res["ruleIndex"] = it->second;
@@ -341,7 +339,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       json loc;
       loc["physicalLocation"] = physical_location(place, region);
       if (place.record_line > 0)
-        loc["logicalLocations"] = json::array({{{"name", f.doc}, {"kind", "object"}}});
+        loc["logicalLocations"] = json::array({{{"name", f.doc()}, {"kind", "object"}}});
       res["locations"] = json::array({std::move(loc)});
     }
     json related = json::array();
@@ -361,15 +359,15 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
       res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i]}};
     if (r.baseline) res["baselineState"] = "new";
     json props;
-    props["doc"] = f.doc;
-    props["path"] = f.location;
+    props["doc"] = f.doc();
+    props["path"] = f.location();
     props["textLine"] = f.line;
     props["textColumn"] = f.column;
-    props["claims"] = f.claims;
-    if (!f.series.empty()) props["series"] = f.series;
+    props["claims"] = f.claim_ids();
+    if (const std::string series = f.series(); !series.empty()) props["series"] = series;
     res["properties"] = std::move(props);
-    results.push_back(std::move(res));
-  }
+    return res;
+  };
 
   json notifications = json::array();
   for (const auto& d : r.problems) {
@@ -397,34 +395,66 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
   run["originalUriBaseIds"] = {{"SRCROOT", {{"uri", current_directory_uri()}}}};
   // Our columns count code points, as the text output's carets do.
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
 
-  json log;
-  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  log["version"] = "2.1.0";
-  log["runs"] = json::array({std::move(run)});
-  out << detail::dump_pretty(log) << '\n';
+  // The log as dump(2) lays it out, with the results (last in the run)
+  // written one at a time: a large batch has hundreds of thousands.
+  out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+         "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n";
+  for (auto it = run.begin(); it != run.end(); ++it) {
+    out << "      " << detail::dump(it.key()) << ": ";
+    detail::write_indented(out, it.value(), 6);
+    out << ",\n";
+  }
+  out << "      \"results\": ";
+  detail::write_array(out, r.findings.size(), 6, result);
+  out << "\n    }\n  ]\n}\n";
 }
 
 void write_findings_junit(std::ostream& out, const lint_report& r) {
-  // Findings by document index, then by rule.
-  std::map<std::size_t, std::map<std::string, std::vector<const rules::finding*>>> by_doc;
-  for (const auto& f : r.findings) by_doc[f.doc_index][f.rule].push_back(&f);
+  // The findings of each document, by rule; found in `by_doc` (findings in
+  // document order) rather than copied, since a batch has many.
+  std::vector<const rules::finding*> by_doc;
+  by_doc.reserve(r.findings.size());
+  for (const auto& f : r.findings) by_doc.push_back(&f);
+  std::stable_sort(by_doc.begin(), by_doc.end(),
+                   [](const rules::finding* a, const rules::finding* b) { return a->doc_index < b->doc_index; });
+  auto found_in = [&](std::size_t doc_index) {
+    std::map<std::string, std::vector<const rules::finding*>> found;
+    auto it = std::lower_bound(by_doc.begin(), by_doc.end(), doc_index,
+                               [](const rules::finding* f, std::size_t i) { return f->doc_index < i; });
+    for (; it != by_doc.end() && (*it)->doc_index == doc_index; ++it) found[(*it)->rule].push_back(*it);
+    return found;
+  };
 
   std::vector<std::string> rule_ids;
   for (const auto& rule : r.rules) rule_ids.push_back(rule.id);
-
-  std::string body;
-  std::size_t total_tests = 0, total_failures = 0;
-  for (const auto& d : r.batch.documents) {
+  // Each document's test cases: every rule, then rules not loaded that have
+  // findings there.
+  auto cases_of = [&](const std::map<std::string, std::vector<const rules::finding*>>& found) {
     auto ids = rule_ids;
-    const auto& found = by_doc[d.index];
     for (const auto& [id, _] : found) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
+    return ids;
+  };
+
+  // The header carries the totals: count first, then write suite by suite.
+  std::size_t total_tests = r.summary.skipped.size(), total_failures = 0;
+  for (const auto& d : r.batch.documents) {
+    const auto found = found_in(d.index);
+    total_tests += cases_of(found).size();
+    total_failures += found.size();
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format(
+      "<testsuites name=\"tollgate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n",
+      total_tests, total_failures, r.summary.skipped.size());
+
+  for (const auto& d : r.batch.documents) {
+    const auto found = found_in(d.index);
+    const auto ids = cases_of(found);
     const std::string file = detail::place_at(r, d.index).file;
     std::string cases;
-    std::size_t failures = 0;
     for (const auto& id : ids) {
       cases += "    <testcase name=\"" + junit_attr(id) + "\" classname=\"" +
                junit_attr(d.location) + "\"";
@@ -435,14 +465,13 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
         cases += "/>\n";
         continue;
       }
-      ++failures;
       core::severity worst = core::severity::info;
       std::string messages, text;
       for (const auto* f : it->second) {
         worst = std::min(worst, f->level);
         messages += (messages.empty() ? "" : "; ") + f->message;
-        text += core::render({f->location, f->line, f->column, f->level, f->message, f->rule},
-                             f->line_text, false, f->line_text_column);
+        text += core::render({f->location(), f->line, f->column, f->level, f->message, f->rule},
+                             f->line_text(), false, f->line_text_column());
       }
       if (it->second.size() > 1)
         messages = fmt::format("{} findings: {}", it->second.size(), messages);
@@ -450,18 +479,16 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
                core::severity_name(worst) + "\">" + xml_escape(text, false) +
                "</failure>\n    </testcase>\n";
     }
-    body += fmt::format(
+    out << fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
         "time=\"0\">\n",
-        junit_attr(d.location), ids.size(), failures);
-    body += cases + "  </testsuite>\n";
-    total_tests += ids.size();
-    total_failures += failures;
+        junit_attr(d.location), ids.size(), found.size());
+    out << cases << "  </testsuite>\n";
   }
   // Inputs that could not be read are errors of their own suite, so that a
   // report never looks clean because an article was not checked.
   for (const auto& k : r.summary.skipped) {
-    body += fmt::format(
+    out << fmt::format(
         "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" "
         "time=\"0\">\n"
         "    <testcase name=\"read\" classname=\"{0}\" time=\"0\">\n"
@@ -469,13 +496,8 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
         "    </testcase>\n"
         "  </testsuite>\n",
         junit_attr(k.path), junit_attr(k.reason), xml_escape(k.path + ": " + k.reason, false));
-    ++total_tests;
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format(
-      "<testsuites name=\"tollgate\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n",
-      total_tests, total_failures, r.summary.skipped.size());
-  out << body << "</testsuites>\n";
+  out << "</testsuites>\n";
 }
 
 void write_findings_github(std::ostream& out, const lint_report& r) {
@@ -493,7 +515,7 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
     std::string message = f.message;
     // Lines of a JSONL record's text or of an HTML page's text are not the
     // file's: say where in the document the finding is.
-    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location, f.line, f.column);
+    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location(), f.line, f.column);
     out << "::" << command << ' ' << fmt::format("{}", fmt::join(props, ","))
         << "::" << github_escape_data(message) << '\n';
   }

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include "core/text_position.hpp"
@@ -59,24 +60,6 @@ json claim_object(const claims::claim& c) {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 std::string dump_pretty(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
-
-claim_index::claim_index(const rules::batch& b) {
-  by_id_.reserve(b.claims.size());
-  for (const auto& c : b.claims) by_id_.emplace(c.id, &c);
-}
-
-const claims::claim* claim_index::find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
-
-std::vector<const claims::claim*> claim_index::involved(const rules::finding& f) const {
-  std::vector<const claims::claim*> out;
-  for (const auto& id : f.claims) {
-    if (const auto* c = find(id)) out.push_back(c);
-  }
-  return out;
-}
 
 const document_place& place_at(const lint_report& r, std::size_t index) {
   static const document_place unknown{};
@@ -163,8 +146,8 @@ std::string claim_json(const claims::claim& c) {
     }
     return true;
   };
-  if (!valid_utf8(c.text) || !valid_utf8(c.source) || !valid_utf8(c.doc) ||
-      (c.attribution && !valid_utf8(*c.attribution)) || (c.location && !valid_utf8(*c.location))) {
+  if (!valid_utf8(c.text) || !valid_utf8(c.source.str()) || !valid_utf8(c.doc.str()) ||
+      (c.attribution && !valid_utf8(c.attribution->str())) || (c.location && !valid_utf8(c.location->str()))) {
     return dump(claim_object(c));
   }
   std::string out;
@@ -175,30 +158,31 @@ std::string claim_json(const claims::claim& c) {
     out += "\":";
   };
   auto str = [&](std::string_view v) { append_string(out, v); };
+  auto sym = [&](const core::symbol& v) { append_string(out, v.str()); };
   auto day = [&](const core::date& d) { append_string(out, d.iso()); };
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
   key("id"); str(c.id);
-  key("doc"); str(c.doc);
-  key("source"); if (c.source.empty()) out += "null"; else str(c.source);
+  key("doc"); str(c.doc.str());
+  key("source"); if (c.source.empty()) out += "null"; else str(c.source.str());
   key("published"); append_optional(out, c.published, day);
   key("line"); num(c.line);
   key("column"); num(c.column);
   key("offset"); num(static_cast<double>(c.offset));
   key("length"); num(static_cast<double>(c.length));
   key("text"); str(c.text);
-  key("metric"); str(c.metric);
-  key("group"); str(c.group);
-  key("location"); append_optional(out, c.location, str);
+  key("metric"); str(c.metric.str());
+  key("group"); str(c.group.str());
+  key("location"); append_optional(out, c.location, sym);
   key("value"); append_optional(out, c.value, num);
   key("lo"); num(c.lo);
   key("hi"); append_optional(out, c.hi, num);
-  key("qualifier"); str(c.qualifier);
+  key("qualifier"); str(c.qualifier.str());
   key("vague"); boolean(c.vague);
   key("as_of"); append_optional(out, c.as_of, day);
-  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis);
+  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
   key("cumulative"); boolean(c.cumulative);
-  key("attribution"); append_optional(out, c.attribution, str);
+  key("attribution"); append_optional(out, c.attribution, sym);
   key("part_of"); append_optional(out, c.part_of, str);
   key("revision"); boolean(c.revision);
   out += '}';
@@ -209,8 +193,8 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
-    core::diagnostic d{f.location, f.line, f.column, f.level, f.message, f.rule};
-    out << core::render(d, f.line_text, color, f.line_text_column);
+    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message, f.rule};
+    out << core::render(d, f.line_text(), color, f.line_text_column());
   }
 }
 
@@ -282,25 +266,59 @@ file_position position_in_file(const document_place& place, int line, int column
   return p;
 }
 
+namespace detail {
+
+void write_indented(std::ostream& out, const json& j, std::size_t indent) {
+  const std::string text = dump_pretty(j);
+  const std::string margin(indent, ' ');
+  // Line breaks inside strings are escaped, so every '\n' starts a line.
+  std::size_t from = 0;
+  for (std::size_t at; (at = text.find('\n', from)) != std::string::npos; from = at + 1) {
+    out.write(text.data() + from, static_cast<std::streamsize>(at + 1 - from));
+    out << margin;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+void write_array(std::ostream& out, std::size_t n, std::size_t indent,
+                 const std::function<json(std::size_t)>& item) {
+  if (n == 0) {
+    out << "[]";
+    return;
+  }
+  const std::string margin(indent + 2, ' ');
+  out << "[\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << margin;
+    write_indented(out, item(i), indent + 2);
+    out << (i + 1 < n ? ",\n" : "\n");
+  }
+  out << std::string(indent, ' ') << ']';
+}
+
+}  // namespace detail
+
+// A large batch has hundreds of thousands of findings: each is written as it
+// is made, never as part of one document held in memory. The layout is the
+// one nlohmann's dump(2) gives.
 void write_findings_json(std::ostream& out, const lint_report& r) {
-  const detail::claim_index index(r.batch);
-  json j;
-  j["findings"] = json::array();
-  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+  out << "{\n  \"findings\": ";
+  detail::write_array(out, r.findings.size(), 2, [&](std::size_t i) {
     const auto& f = r.findings[i];
     json o;
     o["rule"] = f.rule;
     o["severity"] = core::severity_name(f.level);
     o["message"] = f.message;
-    o["doc"] = f.doc;
-    o["path"] = f.location;
+    o["doc"] = f.doc();
+    o["path"] = f.location();
     o["line"] = f.line;
     o["column"] = f.column;
-    o["claims"] = f.claims;
-    o["series"] = f.series.empty() ? json(nullptr) : json(f.series);
+    o["claims"] = f.claim_ids();
+    const std::string series = f.series();
+    o["series"] = series.empty() ? json(nullptr) : json(series);
     o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i]) : json(nullptr);
     json involved = json::array();
-    for (const auto* c : index.involved(f)) {
+    for (const auto* c : f.claims) {
       const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
       involved.push_back({{"claim", c->id},
                           {"path", c->location_label},
@@ -311,8 +329,8 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
                           {"text", c->text}});
     }
     o["involves"] = std::move(involved);
-    j["findings"].push_back(std::move(o));
-  }
+    return o;
+  });
   const auto& s = r.summary;
   json sum;
   sum["documents"] = s.documents;
@@ -323,8 +341,9 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
   sum["findings"] = {{"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}};
   sum["baseline"] = r.baseline ? json{{"suppressed", r.baseline->suppressed}, {"disappeared", r.baseline->disappeared}}
                                : json(nullptr);
-  j["summary"] = std::move(sum);
-  out << detail::dump_pretty(j) << '\n';
+  out << ",\n  \"summary\": ";
+  detail::write_indented(out, sum, 2);
+  out << "\n}\n";
 }
 
 void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& timelines) {

@@ -145,7 +145,8 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
       {scratch.path().string()}, {},
       [&](ingest::document&& doc) {
         auto found = claims::extract(doc, lex);
-        scan_document(only, doc, b);
+        auto scanned = scan_document(only, doc);
+        b.scanned.insert(b.scanned.end(), scanned.begin(), scanned.end());
         document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
                            doc.index, found.size(), {}};
         info.first_line = doc.text.substr(0, doc.text.find('\n'));
@@ -174,7 +175,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
     }
   }
   std::map<place, std::vector<const finding*>> actual;
-  for (const auto& f : findings) actual[{f.doc, f.line}].push_back(&f);
+  for (const auto& f : findings) actual[{f.doc(), f.line}].push_back(&f);
 
   auto where = [&](const place& p) { return (fs::path(dir) / p.first).string() + ":" + std::to_string(p.second); };
   for (const auto& [p, want] : expected) {

@@ -41,24 +41,42 @@ const std::vector<std::string>& claim_field_names() {
   return names;
 }
 
-void add_claim_fields(placeholder_values& v, const std::string& p, const claims::claim& c) {
-  v[p + "id"] = c.id;
-  v[p + "doc"] = c.doc;
-  v[p + "source"] = c.source.empty() ? "unknown source" : c.source;
-  v[p + "published"] = c.published ? c.published->iso() : "undated";
-  v[p + "line"] = std::to_string(c.line);
-  v[p + "metric"] = c.metric;
-  v[p + "group"] = c.group;
-  v[p + "location"] = c.location.value_or("unknown place");
-  v[p + "value"] = figure_as_written(c);
-  v[p + "lo"] = format_count(c.lo);
-  v[p + "hi"] = c.hi ? format_count(*c.hi) : "unbounded";
-  v[p + "qualifier"] = c.qualifier;
-  v[p + "as_of"] = c.as_of ? c.as_of->iso() : "undated";
-  v[p + "attribution"] = c.attribution.value_or("no attribution");
-  v[p + "text"] = c.text;
-  v[p + "series"] = c.series();
+namespace {
+
+// A claim's field by placeholder name (claim_field_names); nullopt for
+// another name.
+std::optional<std::string> claim_field(const claims::claim& c, std::string_view name) {
+  if (name == "id") return c.id;
+  if (name == "doc") return c.doc.str();
+  if (name == "source") return c.source.empty() ? "unknown source" : c.source.str();
+  if (name == "published") return c.published ? c.published->iso() : "undated";
+  if (name == "line") return std::to_string(c.line);
+  if (name == "metric") return c.metric.str();
+  if (name == "group") return c.group.str();
+  if (name == "location") return c.location ? c.location->str() : "unknown place";
+  if (name == "value") return figure_as_written(c);
+  if (name == "lo") return format_count(c.lo);
+  if (name == "hi") return c.hi ? format_count(*c.hi) : "unbounded";
+  if (name == "qualifier") return c.qualifier.str();
+  if (name == "as_of") return c.as_of ? c.as_of->iso() : "undated";
+  if (name == "attribution") return c.attribution ? c.attribution->str() : "no attribution";
+  if (name == "text") return c.text;
+  if (name == "series") return c.series();
+  return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<std::string> placeholder_values::find(const std::string& name) const {
+  if (auto it = values_.find(name); it != values_.end()) return it->second;
+  for (const auto& [prefix, c] : claims_) {
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    if (auto v = claim_field(*c, std::string_view(name).substr(prefix.size()))) return v;
+  }
+  return std::nullopt;
+}
+
+void add_claim_fields(placeholder_values& v, const std::string& p, const claims::claim& c) { v.add_claim(p, c); }
 
 std::vector<std::pair<std::string, std::size_t>> placeholders_in(const std::string& tmpl) {
   std::vector<std::pair<std::string, std::size_t>> out;
@@ -97,8 +115,8 @@ std::string render_message(const std::string& tmpl, const placeholder_values& va
       out += tmpl.substr(i);
       break;
     }
-    const auto it = values.find(tmpl.substr(i + 1, close - i - 1));
-    out += it == values.end() ? tmpl.substr(i, close - i + 1) : it->second;
+    const auto value = values.find(tmpl.substr(i + 1, close - i - 1));
+    out += value ? *value : tmpl.substr(i, close - i + 1);
     i = close;
   }
   return out;

@@ -5,7 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <atomic>
+#include <cstdint>
+#include <iterator>
+#include <mutex>
+#include <thread>
 #include <set>
+#include <unordered_map>
 
 #include "core/yaml.hpp"
 
@@ -402,23 +408,99 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
   return out;
 }
 
-void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b) {
-  for (const auto& r : rules) r.kind->scan(r, doc, b.scanned);
+std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc) {
+  std::vector<finding> out;
+  for (const auto& r : rules) r.kind->scan(r, doc, out);
+  return out;
 }
 
-std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
-                                                                   const claims::lexicon& lex, bool dated_only) {
-  std::map<std::string, std::vector<const claims::claim*>> out;
+check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b(batch), lex(lexicon) {
+  keys_.reserve(b.claims.size());
+  for (const auto& c : b.claims) keys_.emplace_back(c.series());
+}
+
+series_list check_input::series(const rule& r, bool dated_only) const {
+  // Each selected claim gets its series' number (in order of first
+  // appearance); then claims are laid out series by series, keys in order.
+  std::unordered_map<const std::string*, std::uint32_t> number;
+  std::vector<core::symbol> keys;
+  std::vector<std::uint32_t> of;  // series number of each claim; kNone when not selected
+  constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  of.reserve(b.claims.size());
+  std::size_t i = 0;
   for (const auto& c : b.claims) {
-    if ((c.as_of || !dated_only) && r.where.matches(c, lex)) out[c.series()].push_back(&c);
+    const core::symbol& key = keys_[i++];
+    if (!(c.as_of || !dated_only) || !r.where.matches(c, lex)) {
+      of.push_back(kNone);
+      continue;
+    }
+    auto [at, added] = number.try_emplace(&key.str(), static_cast<std::uint32_t>(keys.size()));
+    if (added) keys.push_back(key);
+    of.push_back(at->second);
   }
-  for (auto& [_, points] : out) {
-    std::stable_sort(points.begin(), points.end(), [](const claims::claim* a, const claims::claim* c) {
+  std::vector<std::uint32_t> order(keys.size());  // series numbers in key order
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
+  std::vector<std::size_t> count(keys.size(), 0);  // claims of each series
+  for (std::uint32_t n : of) {
+    if (n != kNone) ++count[n];
+  }
+  std::vector<std::size_t> offset(keys.size());  // where each series starts in out.points_
+  std::size_t total = 0;
+  for (std::uint32_t n : order) {
+    offset[n] = total;
+    total += count[n];
+  }
+  series_list out;
+  out.points_.resize(total);
+  std::vector<std::size_t> fill = offset;
+  i = 0;
+  for (const auto& c : b.claims) {
+    if (const std::uint32_t n = of[i++]; n != kNone) out.points_[fill[n]++] = &c;
+  }
+  out.series_.reserve(keys.size());
+  for (std::uint32_t n : order) {
+    auto first = out.points_.begin() + static_cast<std::ptrdiff_t>(offset[n]);
+    auto last = out.points_.begin() + static_cast<std::ptrdiff_t>(fill[n]);
+    std::stable_sort(first, last, [](const claims::claim* a, const claims::claim* c) {
       if (!a->as_of || !c->as_of) return a->as_of.has_value() && !c->as_of.has_value();
       return *a->as_of < *c->as_of;
     });
+    out.series_.emplace_back(keys[n], series_points(&*first, static_cast<std::size_t>(last - first)));
   }
   return out;
+}
+
+namespace {
+const std::string& none() {
+  static const std::string empty;
+  return empty;
+}
+}  // namespace
+
+const std::string& finding::doc() const {
+  return !claims.empty() ? claims.front()->doc.str() : text ? text->doc : none();
+}
+
+const std::string& finding::location() const {
+  return !claims.empty() ? claims.front()->location_label.str() : text ? text->location : none();
+}
+
+const std::string& finding::line_text() const {
+  return !claims.empty() ? claims.front()->line_text : text ? text->line_text : none();
+}
+
+int finding::line_text_column() const {
+  return !claims.empty() ? claims.front()->line_text_column : text ? text->line_text_column : 1;
+}
+
+std::string finding::series() const { return claims.empty() ? std::string() : claims.front()->series(); }
+
+std::vector<std::string> finding::claim_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(claims.size());
+  for (const claims::claim* c : claims) ids.push_back(c->id);
+  return ids;
 }
 
 finding finding_at(const rule& r, const claims::claim& c, std::string message) {
@@ -426,25 +508,63 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   f.rule = r.id;
   f.level = r.level;
   f.message = std::move(message);
-  f.doc = c.doc;
-  f.location = c.location_label;
   f.line = c.line;
   f.column = c.column;
-  f.line_text = c.line_text;
-  f.line_text_column = c.line_text_column;
-  f.claims = {c.id};
-  f.series = c.series();
+  f.claims = {&c};
   f.doc_index = c.doc_index;
   f.offset = c.offset;
   return f;
 }
 
-std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex) {
-  std::vector<finding> out = b.scanned;
-  for (const auto& r : rules) r.kind->run(r, b, lex, out);
-  std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& c) {
+std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex,
+                               unsigned jobs) {
+  std::vector<finding> out;
+  // Room for about a finding per claim up front: pages not written to cost no
+  // memory, and growing a large vector would hold the old and new copies.
+  out.reserve(b.scanned.size() + b.claims.size());
+  out = b.scanned;
+  const check_input in(b, lex);
+  // Rules are independent and run on `jobs` threads; each rule's findings
+  // join `out` when it is done. The order they join in does not matter: the
+  // sort below orders by rule id too, and keeps each rule's own order.
+  std::mutex joining;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < rules.size(); i = next++) {
+      std::vector<finding> found;
+      rules[i].kind->run(rules[i], in, found);
+      std::lock_guard<std::mutex> hold(joining);
+      std::move(found.begin(), found.end(), std::back_inserter(out));
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(std::max(jobs, 1u), rules.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+  // Sorted through positions, then moved into place: std::stable_sort on the
+  // findings themselves would take a buffer as large as they are.
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const finding& a = out[x];
+    const finding& c = out[y];
     return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);
   });
+  // Position i gets the finding at order[i]; each cycle of the permutation
+  // moves through one spare finding.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    finding spare = std::move(out[i]);
+    std::size_t at = i;
+    while (order[at] != i) {
+      const std::size_t from = order[at];
+      out[at] = std::move(out[from]);
+      order[at] = at;
+      at = from;
+    }
+    out[at] = std::move(spare);
+    order[at] = at;
+  }
   return out;
 }
 

@@ -3,52 +3,76 @@
 // The rules stage: YAML rule files naming a built-in check kind, a filter
 // over claims, the kind's parameters and a message; run over the whole batch.
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "claims/claims.hpp"
 #include "core/diagnostic.hpp"
+#include "core/symbol.hpp"
 #include "ingest/ingest.hpp"
 #include "core/yaml.hpp"
 
 namespace tollgate::rules {
 
-/// What the checks know of a document once its text is gone.
+/// What the checks know of a document once its text is gone. Its id,
+/// location and source are the symbols its claims share.
 struct document_info {
-  std::string id;
-  std::string location;
-  std::string source;
+  core::symbol id;
+  core::symbol location;
+  core::symbol source;
   std::optional<core::date> published;
   ingest::date_origin published_from = ingest::date_origin::none;
   std::size_t index = 0;
   std::size_t claims = 0;
-  std::string first_line;
+  std::string first_line;  // kept only for an undated document, whose finding shows it
 };
 
-/// One finding of one rule, placed at a claim or a document.
+/// One finding of one rule, placed at a claim or at a place in a document's
+/// text. A large batch has hundreds of thousands, so a finding at a claim
+/// points at the batch's claims rather than copying what they say: the
+/// batch must outlive its findings.
 struct finding {
   std::string rule;
   core::severity level = core::severity::warning;
   std::string message;
-  std::string doc;
-  std::string location;  // path, or path#id for JSONL records
   int line = 0;
   int column = 0;
-  std::string line_text;
-  int line_text_column = 1;  // column of line_text's first character
-  std::vector<std::string> claims;  // ids; the first is where the finding is placed
-  std::string series;
   std::size_t doc_index = 0;
   std::size_t offset = 0;
+  /// The claims involved; the first is where the finding is placed. Empty
+  /// for a finding in a document's text, which sets `text` instead.
+  std::vector<const claims::claim*> claims;
+  struct text_place {
+    std::string doc;
+    std::string location;  // path, or path#id for JSONL records
+    std::string line_text;
+    int line_text_column = 1;  // column of line_text's first character
+  };
+  std::shared_ptr<const text_place> text;
+
+  /// Document id, its location, and the line (or a window of it) where the
+  /// finding is, from its claim or its `text`; empty when it has neither.
+  const std::string& doc() const;
+  const std::string& location() const;
+  const std::string& line_text() const;
+  int line_text_column() const;
+  /// The series of the claim it is placed at; empty for none.
+  std::string series() const;
+  /// The ids of `claims`, in order.
+  std::vector<std::string> claim_ids() const;
 };
 
 /// The claims of a batch and its documents, in batch order.
 struct batch {
-  std::vector<claims::claim> claims;
+  /// A deque, not a vector: growing it never copies what is already there,
+  /// so a batch of millions of claims does not need twice their memory.
+  std::deque<claims::claim> claims;
   std::vector<document_info> documents;
   /// Findings of kinds that read the text (term), made by scan_document
   /// while each document's text still existed.
@@ -107,13 +131,54 @@ class param_reader {
 
 struct rule;
 
+/// Claims of one series, sorted by as_of.
+using series_points = std::span<const claims::claim* const>;
+
+/// Claims grouped by series, in the order of the series' keys: one array
+/// for all, so that a batch of many small series costs one pointer a claim.
+class series_list {
+ public:
+  using value_type = std::pair<core::symbol, series_points>;
+  series_list() = default;
+  // The series point into `points_`: moving keeps them valid, copying would not.
+  series_list(series_list&&) = default;
+  series_list& operator=(series_list&&) = default;
+  series_list(const series_list&) = delete;
+  series_list& operator=(const series_list&) = delete;
+
+  std::vector<value_type>::const_iterator begin() const { return series_.begin(); }
+  std::vector<value_type>::const_iterator end() const { return series_.end(); }
+  std::size_t size() const { return series_.size(); }
+
+ private:
+  friend class check_input;
+  std::vector<const claims::claim*> points_;
+  std::vector<value_type> series_;
+};
+
+/// What the checks read: the batch, the lexicon, and the batch's claims
+/// grouped by series, each claim's series key made once for all rules.
+class check_input {
+ public:
+  check_input(const batch& batch, const claims::lexicon& lexicon);
+  const batch& b;
+  const claims::lexicon& lex;
+
+  /// The claims `r.where` selects, grouped by series key; each series is
+  /// sorted by as_of (stable: batch order within a day). With `dated_only`,
+  /// claims with no as_of are left out; otherwise they come last.
+  series_list series(const rule& r, bool dated_only = true) const;
+
+ private:
+  std::vector<core::symbol> keys_;  // claim::series() of each claim, by position
+};
+
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.
 class check_kind {
  public:
   virtual ~check_kind() = default;
   /// Adds the rule's findings over the batch to `out`.
-  virtual void run(const rule& r, const batch& b, const claims::lexicon& lex,
-                   std::vector<finding>& out) const = 0;
+  virtual void run(const rule& r, const check_input& in, std::vector<finding>& out) const = 0;
   /// For kinds that read the text: adds the rule's findings in one document,
   /// called while the document's text exists. Default: nothing.
   virtual void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const;
@@ -178,26 +243,37 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
                                            const rule_overrides* overrides = nullptr);
 
 /// Runs the per-document part of the rules (kinds that read the text) over
-/// one document, keeping the findings in `b.scanned`. Call it for each
-/// document during extraction; memory grows with findings, not documents.
-void scan_document(const std::vector<rule>& rules, const ingest::document& doc, batch& b);
-
-/// The claims `r.where` selects, grouped by series key; each series is sorted
-/// by as_of (stable: batch order within a day). With `dated_only`, claims
-/// with no as_of are left out; otherwise they come last.
-std::map<std::string, std::vector<const claims::claim*>> series_of(const rule& r, const batch& b,
-                                                                   const claims::lexicon& lex,
-                                                                   bool dated_only = true);
+/// one document. Call it for each document during extraction (any thread)
+/// and keep the findings in `batch::scanned`, in batch order; memory grows
+/// with findings, not documents.
+std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc);
 
 /// Nearest of `valid` to `key` by edit distance, for "did you mean" (empty if none is close).
 std::string nearest(const std::string& key, const std::vector<std::string>& valid);
 
 /// Runs the rules; findings come back sorted by document, position and rule.
+/// Rules run on up to `jobs` threads (each rule on one); the findings are
+/// the same for any `jobs`.
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
-                               const claims::lexicon& lex);
+                               const claims::lexicon& lex, unsigned jobs = 1);
 
-/// Message placeholders: {metric}, {value}, {prev.source}, ...
-using placeholder_values = std::map<std::string, std::string>;
+/// Message placeholders: {metric}, {value}, {prev.source}, ... A claim's
+/// fields are read when a message names them, not copied for each finding.
+class placeholder_values {
+ public:
+  placeholder_values() = default;
+  placeholder_values(std::initializer_list<std::pair<const std::string, std::string>> values) : values_(values) {}
+  std::string& operator[](const std::string& name) { return values_[name]; }
+  /// The claim's fields under `prefix` ("" or "prev."); REQUIRES: `c`
+  /// outlives this.
+  void add_claim(std::string prefix, const claims::claim& c) { claims_.emplace_back(std::move(prefix), &c); }
+  /// The value of placeholder `name`; nullopt when nothing sets it.
+  std::optional<std::string> find(const std::string& name) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::vector<std::pair<std::string, const claims::claim*>> claims_;
+};
 /// Adds a claim's fields under `prefix` ("" or "prev.").
 void add_claim_fields(placeholder_values& values, const std::string& prefix, const claims::claim& c);
 /// Names a claim's fields can be referred to by.

@@ -177,7 +177,7 @@ TEST_SUITE("report") {
     report::baseline_outcome outcome;
     const auto fresh = report::new_findings(known.value, new_run.fingerprints, outcome);
     REQUIRE(fresh.size() == 1);
-    CHECK(new_run.findings[fresh[0]].doc == "day4.txt");
+    CHECK(new_run.findings[fresh[0]].doc() == "day4.txt");
     CHECK(new_run.findings[fresh[0]].rule == "exceeds-total");
     CHECK(outcome.suppressed == 1);
     CHECK(outcome.disappeared == 1);

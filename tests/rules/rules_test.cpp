@@ -173,7 +173,7 @@ TEST_SUITE("rules") {
     REQUIRE(expected.size() == 3);
 
     std::vector<finding_key> actual;
-    for (const auto& f : findings) actual.emplace_back(f.rule, f.doc, f.line);
+    for (const auto& f : findings) actual.emplace_back(f.rule, f.doc(), f.line);
     CHECK(actual == expected);
 
     // The falling toll: "stands at 150" (Meridian Wire, 8 March) after "at
@@ -193,8 +193,8 @@ TEST_SUITE("rules") {
     CHECK(decrease->message.find("at least 212") != std::string::npos);
     CHECK(decrease->message.find("150") != std::string::npos);
     REQUIRE(decrease->claims.size() == 2);
-    CHECK(decrease->claims[1] == "day3-lowland-courier.txt#1");
-    CHECK(decrease->series == "killed/people");
+    CHECK(decrease->claims[1]->id == "day3-lowland-courier.txt#1");
+    CHECK(decrease->series() == "killed/people");
   }
 
   // (c) interval logic on hand-built claims
@@ -215,8 +215,8 @@ TEST_SUITE("rules") {
     const auto& f = found[0];
     CHECK(f.rule == "decrease");
     CHECK(f.level == core::severity::error);
-    CHECK(f.doc == "b.txt");
-    CHECK(f.claims == std::vector<std::string>{"b.txt#1", "a.txt#1"});
+    CHECK(f.doc() == "b.txt");
+    CHECK(f.claim_ids() == std::vector<std::string>{"b.txt#1", "a.txt#1"});
     CHECK(f.message ==
           "killed toll for people fell from at least 11,300 (Desk A, 2023-10-12) to 3,958 (Desk B, 2023-10-13)");
   }
@@ -230,7 +230,7 @@ TEST_SUITE("rules") {
     const auto found = run_one("decrease", b);
     REQUIRE(found.size() == 1);
     CHECK(found[0].level == core::severity::info);
-    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].doc() == "b.txt");
     CHECK(found[0].message.find("revised") != std::string::npos);
   }
 
@@ -248,8 +248,8 @@ TEST_SUITE("rules") {
     b.claims.push_back(killed("a.txt#1", "2023-10-12", "at least 11,300", 11300, std::nullopt, 11300, "at_least", "Desk A", 1));
     const auto found = run_one("decrease", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "b.txt");
-    CHECK(found[0].claims == std::vector<std::string>{"b.txt#1", "a.txt#1"});
+    CHECK(found[0].doc() == "b.txt");
+    CHECK(found[0].claim_ids() == std::vector<std::string>{"b.txt#1", "a.txt#1"});
 
     // And a higher later figure that comes first in the batch is no decrease.
     rules::batch rising;
@@ -266,7 +266,7 @@ TEST_SUITE("rules") {
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "exceeds-total");
     CHECK(found[0].level == core::severity::error);
-    CHECK(found[0].claims == std::vector<std::string>{"t.txt#1", "t.txt#2", "t.txt#3"});
+    CHECK(found[0].claim_ids() == std::vector<std::string>{"t.txt#1", "t.txt#2", "t.txt#3"});
     CAPTURE(found[0].message);
     CHECK(found[0].message.find("105") != std::string::npos);
     // The total as written, lowercased mid-sentence.
@@ -319,13 +319,13 @@ TEST_SUITE("rules") {
     }
     const auto found = run_one("undated", b);
     REQUIRE(found.size() == 2);
-    CHECK(found[0].doc == "notes.txt");
-    CHECK(found[0].location == "batch/notes.txt");
+    CHECK(found[0].doc() == "notes.txt");
+    CHECK(found[0].location() == "batch/notes.txt");
     CHECK(found[0].line == 1);
     CHECK(found[0].column == 1);
     CHECK(found[0].level == core::severity::warning);
     CHECK(found[0].message.find("(2)") != std::string::npos);
-    CHECK(found[1].doc == "blog.txt");
+    CHECK(found[1].doc() == "blog.txt");
     CHECK(found[1].line == 1);
   }
 
@@ -476,8 +476,8 @@ TEST_SUITE("rules") {
     b.claims.push_back(killed("b.txt#1", "2024-03-04", "at least 140", 140, std::nullopt, 140, "at_least", "Norvan Post", 1));
     const auto found = run_one("disagreement", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "b.txt");
-    CHECK(found[0].claims == std::vector<std::string>{"b.txt#1", "a.txt#1"});
+    CHECK(found[0].doc() == "b.txt");
+    CHECK(found[0].claim_ids() == std::vector<std::string>{"b.txt#1", "a.txt#1"});
     CHECK(found[0].level == core::severity::warning);
     CHECK(found[0].message ==
           "killed figures for people disagree: at least 140 (Norvan Post, 2024-03-04) against 90 (Valley Herald, 2024-03-04)");
@@ -518,8 +518,8 @@ TEST_SUITE("rules") {
     b.claims.push_back(exact("y.txt#1", "2024-03-06", 10, "10", "B", 61));  // five days later: out of it
     const auto found = rules::run_rules(loaded.value, b, test::builtin_lexicon());
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "z.txt");
-    CHECK(found[0].claims[1].rfind("a", 0) == 0);
+    CHECK(found[0].doc() == "z.txt");
+    CHECK(found[0].claims[1]->id.rfind("a", 0) == 0);
   }
 
   TEST_CASE("stale fires for a figure lower than one reported lag days before publication") {
@@ -528,7 +528,7 @@ TEST_SUITE("rules") {
     b.claims.push_back(exact("b.txt#1", "2024-09-18", 420, "420", "Delta Review", 1));
     const auto found = run_one("stale", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].doc() == "b.txt");
     CHECK(found[0].message ==
           "420 (Delta Review, published 2024-09-18) is out of date: 1,350 was reported by Basin Wire on 2024-09-14, 4 days before");
   }
@@ -559,7 +559,7 @@ TEST_SUITE("rules") {
     b.claims.push_back(exact("b.txt#1", "2024-08-02", 2120, "2,120", "Mesa", 1));
     const auto found = run_one("jump", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].doc() == "b.txt");
     CHECK(found[0].message.find("17.7 times a day") != std::string::npos);
 
     rules::batch slow;  // tenfold over three days is 2.2 a day
@@ -584,13 +584,13 @@ TEST_SUITE("rules") {
     auto said = exact("a.txt#2", "2024-06-20", 14, "14", "Desk", 0);
     said.attribution = "fire brigade";
     auto after = exact("a.txt#3", "2024-06-20", 20, "20", "Desk", 0);
-    after.previous_attribution = "police";
+    after.previous_attributed = true;
     auto part_of_bare = exact("a.txt#4", "2024-06-20", 30, "30", "Desk", 0);
     part_of_bare.part_of = "a.txt#1";
     b.claims = {bare, said, after, part_of_bare};
     const auto found = run_one("unattributed", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].claims == std::vector<std::string>{"a.txt#1"});
+    CHECK(found[0].claim_ids() == std::vector<std::string>{"a.txt#1"});
     CHECK(found[0].message == "killed figure 80 has no source in its sentence or the one before; say who gives it");
   }
 
@@ -611,7 +611,7 @@ TEST_SUITE("rules") {
     b.claims.push_back(late);
     const auto found = run_one("vague", b);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].doc == "b.txt");
+    CHECK(found[0].doc() == "b.txt");
     CHECK(found[0].message ==
           "vague 'hundreds' for killed (people) where the batch has a precise figure: 310 (Norvan Post, 2024-03-05)");
   }
@@ -623,7 +623,7 @@ TEST_SUITE("rules") {
         "The martyrdom was mourned. Officials spoke of collateral\ndamage.\n",
         "2024-05-20", "t.txt");
     doc.source = "Our Desk";
-    rules::scan_document({builtin_rule("term")}, doc, b);
+    b.scanned = rules::scan_document({builtin_rule("term")}, doc);
     const auto found = rules::run_rules({builtin_rule("term")}, b, test::builtin_lexicon());
     REQUIRE(found.size() == 2);
     CHECK(found[0].line == 1);
@@ -631,6 +631,17 @@ TEST_SUITE("rules") {
     CHECK(found[0].message == "'Martyred' is loaded wording; use 'killed'");
     CHECK(found[1].line == 3);
     CHECK(found[1].message == "'collateral\ndamage' is loaded wording; use 'civilian casualties'");
+  }
+
+  TEST_CASE("term finds phrases in any case, and a document without them has none") {
+    rules::batch b;
+    auto doc = test::make_document("Crowds said nine were MASSACRED and others WiPeD oUt.\n", "2024-05-20", "t.txt");
+    b.scanned = rules::scan_document({builtin_rule("term")}, doc);
+    REQUIRE(b.scanned.size() == 2);
+    CHECK(b.scanned[0].message == "'MASSACRED' is loaded wording; use 'killed'");
+    CHECK(b.scanned[1].message == "'WiPeD oUt' is loaded wording; use 'killed'");
+    auto plain = test::make_document("Masks, massacre-era maps and wiped tables.\n", "2024-05-20", "p.txt");
+    CHECK(rules::scan_document({builtin_rule("term")}, plain).empty());
   }
 
   TEST_CASE("a term rule with no phrases, or a phrase that is not text, is an error at its place") {

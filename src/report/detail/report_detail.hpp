@@ -2,8 +2,9 @@
 
 // What the report stage's files share; not for other stages.
 
+#include <functional>
+#include <ostream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,19 +25,13 @@ json claim_object(const claims::claim& c);
 std::string dump(const json& j);
 /// Indented JSON; bytes that are not UTF-8 become U+FFFD.
 std::string dump_pretty(const json& j);
-
-/// The batch's claims by id.
-class claim_index {
- public:
-  explicit claim_index(const rules::batch& b);
-  /// Null when no claim has that id.
-  const claims::claim* find(const std::string& id) const;
-  /// The claims a finding involves, in its order; unknown ids are left out.
-  std::vector<const claims::claim*> involved(const rules::finding& f) const;
-
- private:
-  std::unordered_map<std::string, const claims::claim*> by_id_;
-};
+/// Writes `j` as dump_pretty does, for a value that sits `indent` spaces
+/// deep in a larger document: lines after the first get that margin.
+void write_indented(std::ostream& out, const json& j, std::size_t indent);
+/// Writes an array of `n` items made one at a time by `item`, laid out as
+/// dump_pretty lays out an array `indent` spaces deep, without holding it.
+void write_array(std::ostream& out, std::size_t n, std::size_t indent,
+                 const std::function<json(std::size_t)>& item);
 
 /// The place of document `index`, or an empty place when it is not known.
 const document_place& place_at(const lint_report& r, std::size_t index);

@@ -39,10 +39,9 @@ std::string decrease_check::summary() const {
   return "a cumulative figure that falls below one reported on an earlier day";
 }
 
-void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
-                         std::vector<finding>& out) const {
+void decrease_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long window = static_cast<long>(window_);
-  for (auto& [key, points] : series_of(r, b, lex)) {
+  for (auto& [key, points] : in.series(r)) {
     // Earlier days' claims within the window, as a sliding-window maximum of
     // their lower bounds: the front is the floor a later figure must reach.
     std::deque<const claims::claim*> floors;
@@ -69,7 +68,7 @@ void decrease_check::run(const rule& r, const batch& b, const claims::lexicon& l
           f.level = revision_level_;
           f.message += " (the article says the figure was revised)";
         }
-        f.claims.push_back(floor->id);
+        f.claims.push_back(floor);
         out.push_back(std::move(f));
       }
       i = day_end;

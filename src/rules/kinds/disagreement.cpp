@@ -5,6 +5,7 @@
 // is decrease's business).
 
 #include <set>
+#include <unordered_map>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -14,16 +15,17 @@ namespace {
 // The smallest value per key within a sliding window, so that "the lowest
 // upper bound among the other sources" costs O(log n): each key keeps its
 // values, and `heads_` holds each key's smallest; the answer is among the
-// first two heads.
+// first two heads. Keys are symbols, told apart by address.
 class min_by_key {
  public:
-  void add(const std::string& key, double v, std::size_t i) {
+  using key_type = const std::string*;
+  void add(key_type key, double v, std::size_t i) {
     auto& values = by_key_[key];
     if (!values.empty()) heads_.erase({values.begin()->first, values.begin()->second, key});
     values.insert({v, i});
     heads_.insert({values.begin()->first, values.begin()->second, key});
   }
-  void remove(const std::string& key, double v, std::size_t i) {
+  void remove(key_type key, double v, std::size_t i) {
     auto& values = by_key_[key];
     heads_.erase({values.begin()->first, values.begin()->second, key});
     values.erase({v, i});
@@ -31,7 +33,7 @@ class min_by_key {
     else heads_.insert({values.begin()->first, values.begin()->second, key});
   }
   /// Index of the smallest value whose key is not `key`, or npos.
-  std::size_t min_other(const std::string& key) const {
+  std::size_t min_other(key_type key) const {
     for (const auto& [v, i, k] : heads_) {
       if (k != key) return i;
     }
@@ -39,8 +41,8 @@ class min_by_key {
   }
 
  private:
-  std::map<std::string, std::set<std::pair<double, std::size_t>>> by_key_;
-  std::set<std::tuple<double, std::size_t, std::string>> heads_;
+  std::unordered_map<key_type, std::set<std::pair<double, std::size_t>>> by_key_;
+  std::set<std::tuple<double, std::size_t, key_type>> heads_;
 };
 
 }  // namespace
@@ -68,22 +70,25 @@ std::string disagreement_check::example() const {
          "quiet:  4 Mar  \"about 300\" (A) and \"320\" (B): [270, 330] holds 320";
 }
 
-void disagreement_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
-                             std::vector<finding>& out) const {
+void disagreement_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long window = static_cast<long>(window_);
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+  for (const auto& [key, points] : in.series(r)) {
     min_by_key low_hi;   // upper bounds (bounded ones only)
     min_by_key high_lo;  // lower bounds, negated: the highest floor
+    // Each point's source, made once: the window adds and removes it.
+    std::vector<min_by_key::key_type> sources;
+    sources.reserve(points.size());
+    for (const claims::claim* c : points) sources.push_back(&core::symbol(source_identity(*c)).str());
     std::size_t first = 0;  // oldest claim still in the window
     for (std::size_t i = 0; i < points.size(); ++i) {
       const claims::claim& c = *points[i];
       while (*c.as_of - *points[first]->as_of > window) {
         const claims::claim& old = *points[first];
-        if (old.hi) low_hi.remove(source_identity(old), *old.hi, first);
-        high_lo.remove(source_identity(old), -old.lo, first);
+        if (old.hi) low_hi.remove(sources[first], *old.hi, first);
+        high_lo.remove(sources[first], -old.lo, first);
         ++first;
       }
-      const std::string source = source_identity(c);
+      const min_by_key::key_type source = sources[i];
       const claims::claim* other = nullptr;
       // An earlier interval entirely below this one, or entirely above it.
       if (const std::size_t k = low_hi.min_other(source); k != std::string::npos) {
@@ -99,7 +104,7 @@ void disagreement_check::run(const rule& r, const batch& b, const claims::lexico
         v["days"] = std::to_string(*c.as_of - *other->as_of);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(other->id);
+        f.claims.push_back(other);
         out.push_back(std::move(f));
       }
       if (c.hi) low_hi.add(source, *c.hi, i);

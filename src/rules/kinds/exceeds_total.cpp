@@ -40,8 +40,9 @@ std::vector<std::string> exceeds_total_check::extra_placeholders() const {
   return {"parts", "parts_sum"};
 }
 
-void exceeds_total_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
-                              std::vector<finding>& out) const {
+void exceeds_total_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+  const batch& b = in.b;
+  const claims::lexicon& lex = in.lex;
   std::map<std::string, std::vector<const claims::claim*>> parts_of;
   for (const auto& c : b.claims) {
     if (c.part_of) parts_of[*c.part_of].push_back(&c);
@@ -70,7 +71,7 @@ void exceeds_total_check::run(const rule& r, const batch& b, const claims::lexic
     v["parts_sum"] = format_count(sum);
     v["rule"] = r.id;
     finding f = finding_at(r, total, render_message(r.message, v));
-    for (const claims::claim* part : it->second) f.claims.push_back(part->id);
+    for (const claims::claim* part : it->second) f.claims.push_back(part);
     out.push_back(std::move(f));
   }
 }

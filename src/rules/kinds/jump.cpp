@@ -48,8 +48,8 @@ std::string jump_check::example() const {
          "quiet:  5 Mar  \"120\", 8 Mar \"1,200\": 10 times over 3 days is 2.2 a day";
 }
 
-void jump_check::run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const {
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+void jump_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+  for (const auto& [key, points] : in.series(r)) {
     const claims::claim* prev = nullptr;  // the highest top of the last usable day
     for (std::size_t i = 0; i < points.size();) {
       std::size_t day_end = i;
@@ -70,7 +70,7 @@ void jump_check::run(const rule& r, const batch& b, const claims::lexicon& lex, 
         v["max_ratio"] = format_count(max_ratio_);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(prev->id);
+        f.claims.push_back(prev);
         out.push_back(std::move(f));
       }
       const claims::claim* day_top = nullptr;

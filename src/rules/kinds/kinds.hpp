@@ -3,6 +3,7 @@
 // The built-in check kinds. Each is defined in its own file; registry.cpp
 // lists them.
 
+#include <bitset>
 #include <string_view>
 
 #include "rules/rules.hpp"
@@ -13,7 +14,7 @@ class decrease_check final : public check_kind {
  public:
   static constexpr std::string_view name = "decrease";
   explicit decrease_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::string default_message() const override;
   std::string summary() const override;
@@ -29,7 +30,7 @@ class disagreement_check final : public check_kind {
  public:
   static constexpr std::string_view name = "disagreement";
   explicit disagreement_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"days"}; }
   std::string default_message() const override;
@@ -45,7 +46,7 @@ class exceeds_total_check final : public check_kind {
  public:
   static constexpr std::string_view name = "exceeds-total";
   explicit exceeds_total_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> extra_placeholders() const override;
   std::string default_message() const override;
   std::string summary() const override;
@@ -59,7 +60,7 @@ class jump_check final : public check_kind {
  public:
   static constexpr std::string_view name = "jump";
   explicit jump_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"ratio", "per_day", "days", "max_ratio"}; }
   std::string default_message() const override;
@@ -75,7 +76,7 @@ class stale_check final : public check_kind {
  public:
   static constexpr std::string_view name = "stale";
   explicit stale_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"days", "reported"}; }
   std::string default_message() const override;
@@ -92,7 +93,7 @@ class term_check final : public check_kind {
  public:
   static constexpr std::string_view name = "term";
   explicit term_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const override;
   std::vector<std::string> extra_placeholders() const override { return {"term", "suggestion", "doc", "source"}; }
   std::vector<std::string> claim_prefixes() const override { return {}; }
@@ -106,7 +107,12 @@ class term_check final : public check_kind {
   };
 
  private:
+  /// False when no phrase can occur in `text`.
+  bool may_match(std::string_view text) const;
+
   std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
+  std::vector<std::string> first_words_;  // for may_match(); empty: tokenize every document
+  std::bitset<1 << 16> first_pairs_;      // their first two letters, as two bytes
   bool skip_quotes_;
 };
 
@@ -114,7 +120,7 @@ class unattributed_check final : public check_kind {
  public:
   static constexpr std::string_view name = "unattributed";
   explicit unattributed_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::string default_message() const override;
   std::string summary() const override;
   std::string example() const override;
@@ -127,7 +133,7 @@ class undated_check final : public check_kind {
  public:
   static constexpr std::string_view name = "undated";
   explicit undated_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> extra_placeholders() const override;
   std::vector<std::string> claim_prefixes() const override;
   std::string default_message() const override;
@@ -139,7 +145,7 @@ class vague_check final : public check_kind {
  public:
   static constexpr std::string_view name = "vague";
   explicit vague_check(param_reader& p);
-  void run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::string default_message() const override;
   std::string summary() const override;

@@ -11,7 +11,7 @@ namespace tollgate::rules {
 std::string source_identity(const claims::claim& c) {
   if (c.attribution) {
     std::string name;
-    for (char ch : *c.attribution) name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char ch : c.attribution->str()) name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (name.rfind("the ", 0) == 0) name.erase(0, 4);
     return "named " + name;
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <deque>
+#include <unordered_map>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -41,13 +42,13 @@ std::string stale_check::example() const {
          "quiet:  27 Oct  \"1,200 were killed by 13 October; the toll now exceeds 8,700\": the article gives the new figure";
 }
 
-void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const {
+void stale_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long lag = static_cast<long>(lag_);
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+  for (const auto& [key, points] : in.series(r)) {
     // Highest floor of each document within the series.
-    std::map<std::string, double> doc_floor;
+    std::unordered_map<const std::string*, double> doc_floor;  // by document id symbol
     for (const claims::claim* c : points) {
-      auto [it, fresh] = doc_floor.emplace(c->doc, c->lo);
+      auto [it, fresh] = doc_floor.emplace(&c->doc.str(), c->lo);
       if (!fresh) it->second = std::max(it->second, c->lo);
     }
     std::vector<const claims::claim*> by_report(points.begin(), points.end());
@@ -78,7 +79,7 @@ void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
       if (floors.empty()) continue;
       const claims::claim* best = floors.front();
       const double floor = best->lo * (1.0 - tolerance_);
-      if (*c->hi >= floor || doc_floor[c->doc] >= floor) continue;
+      if (*c->hi >= floor || doc_floor[&c->doc.str()] >= floor) continue;
       placeholder_values v;
       add_claim_fields(v, "", *c);
       add_claim_fields(v, "prev.", *best);
@@ -86,7 +87,7 @@ void stale_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
       v["days"] = std::to_string(*c->published - reported(*best));
       v["rule"] = r.id;
       finding f = finding_at(r, *c, render_message(r.message, v));
-      f.claims.push_back(best->id);
+      f.claims.push_back(best);
       out.push_back(std::move(f));
     }
   }

@@ -22,6 +22,10 @@ std::vector<std::string> words_of(const std::string& phrase) {
   return out;
 }
 
+// ASCII letters to lowercase. Other bytes may change too, but never into a
+// lowercase letter, which is all may_match() compares with.
+unsigned fold(char c) { return static_cast<unsigned char>(c) | 0x20u; }
+
 bool is_quote(const text::token& t) {
   return t.kind == text::token_kind::punct &&
          (t.lower == "\"" || t.lower == "\xE2\x80\x9C" || t.lower == "\xE2\x80\x9D");  // " “ ”
@@ -48,6 +52,39 @@ term_check::term_check(param_reader& p) {
     std::stable_sort(list.begin(), list.end(),
                      [](const entry& a, const entry& b) { return a.words.size() > b.words.size(); });
   }
+  // may_match() looks for words of two or more lowercase ASCII letters; with
+  // any other first word (one letter, an apostrophe that may be curly, a
+  // digit) every document is tokenized.
+  for (const auto& [first, _] : by_first_) {
+    const bool letters = first.size() >= 2 && std::all_of(first.begin(), first.end(), [](char c) {
+      return c >= 'a' && c <= 'z';
+    });
+    if (!letters) {
+      first_words_.clear();
+      break;
+    }
+    first_words_.push_back(first);
+    first_pairs_.set(fold(first[0]) << 8 | fold(first[1]));
+  }
+}
+
+// Tokenizing a whole document costs more than extracting its claims, and
+// most documents hold none of the phrases: a phrase's first word can only
+// be a token if its letters occur in the text, case aside. One pass looks
+// up each pair of bytes among the words' first two letters and compares a
+// word only there.
+bool term_check::may_match(std::string_view text) const {
+  if (first_words_.empty()) return true;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (!first_pairs_[fold(text[i]) << 8 | fold(text[i + 1])]) continue;
+    for (const std::string& word : first_words_) {
+      if (text.size() - i < word.size()) continue;
+      std::size_t k = 0;
+      while (k < word.size() && fold(text[i + k]) == static_cast<unsigned char>(word[k])) ++k;
+      if (k == word.size()) return true;
+    }
+  }
+  return false;
 }
 
 std::string term_check::default_message() const { return "'{term}' is loaded wording; use {suggestion}"; }
@@ -61,13 +98,14 @@ std::string term_check::example() const {
          "quiet:  '\"They were martyred,\" her brother said.': inside quotes";
 }
 
-void term_check::run(const rule&, const batch&, const claims::lexicon&, std::vector<finding>&) const {}
+void term_check::run(const rule&, const check_input&, std::vector<finding>&) const {}
 
 void term_check::scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const {
   if (!r.where.sources.empty() &&
       std::find(r.where.sources.begin(), r.where.sources.end(), doc.source) == r.where.sources.end()) {
     return;
   }
+  if (!may_match(doc.text)) return;
   const auto tokens = text::tokenize(doc.text, {0, doc.text.size()});
   std::optional<core::line_index> lines;  // built on the first match only
   bool in_quote = false;
@@ -103,11 +141,10 @@ void term_check::scan(const rule& r, const ingest::document& doc, std::vector<fi
       f.rule = r.id;
       f.level = r.level;
       f.message = render_message(r.message, v);
-      f.doc = doc.id;
-      f.location = doc.location;
       f.line = pos.line;
       f.column = pos.column;
-      f.line_text = std::string(lines->line_text(pos.line));
+      f.text = std::make_shared<const finding::text_place>(
+          finding::text_place{doc.id, doc.location, std::string(lines->line_text(pos.line)), 1});
       f.doc_index = doc.index;
       f.offset = t.offset;
       out.push_back(std::move(f));

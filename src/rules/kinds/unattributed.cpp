@@ -22,10 +22,11 @@ std::string unattributed_check::example() const {
          "quiet:  \"At least 1,400 died, the health ministry said.\", or a sentence after \"Police said on Monday:\"";
 }
 
-void unattributed_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
-                             std::vector<finding>& out) const {
+void unattributed_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+  const batch& b = in.b;
+  const claims::lexicon& lex = in.lex;
   for (const auto& c : b.claims) {
-    if (c.attribution || c.previous_attribution || c.part_of || c.lo < min_value_) continue;
+    if (c.attribution || c.previous_attributed || c.part_of || c.lo < min_value_) continue;
     if (!r.where.matches(c, lex)) continue;
     placeholder_values v;
     add_claim_fields(v, "", c);

@@ -24,8 +24,8 @@ std::string undated_check::summary() const {
 std::vector<std::string> undated_check::extra_placeholders() const { return {"doc", "claims"}; }
 std::vector<std::string> undated_check::claim_prefixes() const { return {}; }
 
-void undated_check::run(const rule& r, const batch& b, const claims::lexicon&,
-                        std::vector<finding>& out) const {
+void undated_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+  const batch& b = in.b;
   for (const auto& d : b.documents) {
     if (d.published) continue;
     placeholder_values v{{"doc", d.id}, {"claims", std::to_string(d.claims)}, {"rule", r.id}};
@@ -33,11 +33,9 @@ void undated_check::run(const rule& r, const batch& b, const claims::lexicon&,
     f.rule = r.id;
     f.level = r.level;
     f.message = render_message(r.message, v);
-    f.doc = d.id;
-    f.location = d.location;
     f.line = 1;
     f.column = 1;
-    f.line_text = d.first_line;
+    f.text = std::make_shared<const finding::text_place>(finding::text_place{d.id, d.location, d.first_line, 1});
     f.doc_index = d.index;
     out.push_back(std::move(f));
   }

@@ -25,9 +25,9 @@ std::string vague_check::example() const {
          "quiet:  \"Hundreds were injured ... 310 people were injured\" in one article";
 }
 
-void vague_check::run(const rule& r, const batch& b, const claims::lexicon& lex, std::vector<finding>& out) const {
+void vague_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
   const long window = static_cast<long>(window_);
-  for (const auto& [key, points] : series_of(r, b, lex)) {
+  for (const auto& [key, points] : in.series(r)) {
     // For each position: the latest precise claim up to it, and the latest
     // from another document than that one (so a vague claim can skip its own
     // document in O(1)).
@@ -58,7 +58,7 @@ void vague_check::run(const rule& r, const batch& b, const claims::lexicon& lex,
         add_claim_fields(v, "prev.", *precise);
         v["rule"] = r.id;
         finding f = finding_at(r, c, render_message(r.message, v));
-        f.claims.push_back(precise->id);
+        f.claims.push_back(precise);
         out.push_back(std::move(f));
       }
       i = day_end;

@@ -133,9 +133,10 @@ std::shared_ptr<const claims::lexicon> lexicon_or_report(const std::vector<std::
 // as soon as they exist, so `extract` can stream.
 void read_and_extract(const common_options& o, const claims::lexicon& lex, core::diagnostics& problems,
                       ingest::summary& totals, rules::batch& batch,
-                      const std::function<void(const std::vector<claims::claim>&)>& each, bool keep,
+                      const std::function<void(const extracted&)>& each, bool keep,
                       const std::vector<rules::rule>* scan_rules = nullptr,
-                      std::vector<report::document_place>* places = nullptr) {
+                      std::vector<report::document_place>* places = nullptr,
+                      parallel_extractor::render_fn render = nullptr) {
   ingest::manifest metadata;
   ingest::options opts;
   opts.stdin_format = o.input_format;
@@ -172,10 +173,10 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
       if (places->size() <= doc.index) places->resize(doc.index + 1);
       (*places)[doc.index] = report::place_of(doc);
     }
-    if (each) each(found);
+    if (each) each(result);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
-  }, scan_rules);
+  }, scan_rules, std::move(render));
   ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
                      totals);
   extractor.finish();
@@ -194,10 +195,19 @@ int run_extract(const common_options& o) {
   std::size_t claims = 0;
   const bool csv = o.format == "csv";
   if (csv) std::cout << report::claims_csv_header() << '\n';
-  read_and_extract(o, *lex, problems, totals, batch, [&](const std::vector<claims::claim>& found) {
-    for (const auto& c : found) std::cout << (csv ? report::claim_csv(c) : report::claim_json(c)) << '\n';
-    claims += found.size();
-  }, false);
+  // Each document's lines are made on the extraction threads and written here in batch order.
+  auto render = [csv](const std::vector<claims::claim>& found) {
+    std::string lines;
+    for (const auto& c : found) {
+      lines += csv ? report::claim_csv(c) : report::claim_json(c);
+      lines += '\n';
+    }
+    return lines;
+  };
+  read_and_extract(o, *lex, problems, totals, batch, [&](const extracted& result) {
+    std::cout << result.rendered;
+    claims += result.claims.size();
+  }, false, nullptr, nullptr, render);
   print_problems(problems);
   if (!o.quiet) {
     auto s = report::summarize(batch, totals, {});

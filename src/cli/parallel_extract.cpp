@@ -13,12 +13,17 @@ constexpr std::size_t kChunkDocuments = 2048;
 }  // namespace
 
 parallel_extractor::parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done,
-                                       const std::vector<rules::rule>* scan_rules)
-    : lex_(lex), jobs_(jobs == 0 ? 1 : jobs), done_(std::move(done)), scan_rules_(scan_rules) {}
+                                       const std::vector<rules::rule>* scan_rules, render_fn render)
+    : lex_(lex),
+      jobs_(jobs == 0 ? 1 : jobs),
+      done_(std::move(done)),
+      scan_rules_(scan_rules),
+      render_(std::move(render)) {}
 
 extracted parallel_extractor::extract_one(const ingest::document& doc) const {
-  extracted out{claims::extract(doc, lex_), claims::check_dates(doc), {}};
+  extracted out{claims::extract(doc, lex_), claims::check_dates(doc), {}, {}};
   if (scan_rules_) out.scanned = rules::scan_document(*scan_rules_, doc);
+  if (render_) out.rendered = render_(out.claims);
   return out;
 }
 

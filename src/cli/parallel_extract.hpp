@@ -17,6 +17,7 @@ struct extracted {
   std::vector<claims::claim> claims;
   core::diagnostics date_warnings;
   std::vector<rules::finding> scanned;
+  std::string rendered;  // the claims as output lines, when a render function is given
 };
 
 /// Extraction as a map over documents: a chunk of documents is extracted on
@@ -26,10 +27,13 @@ struct extracted {
 class parallel_extractor {
  public:
   using done_fn = std::function<void(ingest::document&&, extracted&&)>;
+  /// Writes a document's claims as output text; runs on the worker threads,
+  /// so that output formatting is not left to the one thread that hands on.
+  using render_fn = std::function<std::string(const std::vector<claims::claim>&)>;
   /// REQUIRES: jobs >= 1. With `scan_rules`, documents are also scanned
-  /// by those rules.
+  /// by those rules; with `render`, claims are also rendered.
   parallel_extractor(const claims::lexicon& lex, unsigned jobs, done_fn done,
-                     const std::vector<rules::rule>* scan_rules = nullptr);
+                     const std::vector<rules::rule>* scan_rules = nullptr, render_fn render = nullptr);
   ~parallel_extractor();
   parallel_extractor(const parallel_extractor&) = delete;
   parallel_extractor& operator=(const parallel_extractor&) = delete;
@@ -47,6 +51,7 @@ class parallel_extractor {
   unsigned jobs_;
   done_fn done_;
   const std::vector<rules::rule>* scan_rules_;
+  render_fn render_;
   std::vector<ingest::document> filling_;
   std::size_t filling_bytes_ = 0;
   std::vector<ingest::document> running_;

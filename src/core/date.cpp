@@ -76,9 +76,23 @@ int date::weekday() const {
 
 std::string date::iso() const {
   const civil c = civil_from_days(days_);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
-  return buf;
+  if (c.y < 0 || c.y > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
+    return buf;
+  }
+  // YYYY-MM-DD by hand: dates are written for every claim of a batch.
+  std::string out(10, '-');
+  const auto y = static_cast<unsigned>(c.y);
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + c.m / 10);
+  out[6] = static_cast<char>('0' + c.m % 10);
+  out[8] = static_cast<char>('0' + c.d / 10);
+  out[9] = static_cast<char>('0' + c.d % 10);
+  return out;
 }
 
 std::string date::human() const {

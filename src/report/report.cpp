@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -117,7 +118,9 @@ void append_string(std::string& out, std::string_view s) {
 
 void append_number(std::string& out, double v) {
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
-    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(std::llround(v)));
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(std::llround(v)));
+    out.append(buf, r.ptr);
   } else {
     out += number(v).dump();
   }

@@ -875,6 +875,8 @@ std::string claim::series() const {
 
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
+  // Interned once for all of the document's claims, on the first one.
+  std::optional<core::symbol> doc_id, doc_source, doc_location;
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
@@ -995,8 +997,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
 
       claim c;
-      c.doc = doc.id;
-      c.source = doc.source;
+      if (!doc_id) {
+        doc_id.emplace(doc.id);
+        doc_source.emplace(doc.source);
+        doc_location.emplace(doc.location);
+      }
+      c.doc = *doc_id;
+      c.source = *doc_source;
       c.published = doc.published;
       c.metric = hit->metric;
       const std::size_t cb = r.clause_begin(f.first);
@@ -1083,7 +1090,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.quantity_offset = q_begin;
       c.quantity_length = f.q.length;
       c.doc_index = doc.index;
-      c.location_label = doc.location;
+      c.location_label = *doc_location;
       c.id = doc.id + "#" + std::to_string(out.size() + 1);
       out.push_back(std::move(c));
       // A figure that names a whole population ("40 passengers drowned"), not a

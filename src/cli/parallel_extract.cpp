@@ -41,16 +41,22 @@ void parallel_extractor::add(ingest::document&& doc) {
   }
   filling_bytes_ += doc.text.size();
   filling_.push_back(std::move(doc));
-  if (filling_bytes_ >= kChunkBytes || filling_.size() >= kChunkDocuments) {
-    drain();
-    launch();
-  }
+  if (filling_bytes_ >= kChunkBytes || filling_.size() >= kChunkDocuments) cycle();
 }
 
 void parallel_extractor::finish() {
-  drain();
+  cycle();  // the last chunk starts while the one before is handed on
+  cycle();  // the last chunk is handed on
+}
+
+void parallel_extractor::cycle() {
+  for (auto& w : workers_) w.join();
+  workers_.clear();
+  std::vector<ingest::document> docs = std::move(running_);
+  std::vector<extracted> results = std::move(results_);
   launch();
-  drain();
+  // Handing on (output, rules' bookkeeping) runs while the workers extract.
+  for (std::size_t i = 0; i < docs.size(); ++i) done_(std::move(docs[i]), std::move(results[i]));
 }
 
 void parallel_extractor::launch() {
@@ -67,14 +73,6 @@ void parallel_extractor::launch() {
       }
     });
   }
-}
-
-void parallel_extractor::drain() {
-  for (auto& w : workers_) w.join();
-  workers_.clear();
-  for (std::size_t i = 0; i < running_.size(); ++i) done_(std::move(running_[i]), std::move(results_[i]));
-  running_.clear();
-  results_.clear();
 }
 
 }  // namespace tollgate::cli

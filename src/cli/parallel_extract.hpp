@@ -23,7 +23,8 @@ struct extracted {
 /// Extraction as a map over documents: a chunk of documents is extracted on
 /// `jobs` threads while the next chunk is read. Each document and what was
 /// extracted from it reach `done` in batch order, so output is the same for
-/// any `jobs`. Memory holds at most two chunks of documents.
+/// any `jobs`. Memory holds at most three chunks of documents (filling,
+/// running, being handed on).
 class parallel_extractor {
  public:
   using done_fn = std::function<void(ingest::document&&, extracted&&)>;
@@ -44,7 +45,9 @@ class parallel_extractor {
 
  private:
   void launch();  // starts extracting the filled chunk
-  void drain();   // waits for the running chunk and hands on its results
+  // Waits for the running chunk, starts the filled one, then hands on the
+  // finished chunk's results while the workers run.
+  void cycle();
   extracted extract_one(const ingest::document& doc) const;
 
   const claims::lexicon& lex_;

@@ -23,6 +23,7 @@ class word_set {
     shapes_.set(shape(word));
     words_.emplace(word);
   }
+  bool empty() const { return words_.empty(); }
   bool contains(std::string_view word) const {
     return !word.empty() && shapes_.test(shape(word)) && words_.find(word) != words_.end();
   }

@@ -3,9 +3,11 @@
 // The built-in check kinds. Each is defined in its own file; registry.cpp
 // lists them.
 
+#include <array>
 #include <bitset>
 #include <string_view>
 
+#include "core/word_set.hpp"
 #include "rules/rules.hpp"
 
 namespace tollgate::rules {
@@ -111,8 +113,8 @@ class term_check final : public check_kind {
   bool may_match(std::string_view text) const;
 
   std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
-  std::vector<std::string> first_words_;  // for may_match(); empty: tokenize every document
-  std::bitset<1 << 16> first_pairs_;      // their first two letters, as two bytes
+  core::word_set first_words_;   // for may_match(); empty: tokenize every document
+  std::array<bool, 256> first_bytes_{};  // their first letters, in either case
   bool skip_quotes_;
 };
 

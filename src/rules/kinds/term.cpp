@@ -60,11 +60,12 @@ term_check::term_check(param_reader& p) {
       return c >= 'a' && c <= 'z';
     });
     if (!letters) {
-      first_words_.clear();
+      first_words_ = {};
       break;
     }
-    first_words_.push_back(first);
-    first_pairs_.set(fold(first[0]) << 8 | fold(first[1]));
+    first_words_.add(first);
+    first_bytes_[static_cast<unsigned char>(first[0])] = true;
+    first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
   }
 }
 
@@ -75,14 +76,23 @@ term_check::term_check(param_reader& p) {
 // word only there.
 bool term_check::may_match(std::string_view text) const {
   if (first_words_.empty()) return true;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (!first_pairs_[fold(text[i]) << 8 | fold(text[i + 1])]) continue;
-    for (const std::string& word : first_words_) {
-      if (text.size() - i < word.size()) continue;
-      std::size_t k = 0;
-      while (k < word.size() && fold(text[i + k]) == static_cast<unsigned char>(word[k])) ++k;
-      if (k == word.size()) return true;
+  // A token starts after a byte that is no letter (a UTF-8 byte is a word
+  // byte); only bytes that open one of the words are looked at further, and
+  // there the run of letters is looked up whole.
+  auto letter = [](char c) { return ((static_cast<unsigned char>(c) | 0x20u) - 'a') < 26u; };
+  const std::size_t size = text.size();
+  const char* const data = text.data();
+  for (std::size_t i = 0; i < size; ++i) {
+    if (!first_bytes_[static_cast<unsigned char>(data[i])]) continue;
+    if (i > 0 && (letter(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) continue;
+    char run[32];
+    std::size_t n = 0;
+    while (i + n < text.size() && letter(text[i + n]) && n < sizeof run) {
+      run[n] = static_cast<char>(fold(text[i + n]));
+      ++n;
     }
+    if (n < sizeof run && first_words_.contains(std::string_view(run, n))) return true;
+    i += n - 1;  // past the word: no token starts inside it
   }
   return false;
 }

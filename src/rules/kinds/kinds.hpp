@@ -4,7 +4,6 @@
 // lists them.
 
 #include <array>
-#include <bitset>
 #include <string_view>
 
 #include "core/word_set.hpp"

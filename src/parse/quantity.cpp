@@ -264,6 +264,7 @@ bool may_start_numeral(std::string_view text, std::size_t pos) {
   return numeral_starters().contains(std::string_view(word, end - pos));
 }
 
+// use_quantity_shortcuts(): tests turn the shortcuts off to compare.
 std::atomic<bool> shortcuts{true};
 
 // Words that carry a figure of digits on into a longer numeral ("3
@@ -315,7 +316,7 @@ bool read_plain_figure(std::string_view text, std::size_t pos, figure_info& out)
           char word[12];
           std::size_t len = 0;
           while (k + len < text.size() && is_alpha(text[k + len]) && len < sizeof word) {
-            word[len] = static_cast<char>(text[k + len] | 0x20);
+            word[len] = fold(text[k + len]);
             ++len;
           }
           if (len < sizeof word && continues_numeral(std::string_view(word, len))) return false;

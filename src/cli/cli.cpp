@@ -133,7 +133,7 @@ std::shared_ptr<const claims::lexicon> lexicon_or_report(const std::vector<std::
 // as soon as they exist, so `extract` can stream.
 void read_and_extract(const common_options& o, const claims::lexicon& lex, core::diagnostics& problems,
                       ingest::summary& totals, rules::batch& batch,
-                      const std::function<void(const extracted&)>& each, bool keep,
+                      const std::function<void(const ingest::document&, const extracted&)>& each, bool keep,
                       const std::vector<rules::rule>* scan_rules = nullptr,
                       std::vector<report::document_place>* places = nullptr,
                       parallel_extractor::render_fn render = nullptr) {
@@ -165,15 +165,18 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     // Findings of rules that read the text, kept in batch order.
     batch.scanned.insert(batch.scanned.end(), std::make_move_iterator(result.scanned.begin()),
                          std::make_move_iterator(result.scanned.end()));
-    rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
-                              doc.index, found.size(), {}};
-    if (!doc.published) info.first_line = doc.text.substr(0, doc.text.find('\n'));
-    batch.documents.push_back(std::move(info));
+    // Only a batch that is kept needs its documents; `extract` holds nothing.
+    if (keep) {
+      rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
+                                doc.index, found.size(), {}};
+      if (!doc.published) info.first_line = doc.text.substr(0, doc.text.find('\n'));
+      batch.documents.push_back(std::move(info));
+    }
     if (places) {
       if (places->size() <= doc.index) places->resize(doc.index + 1);
       (*places)[doc.index] = report::place_of(doc);
     }
-    if (each) each(result);
+    if (each) each(doc, result);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
   }, scan_rules, std::move(render));
@@ -204,14 +207,17 @@ int run_extract(const common_options& o) {
     }
     return lines;
   };
-  read_and_extract(o, *lex, problems, totals, batch, [&](const extracted& result) {
+  std::size_t undated = 0;
+  read_and_extract(o, *lex, problems, totals, batch, [&](const ingest::document& doc, const extracted& result) {
     std::cout << result.rendered;
     claims += result.claims.size();
+    undated += doc.published ? 0 : 1;
   }, false, nullptr, nullptr, render);
   print_problems(problems);
   if (!o.quiet) {
     auto s = report::summarize(batch, totals, {});
     s.claims = claims;
+    s.undated = undated;
     std::cerr << report::summary_line(s, false) << '\n';
   }
   return core::has_errors(problems) ? kExitError : kExitClean;

@@ -4,18 +4,17 @@
 // figure with its metric, group, interval, date and source), using the YAML
 // lexicons under rules/lexicon/.
 
-#include <bitset>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "core/symbol.hpp"
+#include "core/word_set.hpp"
 #include "ingest/ingest.hpp"
 #include "parse/parse.hpp"
 
@@ -63,9 +62,7 @@ struct lexicon {
   phrase_set places;
   /// One distinctive word of every metric phrase ("killed", "toll", "hostage"):
   /// a sentence without any of them holds no claim and is not parsed.
-  std::unordered_set<std::string_view> trigger_words;  // views into trigger_storage
-  std::vector<std::unique_ptr<std::string>> trigger_storage;
-  std::bitset<26 * 24> trigger_shapes;  // (first letter, length - 1) of each trigger word
+  core::word_set trigger_words;
   std::map<std::string, std::string> place_by_phrase;      // "gaza strip" -> "Gaza Strip"
 
   /// True when `group` is `ancestor` or lies under it (children within people).

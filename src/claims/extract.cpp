@@ -4,13 +4,12 @@
 // tokens against the lexicon; nothing here is specific to one story.
 
 #include <algorithm>
-#include <cctype>
 #include <array>
 #include <map>
-#include <unordered_set>
 #include <utility>
 
 #include "claims/claims.hpp"
+#include "core/ascii.hpp"
 #include "core/date.hpp"
 #include "core/text_position.hpp"
 #include "core/word_set.hpp"
@@ -593,7 +592,7 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
     // "in <Capitalised Place>": a run of capitalised words that are not a
     // month, a weekday or a group ("in Orvik", "in the Tarrow Hills").
     std::size_t e = p;
-    while (e < to && e < p + 4 && r.tokens()[e].kind == token_kind::word && std::isupper(static_cast<unsigned char>(r.slice(e, e + 1)[0])) &&
+    while (e < to && e < p + 4 && r.tokens()[e].kind == token_kind::word && core::is_upper(r.slice(e, e + 1)[0]) &&
            !is_month_word(w[e]) && !is_weekday(w[e]) && !lex.all_group_words.match(w, e)) {
       ++e;
     }
@@ -824,8 +823,7 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
       continue;
     }
     // Most words fail on (first letter, length) before any hashing.
-    if (n >= 3 && n <= sizeof word && lex.trigger_shapes.test((word[0] - 'a') * 24 + (n - 1)) &&
-        lex.trigger_words.count(std::string_view(word, n))) {
+    if (n >= 3 && n <= sizeof word && lex.trigger_words.contains(std::string_view(word, n))) {
       return true;
     }
     n = 0;
@@ -846,9 +844,9 @@ std::string dateline_place(std::string_view text) {
   if (i == std::string_view::npos) return {};
   const std::size_t start = i;
   std::size_t letters = 0;
-  while (i < text.size() && (std::isupper(static_cast<unsigned char>(text[i])) || text[i] == ' ' || text[i] == '-' ||
+  while (i < text.size() && (core::is_upper(text[i]) || text[i] == ' ' || text[i] == '-' ||
                              text[i] == '.' || text[i] == '\'')) {
-    letters += std::isupper(static_cast<unsigned char>(text[i])) ? 1 : 0;
+    letters += core::is_upper(text[i]) ? 1 : 0;
     ++i;
   }
   if (letters < 3 || i >= text.size() || (text[i] != ',' && text[i] != '(' && text[i] != ':')) return {};
@@ -857,7 +855,7 @@ std::string dateline_place(std::string_view text) {
   // "GAZA CITY" -> "Gaza City", to meet the same place named in a sentence.
   bool word_start = true;
   for (char& ch : place) {
-    ch = word_start ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    ch = word_start ? ch : core::to_lower(ch);
     word_start = ch == ' ' || ch == '-';
   }
   return place;

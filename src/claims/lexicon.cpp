@@ -46,10 +46,8 @@ std::string key_word(const std::string& phrase) {
 }
 
 void add_trigger(lexicon& lex, const std::string& word) {
-  if (word.size() < 3 || word.size() > 24 || word[0] < 'a' || word[0] > 'z' || lex.trigger_words.count(word)) return;
-  lex.trigger_storage.push_back(std::make_unique<std::string>(word));
-  lex.trigger_words.insert(*lex.trigger_storage.back());
-  lex.trigger_shapes.set(static_cast<std::size_t>(word[0] - 'a') * 24 + (word.size() - 1));
+  if (word.size() < 3 || word.size() > 24 || word[0] < 'a' || word[0] > 'z') return;
+  lex.trigger_words.add(word);
 }
 
 void fill(phrase_set& set, const std::vector<std::string>& items) {

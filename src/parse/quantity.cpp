@@ -5,10 +5,9 @@
 // stands around it. The order of the steps lives here; each step is X3.
 
 #include <algorithm>
-#include <bitset>
 #include <array>
 #include <atomic>
-#include <cctype>
+#include <bitset>
 #include <cmath>
 #include <string>
 
@@ -272,12 +271,12 @@ std::atomic<bool> shortcuts{true};
 // 3"), lowercase. REQUIRES: kept in step with the number grammar's scale,
 // hundred, dozen, suffix, "point" and "over" words.
 bool continues_numeral(std::string_view lower_word) {
-  static const std::array<std::string_view, 46> words = {
+  static const core::word_set words = {
       "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
       "trillion", "trillions", "lakh", "lakhs", "lac", "lacs", "lkh", "lkhs", "crore", "crores", "krore",
       "krores", "cr", "koti", "bn", "bln", "mn", "mln", "tn", "tln", "dozen", "dozens", "dz", "dzs", "doz",
       "dozs", "k", "m", "g", "point", "over", "half", "halves", "quarter", "quarters", "score", "scores", "and"};
-  return std::find(words.begin(), words.end(), lower_word) != words.end();
+  return words.contains(lower_word);
 }
 
 // The common figure, read without the grammar: digits, maybe grouped by

@@ -2,6 +2,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/ascii.hpp"
+
 namespace tollgate::parse::grammar {
 
 namespace x3 = boost::spirit::x3;
@@ -15,17 +17,18 @@ struct ascii_text {
   using char_type = char;
   using classify_type = unsigned char;
 
+  static constexpr char byte(int ch) { return static_cast<char>(ch); }
   static constexpr bool ischar(int) { return true; }
-  static constexpr bool isupper(int ch) { return ch >= 'A' && ch <= 'Z'; }
-  static constexpr bool islower(int ch) { return ch >= 'a' && ch <= 'z'; }
-  static constexpr bool isalpha(int ch) { return isupper(ch) || islower(ch); }
-  static constexpr bool isdigit(int ch) { return ch >= '0' && ch <= '9'; }
-  static constexpr bool isalnum(int ch) { return isalpha(ch) || isdigit(ch); }
+  static constexpr bool isupper(int ch) { return core::is_upper(byte(ch)); }
+  static constexpr bool islower(int ch) { return core::is_lower(byte(ch)); }
+  static constexpr bool isalpha(int ch) { return core::is_alpha(byte(ch)); }
+  static constexpr bool isdigit(int ch) { return core::is_digit(byte(ch)); }
+  static constexpr bool isalnum(int ch) { return core::is_alnum(byte(ch)); }
   static constexpr bool isxdigit(int ch) {
     return isdigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
   }
   static constexpr bool isblank(int ch) { return ch == ' ' || ch == '\t'; }
-  static constexpr bool isspace(int ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+  static constexpr bool isspace(int ch) { return core::is_space(byte(ch)); }
   static constexpr bool iscntrl(int ch) { return (ch >= 0 && ch < 32) || ch == 127; }
   static constexpr bool isprint(int ch) { return ch >= 32 && ch < 127; }
   static constexpr bool isgraph(int ch) { return ch > 32 && ch < 127; }

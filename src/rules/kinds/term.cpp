@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.hpp"
 #include "core/text_position.hpp"
 #include "rules/kinds/kinds.hpp"
 #include "text/text.hpp"
@@ -21,10 +22,6 @@ std::vector<std::string> words_of(const std::string& phrase) {
   for (const auto& t : text::tokenize(phrase, {0, phrase.size()})) out.push_back(t.lower);
   return out;
 }
-
-// ASCII letters to lowercase. Other bytes may change too, but never into a
-// lowercase letter, which is all may_match() compares with.
-unsigned fold(char c) { return static_cast<unsigned char>(c) | 0x20u; }
 
 bool is_quote(const text::token& t) {
   return t.kind == text::token_kind::punct &&
@@ -79,16 +76,13 @@ bool term_check::may_match(std::string_view text) const {
   // A token starts after a byte that is no letter (a UTF-8 byte is a word
   // byte); only bytes that open one of the words are looked at further, and
   // there the run of letters is looked up whole.
-  auto letter = [](char c) { return ((static_cast<unsigned char>(c) | 0x20u) - 'a') < 26u; };
-  const std::size_t size = text.size();
-  const char* const data = text.data();
-  for (std::size_t i = 0; i < size; ++i) {
-    if (!first_bytes_[static_cast<unsigned char>(data[i])]) continue;
-    if (i > 0 && (letter(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) continue;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!first_bytes_[static_cast<unsigned char>(text[i])]) continue;
+    if (i > 0 && (core::is_alpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) continue;
     char run[32];
     std::size_t n = 0;
-    while (i + n < text.size() && letter(text[i + n]) && n < sizeof run) {
-      run[n] = static_cast<char>(fold(text[i + n]));
+    while (i + n < text.size() && core::is_alpha(text[i + n]) && n < sizeof run) {
+      run[n] = core::to_lower(text[i + n]);
       ++n;
     }
     if (n < sizeof run && first_words_.contains(std::string_view(run, n))) return true;

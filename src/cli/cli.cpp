@@ -129,14 +129,23 @@ std::shared_ptr<const claims::lexicon> lexicon_or_report(const std::vector<std::
   return lex.value;
 }
 
-// Reads the batch and extracts its claims; `each` sees each document's claims
-// as soon as they exist, so `extract` can stream.
+// What a command wants from reading and extracting a batch.
+struct extraction_plan {
+  // Sees each document and what was extracted from it as soon as they exist,
+  // so that `extract` can stream.
+  std::function<void(const ingest::document&, const extracted&)> each;
+  bool keep = false;  // hold the claims and documents in the batch (for rules and trace)
+  const std::vector<rules::rule>* scan_rules = nullptr;  // rules that read the text
+  std::vector<report::document_place>* places = nullptr;  // where each document is, for reports
+  parallel_extractor::render_fn render;  // output lines, made on the extraction threads
+};
+
+// Reads the batch and extracts its claims as `plan` asks.
 void read_and_extract(const common_options& o, const claims::lexicon& lex, core::diagnostics& problems,
-                      ingest::summary& totals, rules::batch& batch,
-                      const std::function<void(const ingest::document&, const extracted&)>& each, bool keep,
-                      const std::vector<rules::rule>* scan_rules = nullptr,
-                      std::vector<report::document_place>* places = nullptr,
-                      parallel_extractor::render_fn render = nullptr) {
+                      ingest::summary& totals, rules::batch& batch, extraction_plan plan) {
+  const bool keep = plan.keep;
+  auto* const places = plan.places;
+  const auto& each = plan.each;
   ingest::manifest metadata;
   ingest::options opts;
   opts.stdin_format = o.input_format;
@@ -179,7 +188,7 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
     if (each) each(doc, result);
     if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
                                   std::make_move_iterator(found.end()));
-  }, scan_rules, std::move(render));
+  }, plan.scan_rules, std::move(plan.render));
   ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
                      totals);
   extractor.finish();
@@ -208,11 +217,14 @@ int run_extract(const common_options& o) {
     return lines;
   };
   std::size_t undated = 0;
-  read_and_extract(o, *lex, problems, totals, batch, [&](const ingest::document& doc, const extracted& result) {
+  extraction_plan plan;
+  plan.each = [&](const ingest::document& doc, const extracted& result) {
     std::cout << result.rendered;
     claims += result.claims.size();
     undated += doc.published ? 0 : 1;
-  }, false, nullptr, nullptr, render);
+  };
+  plan.render = render;
+  read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
   print_problems(problems);
   if (!o.quiet) {
     auto s = report::summarize(batch, totals, {});
@@ -233,7 +245,9 @@ int run_trace(const common_options& o) {
   }
   ingest::summary totals;
   rules::batch batch;
-  read_and_extract(o, *lex, problems, totals, batch, nullptr, true);
+  extraction_plan plan;
+  plan.keep = true;
+  read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
   const auto timelines = trace::build(batch.claims);
   if (o.format == "json") report::write_trace_json(std::cout, timelines);
   else if (o.format == "csv") report::write_trace_csv(std::cout, timelines);
@@ -281,7 +295,11 @@ int run_lint(const common_options& o) {
   ingest::summary totals;
   rules::batch batch;
   std::vector<report::document_place> places;
-  read_and_extract(o, *lex, problems, totals, batch, nullptr, true, &loaded.value, &places);
+  extraction_plan plan;
+  plan.keep = true;
+  plan.scan_rules = &loaded.value;
+  plan.places = &places;
+  read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
   std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
   std::vector<std::string> fps = report::fingerprints(findings, batch);
 
@@ -479,7 +497,9 @@ int run_eval(eval_options& e) {
   if (e.common.inputs.empty()) e.common.inputs = {(fs::path(e.gold).parent_path() / "articles").string()};
   ingest::summary totals;
   rules::batch batch;
-  read_and_extract(e.common, *lex, problems, totals, batch, nullptr, true);
+  extraction_plan plan;
+  plan.keep = true;
+  read_and_extract(e.common, *lex, problems, totals, batch, std::move(plan));
   const auto r = eval::compare(gold.value, batch.claims);
   eval::print(std::cout, r, e.details);
   print_problems(problems);

@@ -4,6 +4,7 @@
 // figure with its metric, group, interval, date and source), using the YAML
 // lexicons under rules/lexicon/.
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,7 +13,9 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/compact_optional.hpp"
 #include "core/diagnostic.hpp"
+#include "core/stored_text.hpp"
 #include "core/symbol.hpp"
 #include "core/word_set.hpp"
 #include "ingest/ingest.hpp"
@@ -77,47 +80,56 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(
     const std::string& dir, const std::vector<std::string>& extra_files = {});
 
 /// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
-/// millions: text that claims share (names from the lexicon, a document's
-/// id, source and location) is held as core::symbol.
+/// millions, so a claim is kept small: text that claims share (names from
+/// the lexicon, a document's id, source and location) is a core::symbol,
+/// wording read only for reports is a core::stored_text that a kept batch
+/// moves out of memory, and optional fields cost no more than their values.
 struct claim {
-  std::string id;   // "<doc>#<n>", n counting the document's claims from 1
   core::symbol doc;  // document id
+  std::uint32_t number = 0;  // counts the document's claims from 1
+  /// "<doc>#<number>"
+  std::string id() const;
   core::symbol source;
   std::optional<core::date> published;
   int line = 0;
   int column = 0;
-  std::size_t offset = 0;  // bytes into the document text
-  std::size_t length = 0;
-  std::string text;
+  std::uint32_t offset = 0;  // bytes into the document text
+  std::uint32_t length = 0;
+  core::stored_text text;
   core::symbol metric;
   core::symbol group;
-  std::optional<core::symbol> location;
-  std::optional<double> value;
+  core::compact_optional<core::symbol> location;
+  core::compact_optional<double> value;
   double lo = 0;
-  std::optional<double> hi;
+  core::compact_optional<double> hi;
   core::symbol qualifier;
-  bool vague = false;
   std::optional<core::date> as_of;
   /// How `as_of` was found: "published" (the publication date), "explicit"
   /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
   /// resolved against publication: "on Tuesday", "yesterday"); empty when
   /// there is no as_of.
   core::symbol as_of_basis;
+  core::compact_optional<core::symbol> attribution;
+  /// The number of the total in the same document this figure is part of; 0 for none.
+  std::uint32_t part_of_number = 0;
+  /// The id of that total, as the claim JSON gives it.
+  std::optional<std::string> part_of() const;
+  bool vague = false;
   bool cumulative = true;
-  std::optional<core::symbol> attribution;
-  std::optional<std::string> part_of;
   bool revision = false;
 
   // For reports only; not part of the claim JSON.
-  std::size_t doc_index = 0;  // position of the document in the batch
-  core::symbol location_label;  // where a reader finds the document (path or path#id)
-  std::string line_text;     // the claim's line, cut to a window around the claim
-  int line_text_column = 1;  // column of line_text's first character
-  std::size_t quantity_offset = 0;  // the figure with its qualifier
-  std::size_t quantity_length = 0;
   /// The sentence before names a source (unattributed); a flag, not the
   /// source itself, since nothing shows it and claims are many.
   bool previous_attributed = false;
+  std::uint32_t doc_index = 0;  // position of the document in the batch
+  core::symbol location_label;  // where a reader finds the document (path or path#id)
+  core::stored_text line_text;  // the claim's line, cut to a window around the claim
+  int line_text_column = 1;  // column of line_text's first character
+  /// The figure with its qualifier as written ("more than 2,800"), for
+  /// messages; at quantity_offset in the document text.
+  core::symbol figure;
+  std::uint32_t quantity_offset = 0;
 
   /// "metric/group" or "metric/group/location" (the claim's location, else
   /// its story's place).
@@ -128,6 +140,13 @@ struct claim {
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
   core::symbol counted_since;
+
+  /// Moves the wording out of memory (core::stored_text::spill), for a
+  /// batch that keeps its claims until the end of the run.
+  void spill_text() {
+    text.spill();
+    line_text.spill();
+  }
 };
 
 /// Warnings for dates in the text that cannot be right: an impossible day

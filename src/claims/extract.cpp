@@ -871,6 +871,13 @@ std::string claim::series() const {
   return key;
 }
 
+std::string claim::id() const { return doc + "#" + std::to_string(number); }
+
+std::optional<std::string> claim::part_of() const {
+  if (!part_of_number) return std::nullopt;
+  return doc + "#" + std::to_string(part_of_number);
+}
+
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   // Interned once for all of the document's claims, on the first one.
@@ -956,7 +963,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (part) {
         for (std::size_t k = out.size(); k-- > 0;) {
           if (k < sentence_first_claim) break;
-          if (!out[k].part_of) {
+          if (!out[k].part_of_number) {
             total = &out[k];
             break;
           }
@@ -980,7 +987,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const claim* previous_total = nullptr;
       if (!hit && refers_back(r, lex, f) && sentence_first_claim > 0 && out.size() == sentence_first_claim) {
         previous_total = &out.back();
-        while (previous_total->part_of && previous_total != &out.front()) --previous_total;
+        while (previous_total->part_of_number && previous_total != &out.front()) --previous_total;
         hit = metric_hit{previous_total->metric, t[f.first].offset, t[f.last - 1].end(), false};
       }
       if (!hit) {
@@ -1053,8 +1060,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.previous_attributed = before().has_value();
       c.revision = revised;
       c.counted_since = since_phrase(r, cb, ce);
-      if (part && total) c.part_of = total->id;
-      if (previous_total) c.part_of = previous_total->id;
+      if (part && total) c.part_of_number = total->number;
+      if (previous_total) c.part_of_number = previous_total->number;
 
       const std::size_t q_begin = f.q.offset;
       const std::size_t q_end = f.q.offset + f.q.length;
@@ -1062,7 +1069,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.offset = std::min(q_begin, hit->begin);
       const std::size_t end = std::max({q_end, np_end, hit->end});
       c.length = end - c.offset;
-      c.text = doc.text.substr(c.offset, c.length);
+      const std::string_view text = std::string_view(doc.text).substr(c.offset, c.length);
+      c.text = core::stored_text(text);
       if (!lines) lines.emplace(doc.text);
       const auto pos = lines->at(c.offset);
       c.line = pos.line;
@@ -1073,7 +1081,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       std::size_t from = 0, to = whole.size(), seen = 0;
       // The window holds the claim's text and some context either side.
       constexpr int kBefore = 40, kAfter = 40;
-      const int claim_end = pos.column + static_cast<int>(core::count_code_points(c.text));
+      const int claim_end = pos.column + static_cast<int>(core::count_code_points(text));
       for (std::size_t i = 0; i < whole.size(); ++i) {
         if ((static_cast<unsigned char>(whole[i]) & 0xC0) == 0x80) continue;
         ++seen;  // code points up to and including this one
@@ -1083,13 +1091,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
           break;
         }
       }
-      c.line_text = std::string(whole.substr(from, to - from));
+      c.line_text = core::stored_text(whole.substr(from, to - from));
       c.line_text_column = 1 + static_cast<int>(core::count_code_points(whole.substr(0, from)));
       c.quantity_offset = q_begin;
-      c.quantity_length = f.q.length;
+      c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.doc_index = doc.index;
       c.location_label = *doc_location;
-      c.id = doc.id + "#" + std::to_string(out.size() + 1);
+      c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
       // A figure that names a whole population ("40 passengers drowned"), not a
       // breakdown of one, is what a later bare toll refers to.

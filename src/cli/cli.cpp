@@ -170,24 +170,13 @@ void read_and_extract(const common_options& o, const claims::lexicon& lex, core:
       if (judged.count({d.path, d.line, d.column})) continue;
       problems.push_back(std::move(d));
     }
-    auto& found = result.claims;
-    // Findings of rules that read the text, kept in batch order.
-    batch.scanned.insert(batch.scanned.end(), std::make_move_iterator(result.scanned.begin()),
-                         std::make_move_iterator(result.scanned.end()));
-    // Only a batch that is kept needs its documents; `extract` holds nothing.
-    if (keep) {
-      rules::document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
-                                doc.index, found.size(), {}};
-      if (!doc.published) info.first_line = doc.text.substr(0, doc.text.find('\n'));
-      batch.documents.push_back(std::move(info));
-    }
     if (places) {
       if (places->size() <= doc.index) places->resize(doc.index + 1);
       (*places)[doc.index] = report::place_of(doc);
     }
     if (each) each(doc, result);
-    if (keep) batch.claims.insert(batch.claims.end(), std::make_move_iterator(found.begin()),
-                                  std::make_move_iterator(found.end()));
+    // Only a batch that is kept needs its documents; `extract` holds nothing.
+    if (keep) batch.add(doc, std::move(result.claims), std::move(result.scanned));
   }, plan.scan_rules, std::move(plan.render));
   ingest::read_batch(o.inputs, opts, [&](ingest::document&& doc) { extractor.add(std::move(doc)); }, problems,
                      totals);

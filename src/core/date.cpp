@@ -1,8 +1,10 @@
 #include "core/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <limits>
 
 namespace tollgate::core {
 namespace {
@@ -39,6 +41,13 @@ constexpr std::array<const char*, 12> kMonthAbbrev = {"Jan", "Feb", "Mar", "Apr"
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 }  // namespace
+
+date date::from_days(long days) {
+  date d;
+  d.days_ = static_cast<std::int32_t>(std::clamp<long>(days, std::numeric_limits<std::int32_t>::min(),
+                                                       std::numeric_limits<std::int32_t>::max()));
+  return d;
+}
 
 bool date::valid(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,8 @@ class date {
   date() = default;
   /// REQUIRES: `valid(year, month, day)`.
   static date from_ymd(int year, int month, int day);
-  static date from_days(long days) { date d; d.days_ = days; return d; }
+  /// Days outside the range an int holds are clamped to it.
+  static date from_days(long days);
   /// Parses `YYYY-MM-DD`; nullopt when malformed or impossible (2023-02-30).
   static std::optional<date> parse_iso(std::string_view s);
   static bool valid(int year, int month, int day);
@@ -30,11 +32,12 @@ class date {
   std::string human() const;
 
   friend auto operator<=>(const date&, const date&) = default;
-  friend long operator-(const date& a, const date& b) { return a.days_ - b.days_; }
+  friend long operator-(const date& a, const date& b) { return long{a.days_} - b.days_; }
   friend date operator+(const date& a, long n) { return from_days(a.days_ + n); }
 
  private:
-  long days_ = 0;
+  // 32 bits: optional dates are two to a claim, and claims are many.
+  std::int32_t days_ = 0;
 };
 
 /// Returns 1..12 for an English month name or abbreviation ("Oct", "Sept",

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/compact_optional.hpp"
+
 namespace tollgate::core {
 
 /// An immutable string stored once per run and shared: every claim names one
@@ -47,8 +49,20 @@ class symbol {
   friend std::ostream& operator<<(std::ostream& out, const symbol& s) { return out << *s.text_; }
 
  private:
+  friend struct absent_value<symbol>;
   static const std::string* empty_text();
   const std::string* text_ = empty_text();
+};
+
+/// An absent symbol points at no text (the empty symbol points at "").
+template <>
+struct absent_value<symbol> {
+  static symbol make() {
+    symbol s;
+    s.text_ = nullptr;
+    return s;
+  }
+  static bool is(const symbol& s) { return s.text_ == nullptr; }
 };
 
 }  // namespace tollgate::core

@@ -30,10 +30,7 @@ std::string normalized_name(std::string s) {
   return s;
 }
 
-std::string claim_figure(const claims::claim& c) {
-  if (c.quantity_offset < c.offset || c.quantity_offset - c.offset >= c.text.size()) return {};
-  return c.text.substr(c.quantity_offset - c.offset, c.quantity_length);
-}
+std::string claim_figure(const claims::claim& c) { return c.figure; }
 
 bool overlaps(const std::string& line, const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
@@ -50,10 +47,11 @@ bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 // True when the claim's figure and a whole-word occurrence of `span` share
 // bytes on the claim's line ("8" in "8-year" is not "18,400").
 bool figure_meets_span(const claims::claim& c, const std::string& span) {
-  const std::string& line = c.line_text;
+  const std::string line = c.line_text.str();
+  const std::string text = c.text.str();
   // Where the claim starts in its line: the occurrence of its text at its column.
   std::size_t start = std::string::npos;
-  for (std::size_t p = line.find(c.text); p != std::string::npos; p = line.find(c.text, p + 1)) {
+  for (std::size_t p = line.find(text); p != std::string::npos; p = line.find(text, p + 1)) {
     if (static_cast<int>(core::count_code_points(line.substr(0, p))) + c.line_text_column == c.column) {
       start = p;
       break;
@@ -61,7 +59,7 @@ bool figure_meets_span(const claims::claim& c, const std::string& span) {
   }
   if (start == std::string::npos || c.quantity_offset < c.offset) return false;
   const std::size_t fb = start + (c.quantity_offset - c.offset);
-  const std::size_t fe = fb + c.quantity_length;
+  const std::size_t fe = fb + c.figure.size();
   for (std::size_t p = line.find(span); p != std::string::npos; p = line.find(span, p + 1)) {
     const std::size_t e = p + span.size();
     const bool whole = (p == 0 || !is_word_byte(line[p - 1])) && (e >= line.size() || !is_word_byte(line[e]));
@@ -70,7 +68,6 @@ bool figure_meets_span(const claims::claim& c, const std::string& span) {
   return false;
 }
 
-std::string optional_text(const std::optional<std::string>& v) { return v ? json(*v).dump() : "null"; }
 
 std::string number_text(const std::optional<double>& v) {
   if (!v) return "null";
@@ -133,7 +130,7 @@ report compare(const std::vector<gold_entry>& gold, const std::deque<claims::cla
   r.extracted = found.size();
   std::vector<bool> used(found.size(), false);
   std::map<std::string, const claims::claim*> by_id;
-  for (const auto& c : found) by_id[c.id] = &c;
+  for (const auto& c : found) by_id[c.id()] = &c;
 
   auto find = [&](const gold_entry& g) -> std::size_t {
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -180,7 +177,7 @@ report compare(const std::vector<gold_entry>& gold, const std::deque<claims::cla
     check("interval", interval == want_interval, interval, want_interval);
     const std::string as_of = c.as_of ? json(c.as_of->iso()).dump() : "null";
     check("as_of", as_of == field("as_of"), as_of, field("as_of"));
-    const std::string location = optional_text(c.location);
+    const std::string location = c.location ? json(c.location->str()).dump() : "null";
     check("location", lower(location) == lower(field("location")), location, field("location"));
     const std::string attribution = c.attribution ? json(normalized_name(*c.attribution)).dump() : "null";
     const std::string want_attribution =
@@ -189,7 +186,7 @@ report compare(const std::vector<gold_entry>& gold, const std::deque<claims::cla
     check("cumulative", (c.cumulative ? "true" : "false") == field("cumulative"), c.cumulative ? "true" : "false",
           field("cumulative"));
     std::string part_of = "null";
-    if (c.part_of && by_id.count(*c.part_of)) part_of = json(claim_figure(*by_id.at(*c.part_of))).dump();
+    if (const auto total = c.part_of(); total && by_id.count(*total)) part_of = json(claim_figure(*by_id.at(*total))).dump();
     const bool part_ok = part_of == field("part_of") ||
                          (part_of != "null" && field("part_of") != "null" &&
                           overlaps("", json::parse(part_of).get<std::string>(), json::parse(field("part_of")).get<std::string>()));

@@ -68,12 +68,12 @@ constexpr char kSep = '\x1f';
 // claim its document, metric, group, place, qualifier, figures and folded text.
 std::uint64_t identity_hash(const rules::finding& f) {
   fnv1a h;
-  h << "tollgate-finding-v1" << kSep << f.rule << kSep << f.doc();
+  h << "tollgate-finding-v1" << kSep << f.rule.str() << kSep << f.doc();
   for (const claims::claim* c : f.claims) {
     h << kSep << c->doc.str() << kSep << c->metric.str() << kSep << c->group.str() << kSep
       << (c->location ? c->location->str() : std::string()) << kSep << c->qualifier.str() << kSep
       << figure(c->value) << kSep << figure(c->lo) << kSep << figure(c->hi) << kSep;
-    add_folded(h, c->text);
+    add_folded(h, c->text.str());
   }
   return h.value();
 }
@@ -111,7 +111,7 @@ void write_baseline(std::ostream& out, const std::vector<rules::finding>& findin
                              {"rule", f.rule},
                              {"severity", core::severity_name(f.level)},
                              {"doc", f.doc()},
-                             {"message", f.message}});
+                             {"message", f.message.str()}});
   }
   out << detail::dump_pretty(j) << '\n';
 }

@@ -92,19 +92,19 @@ std::optional<json> claim_region(const document_place& place, const claims::clai
   if (at.column == 0) return json{{"startLine", at.line}};
   int end_line = c.line;
   int end_column = c.column;
-  const auto last_break = c.text.rfind('\n');
+  const std::string text = c.text.str();
+  const auto last_break = text.rfind('\n');
   if (last_break == std::string::npos) {
-    end_column += static_cast<int>(core::count_code_points(c.text));
+    end_column += static_cast<int>(core::count_code_points(text));
   } else {
-    end_line += static_cast<int>(std::count(c.text.begin(), c.text.end(), '\n'));
-    end_column = 1 + static_cast<int>(
-                         core::count_code_points(std::string_view(c.text).substr(last_break + 1)));
+    end_line += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    end_column = 1 + static_cast<int>(core::count_code_points(std::string_view(text).substr(last_break + 1)));
   }
   return json{{"startLine", at.line},
               {"startColumn", at.column},
               {"endLine", end_line},
               {"endColumn", end_column},
-              {"snippet", {{"text", c.text}}}};
+              {"snippet", {{"text", text}}}};
 }
 
 // A finding with no claim (a document-level one): its line, to its end.
@@ -115,7 +115,8 @@ std::optional<json> finding_region(const document_place& place, const rules::fin
   if (at.column > 0) {
     region["startColumn"] = at.column;
     // The snippet is the region's text: from the column to the end of the line.
-    std::string_view rest = f.line_text();
+    const std::string line = f.line_text();
+    std::string_view rest = line;
     for (int col = 1; col < at.column && !rest.empty(); ++col) {
       std::size_t n = 1;
       while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
@@ -134,7 +135,7 @@ json physical_location(const document_place& place, const std::optional<json>& r
 }
 
 std::string describe_claim(const claims::claim& c) {
-  std::string s = "'" + c.text + "'";
+  std::string s = "'" + c.text.str() + "'";
   std::vector<std::string> about;
   if (!c.source.empty()) about.push_back(c.source);
   if (c.as_of) about.push_back(c.as_of->iso());
@@ -329,7 +330,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     res["ruleId"] = f.rule;
     if (auto it = rule_index.find(f.rule); it != rule_index.end()) res["ruleIndex"] = it->second;
     res["level"] = sarif_level(f.level);
-    res["message"] = {{"text", f.message}};
+    res["message"] = {{"text", f.message.str()}};
     const document_place& place = detail::place_at(r, f.doc_index);
     if (!place.file.empty()) {
       const auto region = !involved.empty() && involved.front()->doc_index == f.doc_index &&
@@ -469,8 +470,9 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
       std::string messages, text;
       for (const auto* f : it->second) {
         worst = std::min(worst, f->level);
-        messages += (messages.empty() ? "" : "; ") + f->message;
-        text += core::render({f->location(), f->line, f->column, f->level, f->message, f->rule},
+        const std::string message = f->message.str();
+        messages += (messages.empty() ? "" : "; ") + message;
+        text += core::render({f->location(), f->line, f->column, f->level, message, f->rule},
                              f->line_text(), false, f->line_text_column());
       }
       if (it->second.size() > 1)
@@ -512,7 +514,7 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
     if (at.line > 0) props.push_back(fmt::format("line={}", at.line));
     if (at.column > 0) props.push_back(fmt::format("col={}", at.column));
     props.push_back("title=" + github_escape_property("tollgate " + f.rule));
-    std::string message = f.message;
+    std::string message = f.message.str();
     // Lines of a JSONL record's text or of an HTML page's text are not the
     // file's: say where in the document the finding is.
     if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location(), f.line, f.column);

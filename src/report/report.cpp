@@ -22,8 +22,9 @@ json number(double v) {
 }
 
 namespace {
-template <typename T, typename F>
-json optional(const std::optional<T>& v, F f) {
+// `Optional` is a std::optional or a core::compact_optional.
+template <typename Optional, typename F>
+json optional(const Optional& v, F f) {
   return v ? json(f(*v)) : json(nullptr);
 }
 }  // namespace
@@ -33,7 +34,7 @@ json claim_object(const claims::claim& c) {
   auto num = [](double d) { return number(d); };
   auto day = [](const core::date& d) { return d.iso(); };
   json j;
-  j["id"] = c.id;
+  j["id"] = c.id();
   j["doc"] = c.doc;
   j["source"] = c.source.empty() ? json(nullptr) : json(c.source);
   j["published"] = optional(c.published, day);
@@ -41,7 +42,7 @@ json claim_object(const claims::claim& c) {
   j["column"] = c.column;
   j["offset"] = c.offset;
   j["length"] = c.length;
-  j["text"] = c.text;
+  j["text"] = c.text.str();
   j["metric"] = c.metric;
   j["group"] = c.group;
   j["location"] = optional(c.location, str);
@@ -54,7 +55,7 @@ json claim_object(const claims::claim& c) {
   j["as_of_basis"] = c.as_of_basis.empty() ? json(nullptr) : json(c.as_of_basis);
   j["cumulative"] = c.cumulative;
   j["attribution"] = optional(c.attribution, str);
-  j["part_of"] = optional(c.part_of, str);
+  j["part_of"] = optional(c.part_of(), str);
   j["revision"] = c.revision;
   return j;
 }
@@ -126,8 +127,9 @@ void append_number(std::string& out, double v) {
   }
 }
 
-template <typename T, typename F>
-void append_optional(std::string& out, const std::optional<T>& v, F f) {
+// `Optional` is a std::optional or a core::compact_optional.
+template <typename Optional, typename F>
+void append_optional(std::string& out, const Optional& v, F f) {
   if (v) f(*v);
   else out += "null";
 }
@@ -149,7 +151,8 @@ std::string claim_json(const claims::claim& c) {
     }
     return true;
   };
-  if (!valid_utf8(c.text) || !valid_utf8(c.source.str()) || !valid_utf8(c.doc.str()) ||
+  const std::string text = c.text.str();
+  if (!valid_utf8(text) || !valid_utf8(c.source.str()) || !valid_utf8(c.doc.str()) ||
       (c.attribution && !valid_utf8(c.attribution->str())) || (c.location && !valid_utf8(c.location->str()))) {
     return dump(claim_object(c));
   }
@@ -165,7 +168,7 @@ std::string claim_json(const claims::claim& c) {
   auto day = [&](const core::date& d) { append_string(out, d.iso()); };
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
-  key("id"); str(c.id);
+  key("id"); str(c.id());
   key("doc"); str(c.doc.str());
   key("source"); if (c.source.empty()) out += "null"; else str(c.source.str());
   key("published"); append_optional(out, c.published, day);
@@ -173,7 +176,7 @@ std::string claim_json(const claims::claim& c) {
   key("column"); num(c.column);
   key("offset"); num(static_cast<double>(c.offset));
   key("length"); num(static_cast<double>(c.length));
-  key("text"); str(c.text);
+  key("text"); str(text);
   key("metric"); str(c.metric.str());
   key("group"); str(c.group.str());
   key("location"); append_optional(out, c.location, sym);
@@ -186,7 +189,7 @@ std::string claim_json(const claims::claim& c) {
   key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
   key("cumulative"); boolean(c.cumulative);
   key("attribution"); append_optional(out, c.attribution, sym);
-  key("part_of"); append_optional(out, c.part_of, str);
+  key("part_of"); append_optional(out, c.part_of(), str);
   key("revision"); boolean(c.revision);
   out += '}';
   return out;
@@ -196,7 +199,7 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
-    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message, f.rule};
+    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message.str(), f.rule};
     out << core::render(d, f.line_text(), color, f.line_text_column());
   }
 }
@@ -311,7 +314,7 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     json o;
     o["rule"] = f.rule;
     o["severity"] = core::severity_name(f.level);
-    o["message"] = f.message;
+    o["message"] = f.message.str();
     o["doc"] = f.doc();
     o["path"] = f.location();
     o["line"] = f.line;
@@ -323,13 +326,13 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     json involved = json::array();
     for (const auto* c : f.claims) {
       const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
-      involved.push_back({{"claim", c->id},
+      involved.push_back({{"claim", c->id()},
                           {"path", c->location_label},
                           {"line", c->line},
                           {"column", c->column},
                           {"file", at.file.empty() ? json(nullptr) : json(at.file)},
                           {"file_line", at.line ? json(at.line) : json(nullptr)},
-                          {"text", c->text}});
+                          {"text", c->text.str()}});
     }
     o["involves"] = std::move(involved);
     return o;

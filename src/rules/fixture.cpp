@@ -144,14 +144,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
   ingest::read_batch(
       {scratch.path().string()}, {},
       [&](ingest::document&& doc) {
-        auto found = claims::extract(doc, lex);
-        auto scanned = scan_document(only, doc);
-        b.scanned.insert(b.scanned.end(), scanned.begin(), scanned.end());
-        document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
-                           doc.index, found.size(), {}};
-        info.first_line = doc.text.substr(0, doc.text.find('\n'));
-        b.documents.push_back(std::move(info));
-        b.claims.insert(b.claims.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        b.add(doc, claims::extract(doc, lex), scan_document(only, doc));
       },
       res.problems, totals);
   for (auto& p : res.problems) {
@@ -187,11 +180,11 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
     for (const annotation* a : want) {
       if (a->message_part.empty()) continue;
       const bool said = std::any_of(it->second.begin(), it->second.end(), [&](const finding* f) {
-        return f->message.find(a->message_part) != std::string::npos;
+        return f->message.str().find(a->message_part) != std::string::npos;
       });
       if (!said) {
         res.diff.push_back("- " + where(p) + ": expected a message with \"" + a->message_part + "\"");
-        res.diff.push_back("+ " + where(p) + ": " + it->second.front()->message);
+        res.diff.push_back("+ " + where(p) + ": " + it->second.front()->message.str());
       }
     }
   }
@@ -199,7 +192,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
     if (expected.count(p) || todo.count(p)) continue;
     for (const finding* f : got) {
       res.diff.push_back("+ " + where(p) + ":" + std::to_string(f->column) + ": " +
-                         (near.count(p) ? "near miss fired: " : "unexpected: ") + f->message);
+                         (near.count(p) ? "near miss fired: " : "unexpected: ") + f->message.str());
     }
   }
   res.passed = res.diff.empty() && !core::has_errors(res.problems);

@@ -22,8 +22,8 @@ std::string format_count(double v) {
 }
 
 std::string figure_as_written(const claims::claim& c) {
-  if (c.quantity_offset >= c.offset && c.quantity_offset - c.offset < c.text.size()) {
-    std::string s = c.text.substr(c.quantity_offset - c.offset, c.quantity_length);
+  if (!c.figure.empty()) {
+    std::string s = c.figure;
     // Mid-sentence in a message: "More than 1,000" reads as "more than 1,000".
     if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
         std::islower(static_cast<unsigned char>(s[1]))) {
@@ -46,7 +46,7 @@ namespace {
 // A claim's field by placeholder name (claim_field_names); nullopt for
 // another name.
 std::optional<std::string> claim_field(const claims::claim& c, std::string_view name) {
-  if (name == "id") return c.id;
+  if (name == "id") return c.id();
   if (name == "doc") return c.doc.str();
   if (name == "source") return c.source.empty() ? "unknown source" : c.source.str();
   if (name == "published") return c.published ? c.published->iso() : "undated";
@@ -60,7 +60,7 @@ std::optional<std::string> claim_field(const claims::claim& c, std::string_view 
   if (name == "qualifier") return c.qualifier.str();
   if (name == "as_of") return c.as_of ? c.as_of->iso() : "undated";
   if (name == "attribution") return c.attribution ? c.attribution->str() : "no attribution";
-  if (name == "text") return c.text;
+  if (name == "text") return c.text.str();
   if (name == "series") return c.series();
   return std::nullopt;
 }

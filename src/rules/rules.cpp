@@ -408,6 +408,24 @@ core::result<std::vector<rule>> load_rules(const std::vector<std::string>& dirs,
   return out;
 }
 
+void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
+                std::vector<finding>&& found_in_text) {
+  for (finding& f : found_in_text) f.message.spill();
+  scanned.insert(scanned.end(), std::make_move_iterator(found_in_text.begin()),
+                 std::make_move_iterator(found_in_text.end()));
+  document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
+                     doc.index, found.size(), {}};
+  if (!doc.published) {
+    info.first_line = core::stored_text(std::string_view(doc.text).substr(0, doc.text.find('\n')));
+    info.first_line.spill();
+  }
+  documents.push_back(std::move(info));
+  for (claims::claim& c : found) {
+    c.spill_text();
+    claims.push_back(std::move(c));
+  }
+}
+
 std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc) {
   std::vector<finding> out;
   for (const auto& r : rules) r.kind->scan(r, doc, out);
@@ -486,8 +504,8 @@ const std::string& finding::location() const {
   return !claims.empty() ? claims.front()->location_label.str() : text ? text->location : none();
 }
 
-const std::string& finding::line_text() const {
-  return !claims.empty() ? claims.front()->line_text : text ? text->line_text : none();
+std::string finding::line_text() const {
+  return !claims.empty() ? claims.front()->line_text.str() : text ? text->line_text.str() : std::string();
 }
 
 int finding::line_text_column() const {
@@ -499,7 +517,7 @@ std::string finding::series() const { return claims.empty() ? std::string() : cl
 std::vector<std::string> finding::claim_ids() const {
   std::vector<std::string> ids;
   ids.reserve(claims.size());
-  for (const claims::claim* c : claims) ids.push_back(c->id);
+  for (const claims::claim* c : claims) ids.push_back(c->id());
   return ids;
 }
 
@@ -507,7 +525,7 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   finding f;
   f.rule = r.id;
   f.level = r.level;
-  f.message = std::move(message);
+  f.message = core::stored_text(message);
   f.line = c.line;
   f.column = c.column;
   f.claims = {&c};
@@ -533,6 +551,7 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, c
     for (std::size_t i = next++; i < rules.size(); i = next++) {
       std::vector<finding> found;
       rules[i].kind->run(rules[i], in, found);
+      for (finding& f : found) f.message.spill();
       std::lock_guard<std::mutex> hold(joining);
       std::move(found.begin(), found.end(), std::back_inserter(out));
     }

@@ -30,7 +30,7 @@ struct document_info {
   ingest::date_origin published_from = ingest::date_origin::none;
   std::size_t index = 0;
   std::size_t claims = 0;
-  std::string first_line;  // kept only for an undated document, whose finding shows it
+  core::stored_text first_line;  // kept only for an undated document, whose finding shows it
 };
 
 /// One finding of one rule, placed at a claim or at a place in a document's
@@ -38,20 +38,22 @@ struct document_info {
 /// points at the batch's claims rather than copying what they say: the
 /// batch must outlive its findings.
 struct finding {
-  std::string rule;
+  core::symbol rule;
   core::severity level = core::severity::warning;
-  std::string message;
+  /// Moved out of memory (spilled) once run_rules has it: a large batch has
+  /// hundreds of thousands, read only when reported.
+  core::stored_text message;
   int line = 0;
   int column = 0;
-  std::size_t doc_index = 0;
-  std::size_t offset = 0;
+  std::uint32_t doc_index = 0;
+  std::uint32_t offset = 0;
   /// The claims involved; the first is where the finding is placed. Empty
   /// for a finding in a document's text, which sets `text` instead.
   std::vector<const claims::claim*> claims;
   struct text_place {
     std::string doc;
     std::string location;  // path, or path#id for JSONL records
-    std::string line_text;
+    core::stored_text line_text;
     int line_text_column = 1;  // column of line_text's first character
   };
   std::shared_ptr<const text_place> text;
@@ -60,7 +62,7 @@ struct finding {
   /// finding is, from its claim or its `text`; empty when it has neither.
   const std::string& doc() const;
   const std::string& location() const;
-  const std::string& line_text() const;
+  std::string line_text() const;
   int line_text_column() const;
   /// The series of the claim it is placed at; empty for none.
   std::string series() const;
@@ -77,6 +79,11 @@ struct batch {
   /// Findings of kinds that read the text (term), made by scan_document
   /// while each document's text still existed.
   std::vector<finding> scanned;
+
+  /// Takes the next document's claims and the findings scan_document made
+  /// in it, and what the checks need of the document. Their wording moves
+  /// out of memory (core::stored_text::spill): a batch keeps it to the end.
+  void add(const ingest::document& doc, std::vector<claims::claim>&& found, std::vector<finding>&& found_in_text);
 };
 
 /// `where:` of a rule. An empty list matches everything; `group` matches the

@@ -65,7 +65,7 @@ std::vector<timeline> build(const std::deque<claims::claim>& claims) {
     // Growth per series over its precise figures ("thousands" has no number).
     std::map<std::string, std::vector<std::pair<long, double>>> series_points;
     for (const auto& p : t.points) {
-      if (!p.claim->vague && !p.claim->part_of) {
+      if (!p.claim->vague && !p.claim->part_of_number) {
         series_points[p.claim->series()].emplace_back(p.claim->as_of->days(), representative(*p.claim));
       }
     }

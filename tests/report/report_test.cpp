@@ -39,17 +39,7 @@ lint_result lint(const std::vector<std::pair<std::string, std::string>>& docs) {
     auto doc = test::make_document(text, "", id);
     if (auto d = ingest::date_from_text(text)) doc.published = d->date;
     doc.index = index++;
-    const auto found = claims::extract(doc, test::builtin_lexicon());
-    rules::document_info info{doc.id,
-                              doc.location,
-                              doc.source,
-                              doc.published,
-                              doc.published_from,
-                              doc.index,
-                              found.size(),
-                              doc.text.substr(0, doc.text.find('\n'))};
-    r.batch.documents.push_back(info);
-    r.batch.claims.insert(r.batch.claims.end(), found.begin(), found.end());
+    r.batch.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
   }
   r.findings = rules::run_rules(builtin_rules(), r.batch, test::builtin_lexicon());
   r.fingerprints = report::fingerprints(r.findings, r.batch);

@@ -30,19 +30,20 @@ TEST_SUITE("trace") {
     const char* days[] = {"2024-03-06", "2024-03-04", "2024-03-05"};
     const double values[] = {212, 90, 120};
     for (int i = 0; i < 3; ++i) {
-      cs[i].id = "d#" + std::to_string(i + 1);
+      cs[i].doc = "d";
+      cs[i].number = static_cast<std::uint32_t>(i + 1);
       cs[i].metric = "killed";
       cs[i].group = "people";
       cs[i].value = values[i];
       cs[i].lo = values[i];
       cs[i].hi = values[i];
       cs[i].as_of = core::date::parse_iso(days[i]);
-      cs[i].doc_index = static_cast<std::size_t>(i);
+      cs[i].doc_index = static_cast<std::uint32_t>(i);
     }
     const auto t = trace::build(cs);
     REQUIRE(t.size() == 1);
     REQUIRE(t[0].points.size() == 3);
-    CHECK(t[0].points[0].claim->id == "d#2");
+    CHECK(t[0].points[0].claim->id() == "d#2");
     CHECK_FALSE(t[0].points[0].change);
     CHECK(*t[0].points[1].change == 30);
     CHECK(*t[0].points[2].change == 92);

@@ -63,11 +63,10 @@ void decrease_check::run(const rule& r, const check_input& in, std::vector<findi
         add_claim_fields(v, "", c);
         add_claim_fields(v, "prev.", *floor);
         v["rule"] = r.id;
-        finding f = finding_at(r, c, render_message(r.message, v));
-        if (c.revision) {
-          f.level = revision_level_;
-          f.message += " (the article says the figure was revised)";
-        }
+        std::string message = render_message(r.message, v);
+        if (c.revision) message += " (the article says the figure was revised)";
+        finding f = finding_at(r, c, std::move(message));
+        if (c.revision) f.level = revision_level_;
         f.claims.push_back(floor);
         out.push_back(std::move(f));
       }

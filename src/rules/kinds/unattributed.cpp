@@ -26,7 +26,7 @@ void unattributed_check::run(const rule& r, const check_input& in, std::vector<f
   const batch& b = in.b;
   const claims::lexicon& lex = in.lex;
   for (const auto& c : b.claims) {
-    if (c.attribution || c.previous_attributed || c.part_of || c.lo < min_value_) continue;
+    if (c.attribution || c.previous_attributed || c.part_of_number || c.lo < min_value_) continue;
     if (!r.where.matches(c, lex)) continue;
     placeholder_values v;
     add_claim_fields(v, "", c);

@@ -32,7 +32,7 @@ void undated_check::run(const rule& r, const check_input& in, std::vector<findin
     finding f;
     f.rule = r.id;
     f.level = r.level;
-    f.message = render_message(r.message, v);
+    f.message = core::stored_text(render_message(r.message, v));
     f.line = 1;
     f.column = 1;
     f.text = std::make_shared<const finding::text_place>(finding::text_place{d.id, d.location, d.first_line, 1});

@@ -1,0 +1,170 @@
+#include "core/stored_text.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+namespace tollgate::core {
+namespace {
+
+// The run's temporary file: made on the first spill, removed by the system
+// when the process ends (std::tmpfile), appended to and read under one lock.
+struct spill_file {
+  std::mutex lock;
+  std::FILE* file = nullptr;
+  bool failed = false;
+  std::uint64_t end = 0;  // bytes written so far
+  bool unflushed = false;
+
+  // Reads go through a few cached blocks of the file: reports read texts
+  // in nearly the order they were written (claims in batch order, messages
+  // rule by rule), so most reads are a copy and not a system call.
+  static constexpr std::size_t kBlockSize = std::size_t{64} << 10;
+  struct block {
+    std::uint64_t index = ~std::uint64_t{0};
+    std::uint64_t last_use = 0;
+    std::size_t filled = 0;  // less than kBlockSize at the end of the file
+    std::unique_ptr<char[]> bytes;
+  };
+  std::array<block, 16> cache;
+  std::uint64_t clock = 0;
+
+  // The block holding `at`, read when it is not cached or ends before `at`.
+  const block& block_at(std::uint64_t at) {
+    const std::uint64_t index = at / kBlockSize;
+    block* lru = &cache[0];
+    for (block& b : cache) {
+      if (b.index == index && at - index * kBlockSize < b.filled) {
+        b.last_use = ++clock;
+        return b;
+      }
+      if (b.last_use < lru->last_use) lru = &b;
+    }
+    if (!lru->bytes) lru->bytes = std::make_unique<char[]>(kBlockSize);
+    lru->index = index;
+    lru->last_use = ++clock;
+    lru->filled = 0;
+    while (lru->filled < kBlockSize) {
+      const ssize_t n = ::pread(fileno(file), lru->bytes.get() + lru->filled, kBlockSize - lru->filled,
+                                static_cast<off_t>(index * kBlockSize + lru->filled));
+      if (n <= 0) break;
+      lru->filled += static_cast<std::size_t>(n);
+    }
+    // The file is ours and was written whole: failing to read it back is
+    // the machine failing, not the input.
+    if (at - index * kBlockSize >= lru->filled) {
+      lru->index = ~std::uint64_t{0};
+      throw std::runtime_error("cannot read back the temporary file of spilled text");
+    }
+    return *lru;
+  }
+};
+
+spill_file& the_file() {
+  static spill_file* f = new spill_file;  // never destroyed: texts may outlive static destructors
+  return *f;
+}
+
+char* copy_of(const char* data, std::size_t size) {
+  if (size == 0) return nullptr;
+  char* out = new char[size];
+  std::memcpy(out, data, size);
+  return out;
+}
+
+}  // namespace
+
+stored_text::stored_text(std::string_view text) {
+  if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("text over 4 GiB");
+  size_ = static_cast<std::uint32_t>(text.size());
+  data_ = copy_of(text.data(), text.size());
+}
+
+stored_text::stored_text(const stored_text& other) : size_(other.size_), spilled_(other.spilled_) {
+  if (spilled_) offset_ = other.offset_;
+  else data_ = copy_of(other.data_, size_);
+}
+
+stored_text& stored_text::operator=(const stored_text& other) {
+  if (this != &other) *this = stored_text(other);
+  return *this;
+}
+
+stored_text::stored_text(stored_text&& other) noexcept : size_(other.size_), spilled_(other.spilled_) {
+  offset_ = other.offset_;  // the pointer or the offset, whichever it holds
+  other.data_ = nullptr;
+  other.size_ = 0;
+  other.spilled_ = false;
+}
+
+stored_text& stored_text::operator=(stored_text&& other) noexcept {
+  if (this != &other) {
+    release();
+    size_ = other.size_;
+    spilled_ = other.spilled_;
+    offset_ = other.offset_;
+    other.data_ = nullptr;
+    other.size_ = 0;
+    other.spilled_ = false;
+  }
+  return *this;
+}
+
+stored_text::~stored_text() { release(); }
+
+void stored_text::release() {
+  if (!spilled_) delete[] data_;
+  data_ = nullptr;
+}
+
+std::string stored_text::str() const {
+  if (!spilled_) return std::string(data_ ? data_ : "", size_);
+  std::string out(size_, '\0');
+  spill_file& f = the_file();
+  std::lock_guard<std::mutex> hold(f.lock);
+  if (f.unflushed) {
+    std::fflush(f.file);
+    f.unflushed = false;
+  }
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const std::uint64_t at = offset_ + done;
+    const auto& b = f.block_at(at);
+    const std::size_t from = static_cast<std::size_t>(at - b.index * spill_file::kBlockSize);
+    const std::size_t n = std::min(out.size() - done, b.filled - from);
+    std::memcpy(out.data() + done, b.bytes.get() + from, n);
+    done += n;
+  }
+  return out;
+}
+
+void stored_text::spill() {
+  if (spilled_ || size_ == 0) return;
+  spill_file& f = the_file();
+  std::lock_guard<std::mutex> hold(f.lock);
+  if (!f.file && !f.failed) {
+    f.file = std::tmpfile();
+    f.failed = f.file == nullptr;
+  }
+  if (f.failed) return;  // no temporary file: keep the text in memory
+  if (std::fwrite(data_, 1, size_, f.file) != size_) {
+    // A full disk mid-run: the bytes written so far are lost to us; keep
+    // this text and the ones after it in memory.
+    f.failed = true;
+    return;
+  }
+  delete[] data_;
+  offset_ = f.end;
+  f.end += size_;
+  f.unflushed = true;
+  spilled_ = true;
+}
+
+}  // namespace tollgate::core

@@ -1,0 +1,49 @@
+#pragma once
+
+// Text a run keeps for a long time but reads rarely: the line shown under a
+// finding, a claim's wording, a finding's message. A large batch holds
+// millions of them, so once a batch takes them they move out of memory.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tollgate::core {
+
+/// An immutable string that is either held in memory or, after `spill()`,
+/// kept in a temporary file for the rest of the run and read back on demand.
+/// Spilling is best effort: when no temporary file can be made, the text
+/// stays in memory. Thread-safe; 16 bytes however long the text (up to 4 GiB).
+class stored_text {
+ public:
+  stored_text() = default;
+  explicit stored_text(std::string_view text);
+  stored_text(const stored_text& other);
+  stored_text& operator=(const stored_text& other);
+  stored_text(stored_text&& other) noexcept;
+  stored_text& operator=(stored_text&& other) noexcept;
+  ~stored_text();
+
+  /// The text; from the temporary file when spilled.
+  std::string str() const;
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  bool spilled() const { return spilled_; }
+
+  /// Moves the text to the run's temporary file and frees its memory.
+  void spill();
+
+ private:
+  void release();
+
+  // In memory: data_ holds size_ bytes (null when empty). Spilled: offset_
+  // is where the bytes start in the temporary file.
+  union {
+    char* data_ = nullptr;
+    std::uint64_t offset_;
+  };
+  std::uint32_t size_ = 0;
+  bool spilled_ = false;
+};
+
+}  // namespace tollgate::core

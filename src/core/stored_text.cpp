@@ -23,47 +23,39 @@ struct spill_file {
   std::uint64_t end = 0;  // bytes written so far
   bool unflushed = false;
 
-  // Reads go through a few cached blocks of the file: reports read texts
-  // in nearly the order they were written (claims in batch order, messages
-  // rule by rule), so most reads are a copy and not a system call.
-  static constexpr std::size_t kBlockSize = std::size_t{64} << 10;
+  // Reads go through cached pages of the file. Reports read texts in a few
+  // interleaved runs in the order they were written (claims in batch order,
+  // each rule's messages in batch order), so most reads are a copy, not a
+  // system call; a page is small so that a read out of order costs little.
+  static constexpr std::size_t kBlockSize = 4096;
   struct block {
     std::uint64_t index = ~std::uint64_t{0};
-    std::uint64_t last_use = 0;
     std::size_t filled = 0;  // less than kBlockSize at the end of the file
     std::unique_ptr<char[]> bytes;
   };
-  std::array<block, 16> cache;
-  std::uint64_t clock = 0;
+  std::array<block, 512> cache;  // direct-mapped by page number
 
-  // The block holding `at`, read when it is not cached or ends before `at`.
+  // The page holding `at`, read when it is not cached or ends before `at`.
   const block& block_at(std::uint64_t at) {
     const std::uint64_t index = at / kBlockSize;
-    block* lru = &cache[0];
-    for (block& b : cache) {
-      if (b.index == index && at - index * kBlockSize < b.filled) {
-        b.last_use = ++clock;
-        return b;
-      }
-      if (b.last_use < lru->last_use) lru = &b;
-    }
-    if (!lru->bytes) lru->bytes = std::make_unique<char[]>(kBlockSize);
-    lru->index = index;
-    lru->last_use = ++clock;
-    lru->filled = 0;
-    while (lru->filled < kBlockSize) {
-      const ssize_t n = ::pread(fileno(file), lru->bytes.get() + lru->filled, kBlockSize - lru->filled,
-                                static_cast<off_t>(index * kBlockSize + lru->filled));
+    block& b = cache[index % cache.size()];
+    if (b.index == index && at - index * kBlockSize < b.filled) return b;
+    if (!b.bytes) b.bytes = std::make_unique<char[]>(kBlockSize);
+    b.index = index;
+    b.filled = 0;
+    while (b.filled < kBlockSize) {
+      const ssize_t n = ::pread(fileno(file), b.bytes.get() + b.filled, kBlockSize - b.filled,
+                                static_cast<off_t>(index * kBlockSize + b.filled));
       if (n <= 0) break;
-      lru->filled += static_cast<std::size_t>(n);
+      b.filled += static_cast<std::size_t>(n);
     }
     // The file is ours and was written whole: failing to read it back is
     // the machine failing, not the input.
-    if (at - index * kBlockSize >= lru->filled) {
-      lru->index = ~std::uint64_t{0};
+    if (at - index * kBlockSize >= b.filled) {
+      b.index = ~std::uint64_t{0};
       throw std::runtime_error("cannot read back the temporary file of spilled text");
     }
-    return *lru;
+    return b;
   }
 };
 

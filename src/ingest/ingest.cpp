@@ -1,9 +1,11 @@
 #include "ingest/ingest.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 #include <sstream>
@@ -73,6 +75,11 @@ struct batch_reader {
   // Every source of the date is weighed; the most explicit wins and the
   // others that disagree with it are reported where they are.
   void emit(document doc, const std::string& file_path) {
+    // Claims keep 32-bit offsets into their document's text.
+    if (doc.text.size() > std::numeric_limits<std::uint32_t>::max()) {
+      skip(doc.location, 1, 1, "document text over 4 GiB; split it into smaller documents");
+      return;
+    }
     const manifest_entry* m = opts.metadata ? opts.metadata->find(file_path, doc.id) : nullptr;
     if (m) {
       if (m->source) doc.source = *m->source;

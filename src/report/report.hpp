@@ -63,8 +63,9 @@ struct baseline_outcome {
 };
 
 /// Everything the lint formats can show. `findings` are the ones to report
-/// (the new ones when a baseline is used), `fingerprints` one per finding,
-/// `places` one per document index of the batch.
+/// (the new ones when a baseline is used), `fingerprints` one per finding
+/// (or none, for a format that does not show them), `places` one per
+/// document index of the batch.
 struct lint_report {
   const rules::batch& batch;
   const std::vector<rules::rule>& rules;

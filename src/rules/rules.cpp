@@ -551,6 +551,12 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, c
     for (std::size_t i = next++; i < rules.size(); i = next++) {
       std::vector<finding> found;
       rules[i].kind->run(rules[i], in, found);
+      // In batch order before the messages are spilled, so that reports,
+      // which go through the findings in batch order, read each rule's
+      // messages front to back. Stable: the sort below keeps this order.
+      std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& c) {
+        return std::tie(a.doc_index, a.offset) < std::tie(c.doc_index, c.offset);
+      });
       for (finding& f : found) f.message.spill();
       std::lock_guard<std::mutex> hold(joining);
       std::move(found.begin(), found.end(), std::back_inserter(out));

@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +19,7 @@
 #include "conformance/conformance.hpp"
 #include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
+#include "core/stored_text.hpp"
 #include "eval/eval.hpp"
 #include "ingest/ingest.hpp"
 #include "report/report.hpp"
@@ -289,7 +291,14 @@ int run_lint(const common_options& o) {
   plan.scan_rules = &loaded.value;
   plan.places = &places;
   read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
+  // The extraction threads' buffers are free now but still resident in
+  // their malloc arenas; give them back before the rules allocate theirs.
+  malloc_trim(0);
   std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
+  if (const std::string why = core::stored_text::spill_failure(); !why.empty()) {
+    problems.push_back({"tollgate", 0, 0, core::severity::warning,
+                        why + "; the batch's wording stays in memory", "memory"});
+  }
   // Fingerprints read every claim of every finding back from the spilled
   // text: made only for a baseline and the formats that print them.
   const bool fingerprinted = !o.baseline.empty() || !o.write_baseline.empty() || o.format == "json" ||

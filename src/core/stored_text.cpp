@@ -4,22 +4,27 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 
 namespace tollgate::core {
 namespace {
 
-// The run's temporary file: made on the first spill, removed by the system
-// when the process ends (std::tmpfile), appended to and read under one lock.
+// The run's temporary file: made on the first spill in $TMPDIR (else /tmp)
+// and unlinked at once, so that the system removes it however the process
+// ends; appended to and read under one lock.
 struct spill_file {
   std::mutex lock;
   std::FILE* file = nullptr;
   bool failed = false;
+  std::string failure;  // why spilling stopped; empty while it works
   std::uint64_t end = 0;  // bytes written so far
   bool unflushed = false;
 
@@ -33,7 +38,7 @@ struct spill_file {
     std::size_t filled = 0;  // less than kBlockSize at the end of the file
     std::unique_ptr<char[]> bytes;
   };
-  std::array<block, 512> cache;  // direct-mapped by page number
+  std::array<block, 256> cache;  // direct-mapped by page number
 
   // The page holding `at`, read when it is not cached or ends before `at`.
   const block& block_at(std::uint64_t at) {
@@ -62,6 +67,23 @@ struct spill_file {
 spill_file& the_file() {
   static spill_file* f = new spill_file;  // never destroyed: texts may outlive static destructors
   return *f;
+}
+
+std::FILE* open_spill_file(std::string& failure) {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/tollgate-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) {
+    failure = "cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " + std::strerror(errno);
+    return nullptr;
+  }
+  ::unlink(path.c_str());
+  std::FILE* file = ::fdopen(fd, "w+b");
+  if (!file) {
+    failure = std::string("cannot open the temporary file: ") + std::strerror(errno);
+    ::close(fd);
+  }
+  return file;
 }
 
 char* copy_of(const char* data, std::size_t size) {
@@ -137,19 +159,23 @@ std::string stored_text::str() const {
   return out;
 }
 
+std::string stored_text::spill_failure() {
+  spill_file& f = the_file();
+  std::lock_guard<std::mutex> hold(f.lock);
+  return f.failure;
+}
+
 void stored_text::spill() {
   if (spilled_ || size_ == 0) return;
   spill_file& f = the_file();
   std::lock_guard<std::mutex> hold(f.lock);
-  if (!f.file && !f.failed) {
-    f.file = std::tmpfile();
-    f.failed = f.file == nullptr;
-  }
+  if (!f.file && !f.failed) f.file = open_spill_file(f.failure);
+  if (!f.file) f.failed = true;
   if (f.failed) return;  // no temporary file: keep the text in memory
   if (std::fwrite(data_, 1, size_, f.file) != size_) {
-    // A full disk mid-run: the bytes written so far are lost to us; keep
-    // this text and the ones after it in memory.
+    // A full disk mid-run: keep this text and the ones after it in memory.
     f.failed = true;
+    f.failure = std::string("cannot write to the temporary file: ") + std::strerror(errno);
     return;
   }
   delete[] data_;

@@ -30,8 +30,12 @@ class stored_text {
   bool empty() const { return size_ == 0; }
   bool spilled() const { return spilled_; }
 
-  /// Moves the text to the run's temporary file and frees its memory.
+  /// Moves the text to the run's temporary file (in $TMPDIR, else /tmp)
+  /// and frees its memory.
   void spill();
+  /// Why texts stay in memory (no temporary file could be made or written);
+  /// empty while spilling works.
+  static std::string spill_failure();
 
  private:
   void release();

@@ -302,6 +302,24 @@ JSON
   grep -q "1 cases that are not dates" "$WORK/out" || explain "time of day not counted"
 }
 
+# With no temporary directory to move wording to, lint keeps it in memory:
+# the same findings and exit code, and a warning that says why.
+lint_without_temp_dir_keeps_text_in_memory() {
+  run lint --format json fixtures/sample
+  local expected=$out expected_rc=$rc
+  (cd "$ROOT" && TMPDIR="$WORK/no-such-dir" "$TOLLGATE" lint --format json fixtures/sample) >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+  [ "$rc" -eq "$expected_rc" ] || { explain "exit code, expected $expected_rc"; return; }
+  grep -q 'cannot make a temporary file in .*no-such-dir' "$WORK/err" || { explain "no warning about the temporary file"; return; }
+  # The JSON report lists the warning among its problems; its findings are the same.
+  python3 - "$WORK/out" "$expected" <<'PY' || explain "findings differ from a run with a temporary file"
+import json, sys
+got = json.load(open(sys.argv[1]))
+want = json.loads(sys.argv[2])
+sys.exit(0 if got["findings"] == want["findings"] else 1)
+PY
+}
+
 conformance_dates_without_specs_exits_2() {
   run conformance dates "$WORK/no-such-specs"
   [ "$rc" -eq 2 ] || explain "exit code"
@@ -328,5 +346,6 @@ check "tollgate.yaml disables rules, changes severities, and its errors have pos
 check "a rule file nested thousands deep is an error with its position" hostile_rule_file_is_an_error
 check "conformance dates runs a spec directory and prints pass rates and exclusions" conformance_dates_runs_over_a_spec_dir
 check "conformance dates without its spec files exits 2" conformance_dates_without_specs_exits_2
+check "lint without a temporary directory keeps the wording in memory and says so" lint_without_temp_dir_keeps_text_in_memory
 
 finish

@@ -640,6 +640,28 @@ TEST_SUITE("rules") {
     CHECK(rules::scan_document({builtin_rule("term")}, plain).empty());
   }
 
+  TEST_CASE("term finds a phrase at any offset of a document, and never inside a word") {
+    // Offsets across the 16-byte steps of the first pass, behind a word
+    // made of the phrases' first letters, which that pass must look past.
+    const auto term = builtin_rule("term");
+    for (std::size_t k = 0; k < 40; ++k) {
+      std::string filler;
+      for (std::size_t j = 0; j + 1 < k; ++j) filler += "smbwcn"[j % 6];
+      if (k > 0) filler += ' ';
+      CAPTURE(k);
+      const auto hit = rules::scan_document({term}, test::make_document(filler + "MARTYRED by shelling.\n", "2024-05-20", "t.txt"));
+      REQUIRE(hit.size() == 1);
+      CHECK(hit[0].column == static_cast<int>(k) + 1);
+      for (const char* glued : {"un", "\xC3\xA9", "9"}) {
+        CAPTURE(glued);
+        const auto inside = rules::scan_document(
+            {term}, test::make_document(filler + glued + "martyred by shelling.\n", "2024-05-20", "t.txt"));
+        // A digit is no word byte: "9martyred" is two tokens, and the second is the term.
+        CHECK(inside.size() == (std::string(glued) == "9" ? 1u : 0u));
+      }
+    }
+  }
+
   TEST_CASE("a term rule with no phrases, or a phrase that is not text, is an error at its place") {
     temp_dir tmp;
     const std::string file = tmp.write("t.yaml", "id: t\ncheck: term\nwith:\n  swap: [martyred]\n");

@@ -112,8 +112,12 @@ class term_check final : public check_kind {
   bool may_match(std::string_view text) const;
 
   std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
-  core::word_set first_words_;   // for may_match(); empty: tokenize every document
+  /// For may_match(): the phrases' first words by length (up to 31 letters);
+  /// all empty: tokenize every document.
+  std::array<std::vector<std::string>, 32> first_words_;
+  bool tokenize_all_ = false;
   std::array<bool, 256> first_bytes_{};  // their first letters, in either case
+  std::string first_letters_;  // the same letters, lowercase, each once
   bool skip_quotes_;
 };
 

@@ -8,6 +8,9 @@
 // document in scan(), called during extraction; run() has nothing left to do.
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/ascii.hpp"
 #include "core/text_position.hpp"
@@ -49,18 +52,18 @@ term_check::term_check(param_reader& p) {
     std::stable_sort(list.begin(), list.end(),
                      [](const entry& a, const entry& b) { return a.words.size() > b.words.size(); });
   }
-  // may_match() looks for words of two or more lowercase ASCII letters; with
+  // may_match() looks for words of 2 to 31 lowercase ASCII letters; with
   // any other first word (one letter, an apostrophe that may be curly, a
-  // digit) every document is tokenized.
+  // digit, a longer word) every document is tokenized.
   for (const auto& [first, _] : by_first_) {
-    const bool letters = first.size() >= 2 && std::all_of(first.begin(), first.end(), [](char c) {
-      return c >= 'a' && c <= 'z';
-    });
+    const bool letters = first.size() >= 2 && first.size() < first_words_.size() &&
+                         std::all_of(first.begin(), first.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (!letters) {
-      first_words_ = {};
+      tokenize_all_ = true;
       break;
     }
-    first_words_.add(first);
+    first_words_[first.size()].push_back(first);
+    if (first_letters_.find(first[0]) == std::string::npos) first_letters_ += first[0];
     first_bytes_[static_cast<unsigned char>(first[0])] = true;
     first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
   }
@@ -68,25 +71,60 @@ term_check::term_check(param_reader& p) {
 
 // Tokenizing a whole document costs more than extracting its claims, and
 // most documents hold none of the phrases: a phrase's first word can only
-// be a token if its letters occur in the text, case aside. One pass looks
-// up each pair of bytes among the words' first two letters and compares a
-// word only there.
+// be a token if it occurs in the text, case aside. One pass finds the word
+// starts that hold one of those words' first letters and compares the word
+// there with the first words of its length.
 bool term_check::may_match(std::string_view text) const {
-  if (first_words_.empty()) return true;
+  if (tokenize_all_) return true;
   // A token starts after a byte that is no letter (a UTF-8 byte is a word
   // byte); only bytes that open one of the words are looked at further, and
-  // there the run of letters is looked up whole.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!first_bytes_[static_cast<unsigned char>(text[i])]) continue;
-    if (i > 0 && (core::is_alpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) continue;
-    char run[32];
+  // there the run of letters (`length` bytes) is looked up whole.
+  auto first_word_at = [&](std::size_t i, std::size_t& length) {
+    length = 1;
+    if (i > 0 && (core::is_alpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) return false;
     std::size_t n = 0;
-    while (i + n < text.size() && core::is_alpha(text[i + n]) && n < sizeof run) {
-      run[n] = core::to_lower(text[i + n]);
-      ++n;
+    while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
+    length = std::max<std::size_t>(n, 1);
+    if (n >= first_words_.size()) return false;
+    return std::any_of(first_words_[n].begin(), first_words_[n].end(), [&](const std::string& w) {
+      for (std::size_t k = 0; k < n; ++k) {
+        if (core::to_lower(text[i + k]) != w[k]) return false;
+      }
+      return true;
+    });
+  };
+  std::size_t length = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: the word starts that hold one of a few first
+  // letters, from compares on the bytes folded to lowercase.
+  if (first_letters_.size() <= 8 && text.size() > 16) {
+    if (first_bytes_[static_cast<unsigned char>(text[0])] && first_word_at(0, length)) return true;
+    const __m128i fold = _mm_set1_epi8(0x20);
+    __m128i letters[8];  // each first letter in every byte
+    for (std::size_t k = 0; k < first_letters_.size(); ++k) letters[k] = _mm_set1_epi8(first_letters_[k]);
+    for (i = 1; i + 16 <= text.size(); i += 16) {
+      const char* p = text.data() + i;
+      const __m128i here = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), fold);
+      __m128i hit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < first_letters_.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(here, letters[k]));
+      // A word byte before: a letter (folded, 'a'..'z' in a signed compare)
+      // or a UTF-8 byte (its high bit set).
+      const __m128i before = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1)), fold);
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(before, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(before, _mm_set1_epi8('z' + 1)));
+      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) &
+                      ~static_cast<unsigned>(_mm_movemask_epi8(letter) | _mm_movemask_epi8(before));
+      for (; mask != 0; mask &= mask - 1) {
+        if (first_word_at(i + static_cast<std::size_t>(__builtin_ctz(mask)), length)) return true;
+      }
     }
-    if (n < sizeof run && first_words_.contains(std::string_view(run, n))) return true;
-    i += n - 1;  // past the word: no token starts inside it
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (!first_bytes_[static_cast<unsigned char>(text[i])]) continue;
+    if (first_word_at(i, length)) return true;
+    i += length - 1;  // past the word: no token starts inside it
   }
   return false;
 }

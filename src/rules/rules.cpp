@@ -433,58 +433,63 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
 }
 
 check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b(batch), lex(lexicon) {
-  keys_.reserve(b.claims.size());
-  for (const auto& c : b.claims) keys_.emplace_back(c.series());
+  // Claims share few keys: each distinct key gets a number in order of
+  // first appearance, then the numbers are ranked by key.
+  std::unordered_map<const std::string*, std::uint32_t> number;
+  std::vector<core::symbol> keys;
+  rank_.reserve(b.claims.size());
+  for (const auto& c : b.claims) {
+    const core::symbol key(c.series());
+    auto [at, added] = number.try_emplace(&key.str(), static_cast<std::uint32_t>(keys.size()));
+    if (added) keys.push_back(key);
+    rank_.push_back(at->second);
+  }
+  std::vector<std::uint32_t> by_key(keys.size());
+  for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
+  std::vector<std::uint32_t> rank_of(keys.size());
+  keys_by_rank_.reserve(keys.size());
+  for (std::uint32_t r = 0; r < by_key.size(); ++r) {
+    rank_of[by_key[r]] = r;
+    keys_by_rank_.push_back(keys[by_key[r]]);
+  }
+  for (auto& r : rank_) r = rank_of[r];
 }
 
 series_list check_input::series(const rule& r, bool dated_only) const {
-  // Each selected claim gets its series' number (in order of first
-  // appearance); then claims are laid out series by series, keys in order.
-  std::unordered_map<const std::string*, std::uint32_t> number;
-  std::vector<core::symbol> keys;
-  std::vector<std::uint32_t> of;  // series number of each claim; kNone when not selected
-  constexpr std::uint32_t kNone = ~std::uint32_t{0};
-  of.reserve(b.claims.size());
+  // Claims are counted per series rank, then laid out series by series.
+  std::vector<bool> selected(b.claims.size());
+  std::vector<std::uint32_t> count(keys_by_rank_.size(), 0);  // selected claims of each series
   std::size_t i = 0;
   for (const auto& c : b.claims) {
-    const core::symbol& key = keys_[i++];
-    if (!(c.as_of || !dated_only) || !r.where.matches(c, lex)) {
-      of.push_back(kNone);
-      continue;
-    }
-    auto [at, added] = number.try_emplace(&key.str(), static_cast<std::uint32_t>(keys.size()));
-    if (added) keys.push_back(key);
-    of.push_back(at->second);
+    const bool in = (c.as_of || !dated_only) && r.where.matches(c, lex);
+    selected[i] = in;
+    if (in) ++count[rank_[i]];
+    ++i;
   }
-  std::vector<std::uint32_t> order(keys.size());  // series numbers in key order
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
-  std::vector<std::size_t> count(keys.size(), 0);  // claims of each series
-  for (std::uint32_t n : of) {
-    if (n != kNone) ++count[n];
-  }
-  std::vector<std::size_t> offset(keys.size());  // where each series starts in out.points_
+  std::vector<std::size_t> offset(keys_by_rank_.size());  // where each series starts in out.points_
   std::size_t total = 0;
-  for (std::uint32_t n : order) {
-    offset[n] = total;
-    total += count[n];
+  for (std::size_t k = 0; k < count.size(); ++k) {
+    offset[k] = total;
+    total += count[k];
   }
   series_list out;
   out.points_.resize(total);
   std::vector<std::size_t> fill = offset;
   i = 0;
   for (const auto& c : b.claims) {
-    if (const std::uint32_t n = of[i++]; n != kNone) out.points_[fill[n]++] = &c;
+    if (selected[i]) out.points_[fill[rank_[i]]++] = &c;
+    ++i;
   }
-  out.series_.reserve(keys.size());
-  for (std::uint32_t n : order) {
+  for (std::uint32_t n = 0; n < count.size(); ++n) {
+    if (count[n] == 0) continue;
     auto first = out.points_.begin() + static_cast<std::ptrdiff_t>(offset[n]);
     auto last = out.points_.begin() + static_cast<std::ptrdiff_t>(fill[n]);
     std::stable_sort(first, last, [](const claims::claim* a, const claims::claim* c) {
       if (!a->as_of || !c->as_of) return a->as_of.has_value() && !c->as_of.has_value();
       return *a->as_of < *c->as_of;
     });
-    out.series_.emplace_back(keys[n], series_points(&*first, static_cast<std::size_t>(last - first)));
+    out.series_.emplace_back(keys_by_rank_[n], series_points(&*first, static_cast<std::size_t>(last - first)));
   }
   return out;
 }

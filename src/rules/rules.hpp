@@ -177,7 +177,10 @@ class check_input {
   series_list series(const rule& r, bool dated_only = true) const;
 
  private:
-  std::vector<core::symbol> keys_;  // claim::series() of each claim, by position
+  // Series keys are made and sorted once for all rules: each claim has the
+  // rank of its key among the batch's keys, in key order.
+  std::vector<core::symbol> keys_by_rank_;
+  std::vector<std::uint32_t> rank_;  // of each claim, by position
 };
 
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.

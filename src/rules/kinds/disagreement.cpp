@@ -78,7 +78,7 @@ void disagreement_check::run(const rule& r, const check_input& in, std::vector<f
     // Each point's source, made once: the window adds and removes it.
     std::vector<min_by_key::key_type> sources;
     sources.reserve(points.size());
-    for (const claims::claim* c : points) sources.push_back(&core::symbol(source_identity(*c)).str());
+    for (const claims::claim* c : points) sources.push_back(&source_identity(*c).str());
     std::size_t first = 0;  // oldest claim still in the window
     for (std::size_t i = 0; i < points.size(); ++i) {
       const claims::claim& c = *points[i];

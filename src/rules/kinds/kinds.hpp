@@ -160,7 +160,8 @@ class vague_check final : public check_kind {
   double window_;
 };
 
-/// A claim's source for "different sources": its source, else its document.
-std::string source_identity(const claims::claim& c);
+/// Who gives a claim's figure, for "different sources": the source its
+/// sentence names, else its outlet, else its document.
+core::symbol source_identity(const claims::claim& c);
 
 }  // namespace tollgate::rules

@@ -1,5 +1,6 @@
-#include <cctype>
+#include <unordered_map>
 
+#include "core/ascii.hpp"
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
@@ -8,14 +9,25 @@ namespace tollgate::rules {
 // health ministry"), else the outlet, else the document. Two outlets quoting
 // one ministry are one source; a ministry and a rights group quoted in one
 // article are two.
-std::string source_identity(const claims::claim& c) {
+core::symbol source_identity(const claims::claim& c) {
+  // A batch repeats a few names: each is turned into an identity once per
+  // thread (the names are symbols, told apart by address).
+  thread_local std::unordered_map<const std::string*, core::symbol> named, outlets, documents;
   if (c.attribution) {
-    std::string name;
-    for (char ch : c.attribution->str()) name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (name.rfind("the ", 0) == 0) name.erase(0, 4);
-    return "named " + name;
+    auto [it, added] = named.try_emplace(&c.attribution->str());
+    if (added) {
+      std::string name = c.attribution->str();
+      for (char& ch : name) ch = core::to_lower(ch);
+      if (name.rfind("the ", 0) == 0) name.erase(0, 4);
+      it->second = core::symbol("named " + name);
+    }
+    return it->second;
   }
-  return c.source.empty() ? "document " + c.doc : "outlet " + c.source;
+  auto& made = c.source.empty() ? documents : outlets;
+  const core::symbol& name = c.source.empty() ? c.doc : c.source;
+  auto [it, added] = made.try_emplace(&name.str());
+  if (added) it->second = core::symbol((c.source.empty() ? "document " : "outlet ") + name);
+  return it->second;
 }
 
 const registry& builtin_kinds() {

@@ -3,6 +3,7 @@
 // The rules stage: YAML rule files naming a built-in check kind, a filter
 // over claims, the kind's parameters and a message; run over the whole batch.
 
+#include <boost/container/small_vector.hpp>
 #include <deque>
 #include <functional>
 #include <map>
@@ -48,8 +49,9 @@ struct finding {
   std::uint32_t doc_index = 0;
   std::uint32_t offset = 0;
   /// The claims involved; the first is where the finding is placed. Empty
-  /// for a finding in a document's text, which sets `text` instead.
-  std::vector<const claims::claim*> claims;
+  /// for a finding in a document's text, which sets `text` instead. Most
+  /// findings involve one or two, held without a separate allocation.
+  boost::container::small_vector<const claims::claim*, 2> claims;
   struct text_place {
     std::string doc;
     std::string location;  // path, or path#id for JSONL records

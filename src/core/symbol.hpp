@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <compare>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -13,9 +15,17 @@
 
 namespace tollgate::core {
 
+namespace detail {
+// The run's symbol texts by number, in chunks that never move: a symbol is
+// a 32-bit number, half a pointer, and a claim holds a dozen of them.
+inline constexpr std::size_t kSymbolChunkBits = 16;
+inline constexpr std::size_t kSymbolChunks = 4096;  // 2^28 symbols at most
+extern std::atomic<const std::string* const*> symbol_chunks[kSymbolChunks];
+}  // namespace detail
+
 /// An immutable string stored once per run and shared: every claim names one
 /// of a few metrics, groups and qualifiers, and repeats its document's id,
-/// source and location, so a claim holds a pointer where it held a copy
+/// source and location, so a claim holds a number where it held a copy
 /// (a batch has millions of claims). Converts to `const std::string&`, so it
 /// reads like one. Interning is thread-safe; symbols live until the program ends.
 class symbol {
@@ -25,44 +35,47 @@ class symbol {
   symbol(const std::string& s) : symbol(std::string_view(s)) {}  // NOLINT
   symbol(const char* s) : symbol(std::string_view(s)) {}  // NOLINT
 
-  const std::string& str() const { return *text_; }
-  operator const std::string&() const { return *text_; }  // NOLINT
-  bool empty() const { return text_->empty(); }
-  std::size_t size() const { return text_->size(); }
-  std::string::const_iterator begin() const { return text_->begin(); }
-  std::string::const_iterator end() const { return text_->end(); }
+  const std::string& str() const {
+    // Relaxed: whoever holds the number got it after its text was stored.
+    return *detail::symbol_chunks[id_ >> detail::kSymbolChunkBits].load(std::memory_order_relaxed)
+                [id_ & ((std::uint32_t{1} << detail::kSymbolChunkBits) - 1)];
+  }
+  operator const std::string&() const { return str(); }  // NOLINT
+  bool empty() const { return id_ == 0; }
+  std::size_t size() const { return str().size(); }
+  std::string::const_iterator begin() const { return str().begin(); }
+  std::string::const_iterator end() const { return str().end(); }
 
-  // Equal text is one object, so symbols compare by address.
-  friend bool operator==(const symbol& a, const symbol& b) { return a.text_ == b.text_; }
-  friend bool operator==(const symbol& a, const std::string& b) { return *a.text_ == b; }
-  friend bool operator==(const symbol& a, const char* b) { return *a.text_ == b; }
+  // Equal text is one number, so symbols compare by number.
+  friend bool operator==(const symbol& a, const symbol& b) { return a.id_ == b.id_; }
+  friend bool operator==(const symbol& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const symbol& a, const char* b) { return a.str() == b; }
   friend std::strong_ordering operator<=>(const symbol& a, const symbol& b) {
-    return a.text_->compare(*b.text_) <=> 0;
+    return a.str().compare(b.str()) <=> 0;
   }
 
-  friend std::string operator+(const symbol& a, const std::string& b) { return *a.text_ + b; }
-  friend std::string operator+(const std::string& a, const symbol& b) { return a + *b.text_; }
-  friend std::string operator+(const symbol& a, const char* b) { return *a.text_ + b; }
-  friend std::string operator+(const char* a, const symbol& b) { return a + *b.text_; }
-  friend std::string operator+(const symbol& a, char b) { return *a.text_ + b; }
-  friend std::string operator+(char a, const symbol& b) { return a + *b.text_; }
-  friend std::ostream& operator<<(std::ostream& out, const symbol& s) { return out << *s.text_; }
+  friend std::string operator+(const symbol& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const std::string& a, const symbol& b) { return a + b.str(); }
+  friend std::string operator+(const symbol& a, const char* b) { return a.str() + b; }
+  friend std::string operator+(const char* a, const symbol& b) { return a + b.str(); }
+  friend std::string operator+(const symbol& a, char b) { return a.str() + b; }
+  friend std::string operator+(char a, const symbol& b) { return a + b.str(); }
+  friend std::ostream& operator<<(std::ostream& out, const symbol& s) { return out << s.str(); }
 
  private:
   friend struct absent_value<symbol>;
-  static const std::string* empty_text();
-  const std::string* text_ = empty_text();
+  std::uint32_t id_ = 0;  // 0 is ""
 };
 
-/// An absent symbol points at no text (the empty symbol points at "").
+/// An absent symbol has a number no text has (the empty symbol's is 0).
 template <>
 struct absent_value<symbol> {
   static symbol make() {
     symbol s;
-    s.text_ = nullptr;
+    s.id_ = ~std::uint32_t{0};
     return s;
   }
-  static bool is(const symbol& s) { return s.text_ == nullptr; }
+  static bool is(const symbol& s) { return s.id_ == ~std::uint32_t{0}; }
 };
 
 }  // namespace tollgate::core

@@ -539,6 +539,39 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   return f;
 }
 
+namespace {
+
+// Sorts findings by document, position and rule, keeping the order of
+// equal ones. Sorted through positions, then moved into place:
+// std::stable_sort on the findings themselves would take a buffer half as
+// large as they are.
+void sort_findings(std::vector<finding>& found) {
+  std::vector<std::uint32_t> order(found.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const finding& a = found[x];
+    const finding& c = found[y];
+    return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);
+  });
+  // Position i gets the finding at order[i]; each cycle of the permutation
+  // moves through one spare finding.
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    finding spare = std::move(found[i]);
+    std::uint32_t at = i;
+    while (order[at] != i) {
+      const std::uint32_t from = order[at];
+      found[at] = std::move(found[from]);
+      order[at] = at;
+      at = from;
+    }
+    found[at] = std::move(spare);
+    order[at] = at;
+  }
+}
+
+}  // namespace
+
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex,
                                unsigned jobs) {
   std::vector<finding> out;
@@ -558,10 +591,8 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, c
       rules[i].kind->run(rules[i], in, found);
       // In batch order before the messages are spilled, so that reports,
       // which go through the findings in batch order, read each rule's
-      // messages front to back. Stable: the sort below keeps this order.
-      std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& c) {
-        return std::tie(a.doc_index, a.offset) < std::tie(c.doc_index, c.offset);
-      });
+      // messages front to back.
+      sort_findings(found);
       for (finding& f : found) f.message.spill();
       std::lock_guard<std::mutex> hold(joining);
       std::move(found.begin(), found.end(), std::back_inserter(out));
@@ -571,30 +602,7 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, c
   for (std::size_t t = 1; t < std::min<std::size_t>(std::max(jobs, 1u), rules.size()); ++t) helpers.emplace_back(work);
   work();
   for (auto& h : helpers) h.join();
-  // Sorted through positions, then moved into place: std::stable_sort on the
-  // findings themselves would take a buffer as large as they are.
-  std::vector<std::size_t> order(out.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const finding& a = out[x];
-    const finding& c = out[y];
-    return std::tie(a.doc_index, a.offset, a.rule) < std::tie(c.doc_index, c.offset, c.rule);
-  });
-  // Position i gets the finding at order[i]; each cycle of the permutation
-  // moves through one spare finding.
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (order[i] == i) continue;
-    finding spare = std::move(out[i]);
-    std::size_t at = i;
-    while (order[at] != i) {
-      const std::size_t from = order[at];
-      out[at] = std::move(out[from]);
-      order[at] = at;
-      at = from;
-    }
-    out[at] = std::move(spare);
-    order[at] = at;
-  }
+  sort_findings(out);
   return out;
 }
 

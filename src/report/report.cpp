@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -95,9 +96,36 @@ std::string signed_count(double v) {
 // field order and escaping match claim_object (a test compares the two).
 namespace {
 
-void append_string(std::string& out, std::string_view s) {
+// Bytes copied into a JSON string as they are: printable ASCII but the quote
+// and the backslash.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> plain{};
+  for (int b = 0x20; b < 0x80; ++b) plain[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
+  return plain;
+}();
+
+// Appends `s` as a JSON string. False when `s` is not valid UTF-8: the
+// caller then takes nlohmann's path, which replaces the bad bytes.
+bool append_string(std::string& out, std::string_view s) {
   out += '"';
-  for (unsigned char ch : s) {
+  std::size_t run = 0;  // runs of plain bytes are copied whole
+  for (std::size_t i = 0; i < s.size();) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (kPlainByte[ch]) {
+      ++i;
+      continue;
+    }
+    if (ch >= 0x80) {
+      const std::size_t n = (ch >> 5) == 6 ? 2 : (ch >> 4) == 14 ? 3 : (ch >> 3) == 30 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (std::size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      }
+      i += n;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    run = ++i;
     switch (ch) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -106,15 +134,12 @@ void append_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (ch < 0x20) {
-          out += fmt::format("\\u{:04x}", ch);
-        } else {
-          out += static_cast<char>(ch);
-        }
+      default: out += fmt::format("\\u{:04x}", ch);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
+  return true;
 }
 
 void append_number(std::string& out, double v) {
@@ -137,62 +162,44 @@ void append_optional(std::string& out, const Optional& v, F f) {
 }  // namespace
 
 std::string claim_json(const claims::claim& c) {
-  // Invalid UTF-8 would make the fast path disagree with nlohmann's
-  // replacement; such rare claims take the slow path.
-  auto valid_utf8 = [](std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-      const auto b = static_cast<unsigned char>(s[i]);
-      const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-      if (n == 0 || i + n > s.size()) return false;
-      for (std::size_t k = 1; k < n; ++k) {
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-      }
-      i += n;
-    }
-    return true;
-  };
   const std::string text = c.text.str();
-  if (!valid_utf8(text) || !valid_utf8(c.source.str()) || !valid_utf8(c.doc.str()) ||
-      (c.attribution && !valid_utf8(c.attribution->str())) || (c.location && !valid_utf8(c.location->str()))) {
-    return dump(claim_object(c));
-  }
   std::string out;
   out.reserve(512);
-  auto key = [&](const char* k) {
-    out += out.empty() ? "{\"" : ",\"";
-    out += k;
-    out += "\":";
-  };
-  auto str = [&](std::string_view v) { append_string(out, v); };
-  auto sym = [&](const core::symbol& v) { append_string(out, v.str()); };
-  auto day = [&](const core::date& d) { append_string(out, d.iso()); };
+  // Each key with the punctuation around it, as one piece.
+  auto key = [&](std::string_view k) { out += k; };
+  // Invalid UTF-8 would make this line disagree with nlohmann's
+  // replacement; such rare claims take that path.
+  bool valid = true;
+  auto str = [&](std::string_view v) { valid = append_string(out, v) && valid; };
+  auto sym = [&](const core::symbol& v) { str(v.str()); };
+  auto day = [&](const core::date& d) { str(d.iso()); };
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
-  key("id"); str(c.id());
-  key("doc"); str(c.doc.str());
-  key("source"); if (c.source.empty()) out += "null"; else str(c.source.str());
-  key("published"); append_optional(out, c.published, day);
-  key("line"); num(c.line);
-  key("column"); num(c.column);
-  key("offset"); num(static_cast<double>(c.offset));
-  key("length"); num(static_cast<double>(c.length));
-  key("text"); str(text);
-  key("metric"); str(c.metric.str());
-  key("group"); str(c.group.str());
-  key("location"); append_optional(out, c.location, sym);
-  key("value"); append_optional(out, c.value, num);
-  key("lo"); num(c.lo);
-  key("hi"); append_optional(out, c.hi, num);
-  key("qualifier"); str(c.qualifier.str());
-  key("vague"); boolean(c.vague);
-  key("as_of"); append_optional(out, c.as_of, day);
-  key("as_of_basis"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
-  key("cumulative"); boolean(c.cumulative);
-  key("attribution"); append_optional(out, c.attribution, sym);
-  key("part_of"); append_optional(out, c.part_of(), str);
-  key("revision"); boolean(c.revision);
+  key(R"({"id":)"); str(c.id());
+  key(R"(,"doc":)"); str(c.doc.str());
+  key(R"(,"source":)"); if (c.source.empty()) out += "null"; else str(c.source.str());
+  key(R"(,"published":)"); append_optional(out, c.published, day);
+  key(R"(,"line":)"); num(c.line);
+  key(R"(,"column":)"); num(c.column);
+  key(R"(,"offset":)"); num(static_cast<double>(c.offset));
+  key(R"(,"length":)"); num(static_cast<double>(c.length));
+  key(R"(,"text":)"); str(text);
+  key(R"(,"metric":)"); str(c.metric.str());
+  key(R"(,"group":)"); str(c.group.str());
+  key(R"(,"location":)"); append_optional(out, c.location, sym);
+  key(R"(,"value":)"); append_optional(out, c.value, num);
+  key(R"(,"lo":)"); num(c.lo);
+  key(R"(,"hi":)"); append_optional(out, c.hi, num);
+  key(R"(,"qualifier":)"); str(c.qualifier.str());
+  key(R"(,"vague":)"); boolean(c.vague);
+  key(R"(,"as_of":)"); append_optional(out, c.as_of, day);
+  key(R"(,"as_of_basis":)"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
+  key(R"(,"cumulative":)"); boolean(c.cumulative);
+  key(R"(,"attribution":)"); append_optional(out, c.attribution, sym);
+  key(R"(,"part_of":)"); append_optional(out, c.part_of(), str);
+  key(R"(,"revision":)"); boolean(c.revision);
   out += '}';
-  return out;
+  return valid ? out : dump(claim_object(c));
 }
 
 std::string claim_json_reference(const claims::claim& c) { return dump(claim_object(c)); }

@@ -209,6 +209,12 @@ TEST_SUITE("claims") {
     odd.location.reset();
     odd.value = 2.5;
     found.push_back(odd);
+    // Bytes that are not UTF-8 (a lone lead byte, a cut sequence) and a
+    // four-byte character: the replacement must match nlohmann's.
+    claims::claim broken = found.front();
+    broken.text = core::stored_text("lone \xC3 lead, cut \xE2\x80");
+    broken.attribution = "emoji \xF0\x9F\x98\x80 and \xFF";
+    found.push_back(broken);
     for (const auto& c : found) {
       CAPTURE(c.text.str());
       CHECK(report::claim_json(c) == report::claim_json_reference(c));

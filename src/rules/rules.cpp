@@ -573,7 +573,7 @@ void sort_findings(std::vector<finding>& found) {
 }  // namespace
 
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, const claims::lexicon& lex,
-                               unsigned jobs) {
+                               unsigned jobs, std::size_t batch_size) {
   std::vector<finding> out;
   // Room for about a finding per claim up front: pages not written to cost no
   // memory, and growing a large vector would hold the old and new copies.
@@ -585,17 +585,21 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b, c
   // sort below orders by rule id too, and keeps each rule's own order.
   std::mutex joining;
   std::atomic<std::size_t> next{0};
+  // Each batch of a rule's findings is put in batch order before its
+  // messages are spilled, so that reports, which go through the findings in
+  // batch order, read the messages in a few runs front to back; a batch is
+  // large so that the runs are few.
+  auto hand_on = [&](std::vector<finding>&& found) {
+    sort_findings(found);
+    for (finding& f : found) f.message.spill();
+    std::lock_guard<std::mutex> hold(joining);
+    std::move(found.begin(), found.end(), std::back_inserter(out));
+  };
   auto work = [&] {
     for (std::size_t i = next++; i < rules.size(); i = next++) {
-      std::vector<finding> found;
+      finding_sink found(hand_on, std::max<std::size_t>(batch_size, 1));
       rules[i].kind->run(rules[i], in, found);
-      // In batch order before the messages are spilled, so that reports,
-      // which go through the findings in batch order, read each rule's
-      // messages front to back.
-      sort_findings(found);
-      for (finding& f : found) f.message.spill();
-      std::lock_guard<std::mutex> hold(joining);
-      std::move(found.begin(), found.end(), std::back_inserter(out));
+      found.flush();
     }
   };
   std::vector<std::thread> helpers;

@@ -140,6 +140,29 @@ class param_reader {
 
 struct rule;
 
+/// Where a check kind puts its findings. They are handed on in batches of
+/// at most `batch_size`, so that a rule with hundreds of thousands of
+/// findings holds one batch in memory, not all of them.
+class finding_sink {
+ public:
+  using hand_on_fn = std::function<void(std::vector<finding>&&)>;
+  finding_sink(hand_on_fn hand_on, std::size_t batch_size) : hand_on_(std::move(hand_on)), batch_size_(batch_size) {}
+  void push_back(finding&& f) {
+    pending_.push_back(std::move(f));
+    if (pending_.size() >= batch_size_) flush();
+  }
+  /// Hands on what is pending.
+  void flush() {
+    if (!pending_.empty()) hand_on_(std::move(pending_));
+    pending_.clear();
+  }
+
+ private:
+  hand_on_fn hand_on_;
+  std::size_t batch_size_;
+  std::vector<finding> pending_;
+};
+
 /// Claims of one series, sorted by as_of.
 using series_points = std::span<const claims::claim* const>;
 
@@ -190,7 +213,7 @@ class check_kind {
  public:
   virtual ~check_kind() = default;
   /// Adds the rule's findings over the batch to `out`.
-  virtual void run(const rule& r, const check_input& in, std::vector<finding>& out) const = 0;
+  virtual void run(const rule& r, const check_input& in, finding_sink& out) const = 0;
   /// For kinds that read the text: adds the rule's findings in one document,
   /// called while the document's text exists. Default: nothing.
   virtual void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const;
@@ -264,10 +287,11 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
 std::string nearest(const std::string& key, const std::vector<std::string>& valid);
 
 /// Runs the rules; findings come back sorted by document, position and rule.
-/// Rules run on up to `jobs` threads (each rule on one); the findings are
-/// the same for any `jobs`.
+/// Rules run on up to `jobs` threads (each rule on one); a rule hands on its
+/// findings `batch_size` at a time (finding_sink). The findings are the same
+/// for any `jobs` and `batch_size`.
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
-                               const claims::lexicon& lex, unsigned jobs = 1);
+                               const claims::lexicon& lex, unsigned jobs = 1, std::size_t batch_size = 1 << 16);
 
 /// Message placeholders: {metric}, {value}, {prev.source}, ... A claim's
 /// fields are read when a message names them, not copied for each finding.

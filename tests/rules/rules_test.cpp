@@ -300,6 +300,32 @@ TEST_SUITE("rules") {
     CHECK(run_one("exceeds-total", b).size() == 1);
   }
 
+  TEST_CASE("findings are the same for any number of rule threads and any batch a rule hands on") {
+    // The fixtures hold over a hundred findings of most kinds.
+    const auto& lex = test::builtin_lexicon();
+    rules::batch b;
+    core::diagnostics problems;
+    ingest::summary totals;
+    ingest::read_batch(
+        {source_path("fixtures")}, {},
+        [&](ingest::document&& doc) { b.add(doc, claims::extract(doc, lex), rules::scan_document(builtin_rules(), doc)); },
+        problems, totals);
+    auto describe = [](const std::vector<rules::finding>& found) {
+      std::vector<std::string> out;
+      for (const auto& f : found) {
+        std::string ids;
+        for (const auto& id : f.claim_ids()) ids += " " + id;
+        out.push_back(f.rule.str() + " " + f.doc() + ":" + std::to_string(f.line) + ":" +
+                      std::to_string(f.column) + " " + f.message.str() + ids);
+      }
+      return out;
+    };
+    const auto one = describe(rules::run_rules(builtin_rules(), b, lex, 1));
+    REQUIRE(one.size() > 100);
+    CHECK(describe(rules::run_rules(builtin_rules(), b, lex, 3, 2)) == one);
+    CHECK(describe(rules::run_rules(builtin_rules(), b, lex, 1, 1)) == one);
+  }
+
   TEST_CASE("undated fires once per undated document") {
     rules::batch b;
     rules::document_info first{"notes.txt", "batch/notes.txt", "", std::nullopt, ingest::date_origin::none, 0, 2, core::stored_text("Notes")};

@@ -39,7 +39,7 @@ std::string decrease_check::summary() const {
   return "a cumulative figure that falls below one reported on an earlier day";
 }
 
-void decrease_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void decrease_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long window = static_cast<long>(window_);
   for (auto& [key, points] : in.series(r)) {
     // Earlier days' claims within the window, as a sliding-window maximum of

@@ -70,7 +70,7 @@ std::string disagreement_check::example() const {
          "quiet:  4 Mar  \"about 300\" (A) and \"320\" (B): [270, 330] holds 320";
 }
 
-void disagreement_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void disagreement_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long window = static_cast<long>(window_);
   for (const auto& [key, points] : in.series(r)) {
     min_by_key low_hi;   // upper bounds (bounded ones only)

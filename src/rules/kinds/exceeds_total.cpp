@@ -40,7 +40,7 @@ std::vector<std::string> exceeds_total_check::extra_placeholders() const {
   return {"parts", "parts_sum"};
 }
 
-void exceeds_total_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void exceeds_total_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const batch& b = in.b;
   const claims::lexicon& lex = in.lex;
   // By document position and claim number: a part names a total of its own document.

@@ -48,7 +48,7 @@ std::string jump_check::example() const {
          "quiet:  5 Mar  \"120\", 8 Mar \"1,200\": 10 times over 3 days is 2.2 a day";
 }
 
-void jump_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void jump_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   for (const auto& [key, points] : in.series(r)) {
     const claims::claim* prev = nullptr;  // the highest top of the last usable day
     for (std::size_t i = 0; i < points.size();) {

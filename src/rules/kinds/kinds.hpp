@@ -15,7 +15,7 @@ class decrease_check final : public check_kind {
  public:
   static constexpr std::string_view name = "decrease";
   explicit decrease_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::string default_message() const override;
   std::string summary() const override;
@@ -31,7 +31,7 @@ class disagreement_check final : public check_kind {
  public:
   static constexpr std::string_view name = "disagreement";
   explicit disagreement_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"days"}; }
   std::string default_message() const override;
@@ -47,7 +47,7 @@ class exceeds_total_check final : public check_kind {
  public:
   static constexpr std::string_view name = "exceeds-total";
   explicit exceeds_total_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> extra_placeholders() const override;
   std::string default_message() const override;
   std::string summary() const override;
@@ -61,7 +61,7 @@ class jump_check final : public check_kind {
  public:
   static constexpr std::string_view name = "jump";
   explicit jump_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"ratio", "per_day", "days", "max_ratio"}; }
   std::string default_message() const override;
@@ -77,7 +77,7 @@ class stale_check final : public check_kind {
  public:
   static constexpr std::string_view name = "stale";
   explicit stale_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::vector<std::string> extra_placeholders() const override { return {"days", "reported"}; }
   std::string default_message() const override;
@@ -94,7 +94,7 @@ class term_check final : public check_kind {
  public:
   static constexpr std::string_view name = "term";
   explicit term_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   void scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const override;
   std::vector<std::string> extra_placeholders() const override { return {"term", "suggestion", "doc", "source"}; }
   std::vector<std::string> claim_prefixes() const override { return {}; }
@@ -125,7 +125,7 @@ class unattributed_check final : public check_kind {
  public:
   static constexpr std::string_view name = "unattributed";
   explicit unattributed_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::string default_message() const override;
   std::string summary() const override;
   std::string example() const override;
@@ -138,7 +138,7 @@ class undated_check final : public check_kind {
  public:
   static constexpr std::string_view name = "undated";
   explicit undated_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> extra_placeholders() const override;
   std::vector<std::string> claim_prefixes() const override;
   std::string default_message() const override;
@@ -150,7 +150,7 @@ class vague_check final : public check_kind {
  public:
   static constexpr std::string_view name = "vague";
   explicit vague_check(param_reader& p);
-  void run(const rule& r, const check_input& in, std::vector<finding>& out) const override;
+  void run(const rule& r, const check_input& in, finding_sink& out) const override;
   std::vector<std::string> claim_prefixes() const override { return {"", "prev."}; }
   std::string default_message() const override;
   std::string summary() const override;

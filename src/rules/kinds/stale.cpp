@@ -42,7 +42,7 @@ std::string stale_check::example() const {
          "quiet:  27 Oct  \"1,200 were killed by 13 October; the toll now exceeds 8,700\": the article gives the new figure";
 }
 
-void stale_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void stale_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long lag = static_cast<long>(lag_);
   for (const auto& [key, points] : in.series(r)) {
     // Highest floor of each document within the series.

@@ -140,7 +140,7 @@ std::string term_check::example() const {
          "quiet:  '\"They were martyred,\" her brother said.': inside quotes";
 }
 
-void term_check::run(const rule&, const check_input&, std::vector<finding>&) const {}
+void term_check::run(const rule&, const check_input&, finding_sink&) const {}
 
 void term_check::scan(const rule& r, const ingest::document& doc, std::vector<finding>& out) const {
   if (!r.where.sources.empty() &&

@@ -22,7 +22,7 @@ std::string unattributed_check::example() const {
          "quiet:  \"At least 1,400 died, the health ministry said.\", or a sentence after \"Police said on Monday:\"";
 }
 
-void unattributed_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void unattributed_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const batch& b = in.b;
   const claims::lexicon& lex = in.lex;
   for (const auto& c : b.claims) {

@@ -24,7 +24,7 @@ std::string undated_check::summary() const {
 std::vector<std::string> undated_check::extra_placeholders() const { return {"doc", "claims"}; }
 std::vector<std::string> undated_check::claim_prefixes() const { return {}; }
 
-void undated_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void undated_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const batch& b = in.b;
   for (const auto& d : b.documents) {
     if (d.published) continue;

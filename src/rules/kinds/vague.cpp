@@ -25,7 +25,7 @@ std::string vague_check::example() const {
          "quiet:  \"Hundreds were injured ... 310 people were injured\" in one article";
 }
 
-void vague_check::run(const rule& r, const check_input& in, std::vector<finding>& out) const {
+void vague_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long window = static_cast<long>(window_);
   for (const auto& [key, points] : in.series(r)) {
     // For each position: the latest precise claim up to it, and the latest

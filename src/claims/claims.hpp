@@ -12,8 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/date.hpp"
 #include "core/compact_optional.hpp"
+#include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "core/stored_text.hpp"
 #include "core/symbol.hpp"

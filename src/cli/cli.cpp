@@ -1,6 +1,5 @@
 #include "cli/cli.hpp"
 
-#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -291,9 +290,6 @@ int run_lint(const common_options& o) {
   plan.scan_rules = &loaded.value;
   plan.places = &places;
   read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
-  // The extraction threads' buffers are free now but still resident in
-  // their malloc arenas; give them back before the rules allocate theirs.
-  malloc_trim(0);
   std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
   if (const std::string why = core::stored_text::spill_failure(); !why.empty()) {
     problems.push_back({"tollgate", 0, 0, core::severity::warning,

@@ -111,24 +111,24 @@ stored_text& stored_text::operator=(const stored_text& other) {
   return *this;
 }
 
-stored_text::stored_text(stored_text&& other) noexcept : size_(other.size_), spilled_(other.spilled_) {
-  offset_ = other.offset_;  // the pointer or the offset, whichever it holds
-  other.data_ = nullptr;
-  other.size_ = 0;
-  other.spilled_ = false;
-}
+stored_text::stored_text(stored_text&& other) noexcept { take(other); }
 
 stored_text& stored_text::operator=(stored_text&& other) noexcept {
   if (this != &other) {
     release();
-    size_ = other.size_;
-    spilled_ = other.spilled_;
-    offset_ = other.offset_;
-    other.data_ = nullptr;
-    other.size_ = 0;
-    other.spilled_ = false;
+    take(other);
   }
   return *this;
+}
+
+void stored_text::take(stored_text& other) noexcept {
+  size_ = other.size_;
+  spilled_ = other.spilled_;
+  if (spilled_) offset_ = other.offset_;
+  else data_ = other.data_;
+  other.data_ = nullptr;
+  other.size_ = 0;
+  other.spilled_ = false;
 }
 
 stored_text::~stored_text() { release(); }

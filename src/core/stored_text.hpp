@@ -39,6 +39,7 @@ class stored_text {
 
  private:
   void release();
+  void take(stored_text& other) noexcept;  // REQUIRES: this holds nothing
 
   // In memory: data_ holds size_ bytes (null when empty). Spilled: offset_
   // is where the bytes start in the temporary file.

@@ -116,9 +116,15 @@ bool append_string(std::string& out, std::string_view s) {
       continue;
     }
     if (ch >= 0x80) {
-      const std::size_t n = (ch >> 5) == 6 ? 2 : (ch >> 4) == 14 ? 3 : (ch >> 3) == 30 ? 4 : 0;
+      // Well-formed UTF-8 only (RFC 3629): no overlong forms, surrogates or
+      // code points past U+10FFFF, which nlohmann replaces too.
+      const std::size_t n = ch >= 0xC2 && ch <= 0xDF ? 2 : ch >= 0xE0 && ch <= 0xEF ? 3 : ch >= 0xF0 && ch <= 0xF4 ? 4 : 0;
       if (n == 0 || i + n > s.size()) return false;
-      for (std::size_t k = 1; k < n; ++k) {
+      const auto second = static_cast<unsigned char>(s[i + 1]);
+      const unsigned char low = ch == 0xE0 ? 0xA0 : ch == 0xF0 ? 0x90 : 0x80;
+      const unsigned char high = ch == 0xED ? 0x9F : ch == 0xF4 ? 0x8F : 0xBF;
+      if (second < low || second > high) return false;
+      for (std::size_t k = 2; k < n; ++k) {
         if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
       }
       i += n;

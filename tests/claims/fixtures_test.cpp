@@ -215,6 +215,13 @@ TEST_SUITE("claims") {
     broken.text = core::stored_text("lone \xC3 lead, cut \xE2\x80");
     broken.attribution = "emoji \xF0\x9F\x98\x80 and \xFF";
     found.push_back(broken);
+    // Forms RFC 3629 forbids: overlong, a surrogate, past U+10FFFF.
+    for (const char* bad : {"over \xC0\x80 long", "over \xE0\x80\x80 long", "half \xED\xA0\x80 pair",
+                            "past \xF4\x90\x80\x80 end", "edge \xF4\x8F\xBF\xBF ok", "edge \xEF\xBF\xBF ok"}) {
+      claims::claim c = found.front();
+      c.text = core::stored_text(bad);
+      found.push_back(c);
+    }
     for (const auto& c : found) {
       CAPTURE(c.text.str());
       CHECK(report::claim_json(c) == report::claim_json_reference(c));

@@ -39,7 +39,7 @@ run_summary summarize(const rules::batch& b, const ingest::summary& inputs,
 
 /// Where a document sits in a file, for the formats that point into files.
 struct document_place {
-  std::string file;         // the file to open; empty for standard input
+  core::symbol file;        // the file to open; empty for standard input (one per file, shared by its records)
   int record_line = 0;      // a JSONL record's line in `file`; 0 when the document is the whole file
   bool file_lines = true;   // the text's lines and columns are the file's (false for HTML, JSONL)
 };

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,13 +29,18 @@ class phrase_set {
  public:
   void add(const std::string& text);
   /// Length in words of the longest phrase starting at words[i], 0 if none.
-  std::size_t match(const std::vector<std::string>& words, std::size_t i) const;
+  std::size_t match(const std::vector<std::string_view>& words, std::size_t i) const;
   /// True when words[i, i + n) is one of the phrases.
-  bool has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const;
+  bool has(const std::vector<std::string_view>& words, std::size_t i, std::size_t n) const;
   bool empty() const { return by_first_.empty(); }
 
  private:
-  std::unordered_map<std::string, std::vector<phrase>> by_first_;
+  // Looked up by a word's view, without making a string of it.
+  struct word_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<phrase>, word_hash, std::equal_to<>> by_first_;
 };
 
 struct metric_words {

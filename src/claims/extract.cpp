@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 #include <utility>
 
@@ -19,10 +20,10 @@
 namespace tollgate::claims {
 namespace {
 
-using text::token;
+using token = text::token_view;
 using text::token_kind;
 
-bool is_one_of(const std::string& w, std::initializer_list<std::string_view> list) {
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
 }
 
@@ -42,7 +43,7 @@ bool is_dash(const token& t) {
 }
 
 // Words that end the noun phrase after a figure.
-bool is_phrase_stop(const std::string& w) {
+bool is_phrase_stop(std::string_view w) {
   static const word_set stops = {
       "in",      "on",    "at",   "by",    "from",   "into",  "with",  "after", "and",  "or",
       "including", "who", "that", "as",    "while",  "when",  "during", "of",   "to",   "for",
@@ -52,12 +53,12 @@ bool is_phrase_stop(const std::string& w) {
   return stops.contains(w);
 }
 
-bool is_modifier_skip(const std::string& w) {
+bool is_modifier_skip(std::string_view w) {
   static const word_set skips = {"more", "other", "others", "additional", "further", "new", "people's"};
   return skips.contains(w);
 }
 
-bool is_month_word(const std::string& w) {
+bool is_month_word(std::string_view w) {
   static const word_set months = {"january", "february", "march", "april", "may", "june", "july",
                                   "august", "september", "october", "november", "december", "jan",
                                   "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -81,13 +82,17 @@ struct metric_hit {
 class sentence_reader {
  public:
   sentence_reader(const ingest::document& doc, const lexicon& lex, text::span sentence)
-      : doc_(doc), lex_(lex), sentence_(sentence), tokens_(text::tokenize(doc.text, sentence)) {
+      : doc_(doc), lex_(lex), sentence_(sentence) {
+    text::tokenize(doc.text, sentence, tokens_, lowercase_);
     words_.reserve(tokens_.size());
     for (const auto& t : tokens_) words_.push_back(t.lower);
   }
+  // The words are views into `lowercase_`, which must not move.
+  sentence_reader(const sentence_reader&) = delete;
+  sentence_reader& operator=(const sentence_reader&) = delete;
 
   const std::vector<token>& tokens() const { return tokens_; }
-  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<std::string_view>& words() const { return words_; }
 
   std::vector<found_quantity> quantities() const {
     std::vector<found_quantity> out;
@@ -205,7 +210,8 @@ class sentence_reader {
   const lexicon& lex_;
   text::span sentence_;
   std::vector<token> tokens_;
-  std::vector<std::string> words_;
+  std::string lowercase_;  // the words that are not written in lowercase
+  std::vector<std::string_view> words_;
 };
 
 // What the words after a figure say: its group and maybe its metric.
@@ -304,7 +310,7 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
 }
 
 // "40 people were killed", "Thousands have died", "40 dead".
-bool is_main_auxiliary(const std::string& w) {
+bool is_main_auxiliary(std::string_view w) {
   return is_one_of(w, {"were", "was", "are", "is", "have", "has", "had"});
 }
 
@@ -468,7 +474,8 @@ std::optional<int> historical_year(const sentence_reader& r, const ingest::docum
         w.begin() + static_cast<std::ptrdiff_t>(k)) {
       continue;
     }
-    const int year = std::atoi(w[k + 1].c_str());
+    int year = 0;
+    std::from_chars(w[k + 1].data(), w[k + 1].data() + w[k + 1].size(), year);
     if (year >= 1800 && year < doc.published->year()) return year;
   }
   return std::nullopt;
@@ -481,7 +488,10 @@ std::string since_phrase(const sentence_reader& r, std::size_t from, std::size_t
   for (std::size_t k = from; k < to; ++k) {
     if (w[k] != "since") continue;
     std::string out = "since";
-    for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) out += " " + w[j];
+    for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) {
+      out += ' ';
+      out += w[j];
+    }
     return out;
   }
   return {};
@@ -575,7 +585,7 @@ bool names_incident(const sentence_reader& r, const lexicon& lex, std::size_t fr
   return false;
 }
 
-bool is_weekday(const std::string& w);
+bool is_weekday(std::string_view w);
 
 std::optional<std::string> place_in_clause(const sentence_reader& r, const lexicon& lex,
                                            std::size_t from, std::size_t to) {
@@ -586,7 +596,10 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
     if (p < to && w[p] == "the") ++p;
     if (std::size_t len = lex.places.match(w, p)) {
       std::string key;
-      for (std::size_t i = p; i < p + len; ++i) key += (key.empty() ? "" : " ") + w[i];
+      for (std::size_t i = p; i < p + len; ++i) {
+        if (!key.empty()) key += ' ';
+        key += w[i];
+      }
       return lex.place_by_phrase.at(key);
     }
     // "in <Capitalised Place>": a run of capitalised words that are not a
@@ -601,12 +614,12 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
   return std::nullopt;
 }
 
-bool is_weekday(const std::string& w) {
+bool is_weekday(std::string_view w) {
   static const word_set days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return days.contains(w);
 }
 
-bool is_attribution_verb(const std::string& w) {
+bool is_attribution_verb(std::string_view w) {
   return is_one_of(w, {"said", "says", "reported", "reports", "told", "announced", "confirmed",
                        "stated", "added", "estimated", "estimates"});
 }
@@ -687,7 +700,7 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
-bool is_weekday(const std::string& w);
+bool is_weekday(std::string_view w);
 
 // The date expressions of a sentence that could anchor a figure's as-of:
 // those opening the sentence, after "as of", "by" or "on", right after a
@@ -749,8 +762,8 @@ std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const inge
     if (e.since) continue;
     const std::size_t k = r.index_at(e.offset);
     if (k >= w.size()) continue;
-    const std::string before = k >= 1 ? w[k - 1] : std::string();
-    const std::string before2 = k >= 2 ? w[k - 2] : std::string();
+    const std::string_view before = k >= 1 ? w[k - 1] : std::string_view();
+    const std::string_view before2 = k >= 2 ? w[k - 2] : std::string_view();
     if (is_one_of(before, {"since", "from", "between", "after", "until", "till"})) continue;
     if (before == "on" && k >= 2 &&
         (lex.incident.match(w, k - 2) == 1 ||

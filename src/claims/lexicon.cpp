@@ -107,7 +107,7 @@ void phrase_set::add(const std::string& text) {
             [](const phrase& a, const phrase& b) { return a.size() > b.size(); });
 }
 
-std::size_t phrase_set::match(const std::vector<std::string>& words, std::size_t i) const {
+std::size_t phrase_set::match(const std::vector<std::string_view>& words, std::size_t i) const {
   if (i >= words.size()) return 0;
   auto it = by_first_.find(words[i]);
   if (it == by_first_.end()) return 0;
@@ -120,7 +120,7 @@ std::size_t phrase_set::match(const std::vector<std::string>& words, std::size_t
   return 0;
 }
 
-bool phrase_set::has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const {
+bool phrase_set::has(const std::vector<std::string_view>& words, std::size_t i, std::size_t n) const {
   if (i + n > words.size() || n == 0) return false;
   auto it = by_first_.find(words[i]);
   if (it == by_first_.end()) return false;

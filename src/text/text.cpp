@@ -54,24 +54,24 @@ bool starts_with_capitals(std::string_view text, std::size_t i) {
   return n >= 3 && (i + n == text.size() || !is_alpha(text[i + n]));
 }
 
-}  // namespace
-
-std::string normalize_word(std::string_view word) {
-  if (word.find('\xE2') == std::string_view::npos) {  // no ’: the common case
-    std::string out(word);
-    for (char& c : out) c = core::to_lower(c);
-    return out;
-  }
-  std::string out;
-  out.reserve(word.size());
+// Appends the ASCII lowercase of `word` with ’ made '.
+void append_normalized(std::string& out, std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (word.substr(i, 3) == "\xE2\x80\x99") {  // ’
+    if (word[i] == '\xE2' && word.substr(i, 3) == "\xE2\x80\x99") {  // ’
       out += '\'';
       i += 2;
       continue;
     }
     out += core::to_lower(word[i]);
   }
+}
+
+}  // namespace
+
+std::string normalize_word(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  append_normalized(out, word);
   return out;
 }
 
@@ -141,11 +141,27 @@ std::vector<span> split_sentences(std::string_view text) {
   return out;
 }
 
-std::vector<token> tokenize(std::string_view text, span where) {
-  std::vector<token> out;
-  out.reserve((where.end - where.begin) / 5 + 1);  // about one token per five bytes of prose
-  std::size_t i = where.begin;
+namespace {
+
+// True when the token needs no change to be its own lowercase form: no
+// capital and no ’.
+bool already_lower(std::string_view word) {
+  for (char c : word) {
+    if (is_upper(c) || c == '\xE2') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, span where, std::vector<token_view>& out, std::string& arena) {
+  out.clear();
+  arena.clear();
+  // Normalizing never lengthens a word, so the arena holds at most the span.
   const std::size_t end = std::min(where.end, text.size());
+  arena.reserve(end > where.begin ? end - where.begin : 0);
+  out.reserve((end > where.begin ? end - where.begin : 0) / 5 + 1);  // about one token per five bytes of prose
+  std::size_t i = where.begin;
   while (i < end) {
     const char c = text[i];
     if (is_space(c)) {
@@ -158,7 +174,7 @@ std::vector<token> tokenize(std::string_view text, span where) {
       while (i < end && !is_space(text[i])) ++i;
       continue;
     }
-    token t;
+    token_view t;
     t.offset = i;
     // Three-byte sequences led by 0xE2 are punctuation: dashes, curly quotes.
     const bool typographic = static_cast<unsigned char>(c) == 0xE2;
@@ -194,10 +210,26 @@ std::vector<token> tokenize(std::string_view text, span where) {
       t.kind = token_kind::punct;
       t.length = j - i;
     }
-    t.lower = normalize_word(text.substr(t.offset, t.length));
-    out.push_back(std::move(t));
+    const std::string_view written = text.substr(t.offset, t.length);
+    if (already_lower(written)) {
+      t.lower = written;
+    } else {
+      const std::size_t from = arena.size();
+      append_normalized(arena, written);
+      t.lower = std::string_view(arena).substr(from);
+    }
+    out.push_back(t);
     i = t.offset + t.length;
   }
+}
+
+std::vector<token> tokenize(std::string_view text, span where) {
+  std::vector<token_view> views;
+  std::string arena;
+  tokenize(text, where, views, arena);
+  std::vector<token> out;
+  out.reserve(views.size());
+  for (const auto& v : views) out.push_back({v.offset, v.length, v.kind, std::string(v.lower)});
   return out;
 }
 

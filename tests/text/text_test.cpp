@@ -52,6 +52,20 @@ TEST_SUITE("text") {
     CHECK(tokens[1].kind == text::token_kind::number);
   }
 
+  TEST_CASE("token views are lowercase, in the text or in the arena") {
+    const std::string t = "Officials don\xE2\x80\x99t SAY 40 died \xE2\x80\x99";
+    std::vector<text::token_view> tokens;
+    std::string arena;
+    text::tokenize(t, {0, t.size()}, tokens, arena);
+    std::vector<std::string_view> words;
+    for (const auto& k : tokens) words.push_back(k.lower);
+    CHECK(words == std::vector<std::string_view>{"officials", "don't", "say", "40", "died", "'"});
+    // Words already in lowercase are not copied.
+    CHECK(tokens[4].lower.data() == t.data() + tokens[4].offset);
+    CHECK(tokens[1].kind == text::token_kind::word);
+    CHECK(tokens[1].length == 7);
+  }
+
   TEST_CASE("typographic dashes and quotes are punctuation tokens") {
     const std::string t = "Gaza \xE2\x80\x94 ruled by Hamas \xE2\x80\x94 with";
     auto tokens = text::tokenize(t, {0, t.size()});

@@ -2,31 +2,36 @@
 
 // A set of lowercase words for the extraction path, which asks "is this word
 // one of them?" of nearly every word of a batch. A bitset of (first letter,
-// length) shapes turns most words away before any hashing.
+// length) shapes turns most words away before any hashing; the rest are
+// looked up in an open-addressed table with a hash cheap enough to inline
+// (std::hash on a string is a library call costlier than the lookup itself).
 
 #include <bitset>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace tollgate::core {
 
-class word_set {
+/// FNV-1a: a few instructions a byte, and words are short.
+constexpr std::uint64_t word_hash(std::string_view w) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/// The (first letter, length) shapes of a set of words: a test that most
+/// other words fail without hashing.
+class word_shapes {
  public:
-  word_set() = default;
-  word_set(std::initializer_list<std::string_view> words) {
-    for (auto w : words) add(w);
-  }
   void add(std::string_view word) {
-    if (word.empty()) return;
-    shapes_.set(shape(word));
-    words_.emplace(word);
+    if (!word.empty()) bits_.set(shape(word));
   }
-  bool empty() const { return words_.empty(); }
-  bool contains(std::string_view word) const {
-    return !word.empty() && shapes_.test(shape(word)) && words_.find(word) != words_.end();
-  }
+  bool may_contain(std::string_view word) const { return !word.empty() && bits_.test(shape(word)); }
 
  private:
   static constexpr std::size_t kLengths = 24;
@@ -35,13 +40,54 @@ class word_set {
     const std::size_t first = c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
     return first * kLengths + (w.size() < kLengths ? w.size() - 1 : kLengths - 1);
   }
-  // Looked up by string_view without making a string.
-  struct hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::bitset<27 * kLengths> shapes_;
-  std::unordered_set<std::string, hash, std::equal_to<>> words_;
+  std::bitset<27 * kLengths> bits_;
+};
+
+class word_set {
+ public:
+  word_set() = default;
+  word_set(std::initializer_list<std::string_view> words) {
+    for (auto w : words) add(w);
+  }
+  void add(std::string_view word) {
+    if (word.empty() || contains(word)) return;
+    shapes_.add(word);
+    words_.emplace_back(word);
+    // At most half full, so that a miss ends after a probe or two.
+    if (words_.size() * 2 > slots_.size()) {
+      rebuild();
+    } else {
+      place(words_.size() - 1);
+    }
+  }
+  bool empty() const { return words_.empty(); }
+  bool contains(std::string_view word) const {
+    if (!shapes_.may_contain(word)) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(word_hash(word)) & mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = slots_[i];
+      if (slot == 0) return false;
+      if (words_[slot - 1] == word) return true;
+    }
+  }
+
+ private:
+  void rebuild() {
+    std::size_t size = 16;
+    while (size < words_.size() * 2) size *= 2;
+    slots_.assign(size, 0);
+    for (std::size_t k = 0; k < words_.size(); ++k) place(k);
+  }
+  void place(std::size_t k) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(word_hash(words_[k])) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(k + 1);
+  }
+
+  word_shapes shapes_;
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> slots_;  // 1 + an index into words_; 0 is empty
 };
 
 }  // namespace tollgate::core

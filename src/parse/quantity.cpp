@@ -367,10 +367,93 @@ bool article_alone(std::string_view text, std::size_t pos) {
   return !(numeral_starters().contains(w) || continues_numeral(w) || others.contains(w) || plural_of_starter);
 }
 
+// The value of a spelled number word below a hundred that stands alone
+// ("three", "twenty"), lowercase; 0 for any other word.
+// REQUIRES: kept in step with the number grammar's units and tens words.
+int spelled_value(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> units = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
+                                                           "sixty", "seventy", "eighty", "ninety"};
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (w == units[i]) return static_cast<int>(i) + 1;
+  }
+  for (std::size_t i = 0; i < tens.size(); ++i) {
+    if (w == tens[i]) return static_cast<int>(i + 2) * 10;
+  }
+  return 0;
+}
+
+// The common spelled figure, read without the grammar: one number word below
+// a hundred ("three people", "Twenty, said"), followed by blanks and a word
+// that can neither carry it into a longer numeral ("three hundred", "two
+// thirds", "one and a half", "twenty one") nor make it the first figure of a
+// range ("two to three"), or by punctuation that ends it. Hyphens, dashes,
+// brackets ("forty (40)"), digits and anything else are left to the grammar,
+// which gives the same answer more slowly; the parse tests check the two
+// agree at every word of the fixtures.
+bool read_spelled_figure(std::string_view text, std::size_t pos, figure_info& out) {
+  char word[10];
+  std::size_t end = pos;
+  while (end < text.size() && is_alpha(text[end]) && end - pos < sizeof word) {
+    word[end - pos] = fold(text[end]);
+    ++end;
+  }
+  if (end < text.size() && is_alpha(text[end])) return false;  // longer than any of them
+  const int value = spelled_value(std::string_view(word, end - pos));
+  if (value == 0) return false;
+  auto ends_figure = [&](std::size_t k) {
+    const char c = text[k];
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')' || c == ']' ||
+           c == '\n' || c == '\r' || (c == '.' && !(k + 1 < text.size() && is_digit(text[k + 1])));
+  };
+  if (end < text.size()) {
+    const char c = text[end];
+    if (c == ' ' || c == '\t') {
+      std::size_t k = end;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      if (k < text.size()) {
+        if (is_alpha(text[k])) {
+          char next[16];
+          std::size_t n = 0;
+          while (k + n < text.size() && is_alpha(text[k + n]) && n < sizeof next) {
+            next[n] = fold(text[k + n]);
+            ++n;
+          }
+          // A longer word is no number word.
+          if (n < sizeof next) {
+            const std::string_view w(next, n);
+            static const core::word_set others = {"couple", "pair", "and", "halves", "quarters",
+                                                  "to",     "through", "thru"};
+            const bool plural_of_starter = n > 1 && w.back() == 's' && numeral_starters().contains(w.substr(0, n - 1));
+            if (numeral_starters().contains(w) || continues_numeral(w) || others.contains(w) || plural_of_starter) {
+              return false;
+            }
+          }
+        } else if (!ends_figure(k)) {
+          return false;
+        }
+      }
+    } else if (c != '\'' && !ends_figure(end)) {
+      return false;
+    }
+  }
+  out.begin = pos;
+  out.end = end;
+  out.value = value;
+  out.form = numeral_form::integer;
+  return true;
+}
+
 // Reads a numeral at `pos`; a plain integer inside a dotted or dashed sequence.
 bool read_numeral(std::string_view text, std::size_t pos, figure_info& out) {
   if (shortcuts && pos < text.size() && is_digit(text[pos]) && (pos == 0 || !is_digit(text[pos - 1])) &&
       !in_sequence(text, pos) && read_plain_figure(text, pos, out)) {
+    return true;
+  }
+  if (shortcuts && pos < text.size() && is_alpha(text[pos]) && !in_sequence(text, pos) &&
+      read_spelled_figure(text, pos, out)) {
     return true;
   }
   if (!may_start_numeral(text, pos) || (shortcuts && article_alone(text, pos))) return false;
@@ -470,9 +553,10 @@ class reader {
     }
     // A range starts with "between", "from", "the" (an ordinal) or a figure.
     const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at) &&
-                            !(shortcuts && article_alone(text_, at))) ||
-                           starts_with_ci(text_, at, "between") || starts_with_ci(text_, at, "from") ||
-                           starts_with_ci(text_, at, "the");
+                            !spelled_figure_alone(at) && !(shortcuts && article_alone(text_, at))) ||
+                           (starts_with_ci(text_, at, "between") && figure_may_follow(at + 7, true)) ||
+                           (starts_with_ci(text_, at, "from") && figure_may_follow(at + 4, true)) ||
+                           (starts_with_ci(text_, at, "the") && figure_may_follow(at + 3, false));
     if (!sequence) {
       const char* r = text_.data() + at;
       grammar::range_value range;
@@ -556,6 +640,24 @@ class reader {
     }
     return k == f.end || !(starts_with_word(rest, "to") || starts_with_word(rest, "through") ||
                            starts_with_word(rest, "thru"));
+  }
+
+  // True when a spelled figure the shortcut reads starts at `pos`: nothing
+  // after it can make it a range's first figure.
+  bool spelled_figure_alone(std::size_t pos) const {
+    figure_info f;
+    return shortcuts && is_alpha(text_[pos]) && !in_sequence(text_, pos) && read_spelled_figure(text_, pos, f);
+  }
+
+  // After the range words "between", "from" and "the" (at `pos`, their end)
+  // come blanks and a figure, or, after the first two, "the" and an
+  // ordinal ("between the tenth and ..."): "from the border" is no range.
+  bool figure_may_follow(std::size_t pos, bool the_may_follow) const {
+    if (!shortcuts) return true;
+    if (pos >= text_.size() || (text_[pos] != ' ' && text_[pos] != '\t')) return false;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    if (pos == text_.size()) return false;
+    return may_start_numeral(text_, pos) || (the_may_follow && starts_with_ci(text_, pos, "the"));
   }
 
   const qualifier_entry& entry(int i) const { return lexicon_.qualifiers()[static_cast<std::size_t>(i)]; }

@@ -442,6 +442,15 @@ TEST_SUITE("parse") {
         "12\" 13' 0 no one 1,00,000 2,000,00 3,000 4.0 5. 6 ,7 .5 at least 5 more than 1,000 nearly 300. "
         "A hundred, a couple of, a pair, a third, a 100 million, an attack, a half, a dozen, a quarter, a-hundred, "
         "a fifths, a seconds, an eighth, a thousand and a half, a and, a. an");
+    // Forms next to the spelled figure's and the range words' edges.
+    texts.push_back(
+        "three people, Twenty. two to three, two through four, two thru 4, two - three, two-three, two ~ 3, "
+        "two \xE2\x80\x93 three, twenty one, twenty-one, forty (40), three hundred, one and a half, two thirds, "
+        "seven seconds, five dozen, five doz. one over twenty, three 4, nine point five, nine .5, three's, "
+        "eleven\tdays, Nineteen\nsaid, seventeen_x, seventeenth, sixty6, ten million, ten k, ten a day, "
+        "from the border, from three to five, from 3 to 5, from\tthe tenth to the twelfth, fromage 5, "
+        "between the tenth and the twelfth, between two and five, between us, the tenth to the twelfth, "
+        "the 13th to the 15th, the border, there, these 5, from, between, the");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -1,9 +1,8 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
-#include <unordered_set>
-
 #include "core/ascii.hpp"
+#include "core/scan.hpp"
 #include "core/word_set.hpp"
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
@@ -175,13 +174,9 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     default:
       return false;
   }
-  char buf[10];
   std::size_t n = 0;
-  for (std::size_t k = i; k < text.size() && core::is_alpha(text[k]); ++k, ++n) {
-    if (n == sizeof buf) return false;  // longer than any month or weekday
-    buf[n] = core::to_lower(text[k]);
-  }
-  if (n < 3) return false;
+  while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
+  if (n < 3 || n > 9) return false;  // no month or weekday is so short or long
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.
@@ -190,13 +185,15 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     number_follows = core::is_digit(text[k]);
   }
   if (!number_follows) return false;
+  char buf[9];
+  for (std::size_t k = 0; k < n; ++k) buf[k] = core::to_lower(text[i + k]);
   const std::string_view w(buf, n);
-  static const std::unordered_set<std::string_view> words = {
+  static const core::word_set words = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
       "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
       "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  return words.count(w) > 0;
+  return words.contains(w);
 }
 
 }  // namespace
@@ -208,10 +205,11 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
   // or weekday of at most ten letters, then twelve bytes): the scan jumps from
   // figure to figure and looks only at the words just before each.
   constexpr std::size_t kReach = 22;
-  std::size_t next_digit = 0;
+  // The first digit at or after i, or the end: searched again only once i
+  // has passed it.
+  std::size_t next_digit = core::find_digit(text, 0);
   for (std::size_t i = 0; i < text.size();) {
-    if (next_digit < i) next_digit = i;
-    while (next_digit < text.size() && !core::is_digit(text[next_digit])) ++next_digit;
+    if (next_digit < i) next_digit = core::find_digit(text, i);
     if (next_digit == text.size()) break;
     if (next_digit >= i + kReach) {
       i = next_digit - (kReach - 1);

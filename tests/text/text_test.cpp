@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/scan.hpp"
 #include "core/text_position.hpp"
 #include "text/text.hpp"
 
@@ -72,6 +73,21 @@ TEST_SUITE("text") {
     REQUIRE(tokens.size() == 7);
     CHECK(tokens[1].kind == text::token_kind::punct);
     CHECK(tokens[1].length == 3);
+  }
+
+  TEST_CASE("find_digit agrees with a byte-by-byte search from every offset") {
+    // The neighbours of the digits in ASCII ('/', ':'), their high-bit twins
+    // (0xB0-0xB9) and text shorter and longer than eight bytes.
+    std::string t = "ab/:\xB0\xB5\xB9 xyz:/ \xC2\xB0 see 7 and 12,000 then \xE2\x80\x94 09";
+    t += std::string(40, ':') + "5" + std::string(3, '/');
+    for (std::size_t from = 0; from <= t.size(); ++from) {
+      std::size_t naive = from;
+      while (naive < t.size() && (t[naive] < '0' || t[naive] > '9')) ++naive;
+      CAPTURE(from);
+      CHECK(core::find_digit(t, from) == naive);
+    }
+    CHECK(core::find_digit("", 0) == 0);
+    CHECK(core::find_digit("no digits here at all", 0) == 21);
   }
 
   TEST_CASE("line index gives 1-based lines and columns in code points") {

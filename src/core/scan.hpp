@@ -1,0 +1,36 @@
+#pragma once
+
+// Byte scans that pass over every byte of a batch, eight bytes at a time.
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "core/ascii.hpp"
+
+namespace tollgate::core {
+
+/// The first ASCII digit of `text` at or after `from`, or text.size().
+inline std::size_t find_digit(std::string_view text, std::size_t from) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    while (from + 8 <= text.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + from, 8);
+      // Per byte, with no carry or borrow between bytes: the high bit is set
+      // when the byte is below 0x80, its low seven bits above '0' - 1 and
+      // below '9' + 1.
+      const std::uint64_t low7 = x & (ones * 0x7F);
+      const std::uint64_t below = ones * (0x7F + '9' + 1) - low7;
+      const std::uint64_t above = low7 + ones * (0x7F - ('0' - 1));
+      const std::uint64_t hits = below & above & ~x & (ones * 0x80);
+      if (hits != 0) return from + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+      from += 8;
+    }
+  }
+  while (from < text.size() && !is_digit(text[from])) ++from;
+  return from;
+}
+
+}  // namespace tollgate::core

@@ -26,6 +26,9 @@ struct quantity_lexicon::compiled : grammar::quantity_tables {
   // The bytes (lowercase) each table's phrases start with: a lookup at a
   // byte none starts with fails at once, without entering the grammar.
   std::bitset<256> prefix_first, vague_first, zero_first;
+  // Every word may_start_quantity accepts as it stands: the numeral
+  // starters, the first words of the lexicon's phrases, "between", "from".
+  core::word_set start_words;
 };
 
 namespace {
@@ -238,18 +241,24 @@ numeral_kind kind_of(numeral_form f) {
 // signs, "half", "point"). Most words of a text are none of these: checking
 // the word first keeps the grammar from trying its alternatives on them.
 // REQUIRES: kept in step with the first words of the number grammar.
+constexpr std::string_view kNumeralStarters[] = {
+    "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
+    "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+    "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
+    "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
+    "trillionths"};
+
 const core::word_set& numeral_starters() {
-  static const core::word_set starters = {
-      "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-      "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
-      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-      "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
-      "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
-      "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
-      "trillionths"};
+  static const core::word_set starters = [] {
+    core::word_set s;
+    for (auto w : kNumeralStarters) s.add(w);
+    return s;
+  }();
   return starters;
 }
 
@@ -775,11 +784,24 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
   }
   for (const auto& v : vague_) start_words_.add(first_word(v.phrase));
   for (const auto& z : zero_) start_words_.add(first_word(z));
+  for (const auto& q : qualifiers_) {
+    for (const auto& p : q.phrases) compiled_->start_words.add(first_word(p));
+  }
+  for (const auto& v : vague_) compiled_->start_words.add(first_word(v.phrase));
+  for (const auto& z : zero_) compiled_->start_words.add(first_word(z));
+  for (auto w : kNumeralStarters) compiled_->start_words.add(w);
+  compiled_->start_words.add("between");
+  compiled_->start_words.add("from");
 }
 
 bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
   if (lower_word.empty()) return false;
   if (!is_alpha(lower_word.front())) return true;  // digits and signs
+  // Lowercase letters alone, the common case: one lookup gives what the
+  // steps below give.
+  std::size_t letters = 0;
+  while (letters < lower_word.size() && core::is_lower(lower_word[letters])) ++letters;
+  if (letters == lower_word.size()) return compiled_->start_words.contains(lower_word);
   // "twenty-one": the word before the hyphen decides.
   lower_word = lower_word.substr(0, lower_word.find('-'));
   if (may_start_numeral(lower_word, 0)) return true;

@@ -56,14 +56,17 @@ bool starts_with_capitals(std::string_view text, std::size_t i) {
 
 // Appends the ASCII lowercase of `word` with ’ made '.
 void append_normalized(std::string& out, std::string_view word) {
+  std::size_t n = out.size();
+  out.resize(n + word.size());  // the word never grows
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (word[i] == '\xE2' && word.substr(i, 3) == "\xE2\x80\x99") {  // ’
-      out += '\'';
+      out[n++] = '\'';
       i += 2;
       continue;
     }
-    out += core::to_lower(word[i]);
+    out[n++] = core::to_lower(word[i]);
   }
+  out.resize(n);
 }
 
 }  // namespace

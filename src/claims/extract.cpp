@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <map>
 #include <utility>
 
@@ -824,22 +825,29 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
 bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
-  // "Among them are three children": a breakdown of the sentence before.
-  if (sentence.substr(0, 6) == "Among " || sentence.find(" of them") != std::string_view::npos) return true;
+  // "Among them are three children": a breakdown of the sentence before
+  // (also "Fourteen of them were ...", found at the word "of" below).
+  if (sentence.substr(0, 6) == "Among ") return true;
   char word[24];
   std::size_t n = 0;
+  std::uint64_t hash = core::kWordHashStart;  // of the word's letters, taken on the way
   for (std::size_t i = 0; i <= sentence.size(); ++i) {
     const char c = i < sentence.size() ? sentence[i] : ' ';
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      if (n < sizeof word) word[n] = static_cast<char>(c | 0x20);
+      if (n < sizeof word) {
+        word[n] = static_cast<char>(c | 0x20);
+        hash = core::word_hash_step(hash, word[n]);
+      }
       ++n;
       continue;
     }
-    // Most words fail on (first letter, length) before any hashing.
-    if (n >= 3 && n <= sizeof word && lex.trigger_words.contains(std::string_view(word, n))) {
+    // Most words fail on (first letter, length) before the table is read.
+    if (n >= 3 && n <= sizeof word && lex.trigger_words.contains(std::string_view(word, n), hash)) {
       return true;
     }
+    if (n == 2 && c == ' ' && i >= 3 && sentence.substr(i - 3, 8) == " of them") return true;
     n = 0;
+    hash = core::kWordHashStart;
   }
   return false;
 }

@@ -14,13 +14,16 @@
 
 namespace tollgate::core {
 
-/// FNV-1a: a few instructions a byte, and words are short.
+/// FNV-1a: a few instructions a byte, and words are short. A caller that
+/// passes over a word's letters anyway can hash them on the way with
+/// word_hash_step, from kWordHashStart.
+constexpr std::uint64_t kWordHashStart = 14695981039346656037ull;
+constexpr std::uint64_t word_hash_step(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
 constexpr std::uint64_t word_hash(std::string_view w) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : w) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = kWordHashStart;
+  for (char c : w) h = word_hash_step(h, c);
   return h;
 }
 
@@ -31,15 +34,17 @@ class word_shapes {
   void add(std::string_view word) {
     if (!word.empty()) bits_.set(shape(word));
   }
-  bool may_contain(std::string_view word) const { return !word.empty() && bits_.test(shape(word)); }
+  bool may_contain(std::string_view word) const { return !word.empty() && may_contain(word.front(), word.size()); }
+  /// The same test from a word's first letter (lowercase) and its length (not 0).
+  bool may_contain(char first, std::size_t length) const { return bits_[shape(first, length)]; }
 
  private:
   static constexpr std::size_t kLengths = 24;
-  static std::size_t shape(std::string_view w) {
-    const char c = w.front();
-    const std::size_t first = c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
-    return first * kLengths + (w.size() < kLengths ? w.size() - 1 : kLengths - 1);
+  static std::size_t shape(char first, std::size_t length) {
+    const std::size_t letter = first >= 'a' && first <= 'z' ? static_cast<std::size_t>(first - 'a') : 26;
+    return letter * kLengths + (length < kLengths ? length - 1 : kLengths - 1);
   }
+  static std::size_t shape(std::string_view w) { return shape(w.front(), w.size()); }
   std::bitset<27 * kLengths> bits_;
 };
 
@@ -62,16 +67,26 @@ class word_set {
   }
   bool empty() const { return words_.empty(); }
   bool contains(std::string_view word) const {
-    if (!shapes_.may_contain(word)) return false;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(word_hash(word)) & mask;; i = (i + 1) & mask) {
-      const std::uint32_t slot = slots_[i];
-      if (slot == 0) return false;
-      if (words_[slot - 1] == word) return true;
-    }
+    return shapes_.may_contain(word) && contains_hashed(word, word_hash(word));
   }
+  /// contains() for a word whose word_hash the caller has computed.
+  bool contains(std::string_view word, std::uint64_t hash) const {
+    return shapes_.may_contain(word) && contains_hashed(word, hash);
+  }
+  const word_shapes& shapes() const { return shapes_; }
 
  private:
+  // A slot holds the upper half of its word's hash, so that most probes
+  // that miss never read the word itself.
+  bool contains_hashed(std::string_view word, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = hash >> 32;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return false;
+      if ((slot >> 32) == tag && words_[(slot & 0xFFFFFFFFu) - 1] == word) return true;
+    }
+  }
   void rebuild() {
     std::size_t size = 16;
     while (size < words_.size() * 2) size *= 2;
@@ -80,14 +95,15 @@ class word_set {
   }
   void place(std::size_t k) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = static_cast<std::size_t>(word_hash(words_[k])) & mask;
+    const std::uint64_t hash = word_hash(words_[k]);
+    std::size_t i = static_cast<std::size_t>(hash) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(k + 1);
+    slots_[i] = (hash >> 32 << 32) | (k + 1);
   }
 
   word_shapes shapes_;
   std::vector<std::string> words_;
-  std::vector<std::uint32_t> slots_;  // 1 + an index into words_; 0 is empty
+  std::vector<std::uint64_t> slots_;  // the hash's upper half, then 1 + an index into words_; 0 is empty
 };
 
 }  // namespace tollgate::core

@@ -174,9 +174,15 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     default:
       return false;
   }
+  static const core::word_set words = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
   std::size_t n = 0;
   while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
   if (n < 3 || n > 9) return false;  // no month or weekday is so short or long
+  if (!words.shapes().may_contain(core::to_lower(text[i]), n)) return false;  // most words, at once
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.
@@ -187,13 +193,7 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
   if (!number_follows) return false;
   char buf[9];
   for (std::size_t k = 0; k < n; ++k) buf[k] = core::to_lower(text[i + k]);
-  const std::string_view w(buf, n);
-  static const core::word_set words = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  return words.contains(w);
+  return words.contains(std::string_view(buf, n));
 }
 
 }  // namespace

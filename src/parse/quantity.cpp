@@ -142,8 +142,11 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   auto follows_word = [&](std::string_view w) {
     return follows(w) && (rest.size() == w.size() || !is_word_char(rest[w.size()]));
   };
-  for (std::string_view unit : {" dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
-                                " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"}) {
+  // Arrays of views, not a braced list of pointers: no strlen at each call.
+  static constexpr std::string_view currency_words[] = {
+      " dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
+      " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"};
+  for (std::string_view unit : currency_words) {
     if (follows_word(unit)) return not_a_count::money;
   }
   if (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
@@ -156,8 +159,9 @@ not_a_count classify(std::string_view text, const figure_info& f) {
     return not_a_count::age;
   }
   if (rest.size() >= 2 && rest[0] == ':' && is_digit(rest[1])) return not_a_count::time;
-  for (std::string_view w : {"am", "pm", " am", " pm", " a.m.", " p.m.", "a.m.", "p.m.", " gmt", " utc", " hrs",
-                             " o'clock", " local time"}) {
+  static constexpr std::string_view time_words[] = {"am",   "pm",   " am",  " pm",  " a.m.",    " p.m.",      "a.m.",
+                                                    "p.m.", " gmt", " utc", " hrs", " o'clock", " local time"};
+  for (std::string_view w : time_words) {
     if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
       return not_a_count::time;
     }

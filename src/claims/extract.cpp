@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cstdint>
 #include <map>
 #include <utility>
 
@@ -828,26 +827,24 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
   // "Among them are three children": a breakdown of the sentence before
   // (also "Fourteen of them were ...", found at the word "of" below).
   if (sentence.substr(0, 6) == "Among ") return true;
-  char word[24];
-  std::size_t n = 0;
-  std::uint64_t hash = core::kWordHashStart;  // of the word's letters, taken on the way
-  for (std::size_t i = 0; i <= sentence.size(); ++i) {
-    const char c = i < sentence.size() ? sentence[i] : ' ';
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      if (n < sizeof word) {
-        word[n] = static_cast<char>(c | 0x20);
-        hash = core::word_hash_step(hash, word[n]);
-      }
-      ++n;
+  const char* const text = sentence.data();
+  const std::size_t size = sentence.size();
+  const core::word_shapes& shapes = lex.trigger_words.shapes();
+  for (std::size_t i = 0; i < size;) {
+    if (!core::is_alpha(text[i])) {
+      ++i;
       continue;
     }
-    // Most words fail on (first letter, length) before the table is read.
-    if (n >= 3 && n <= sizeof word && lex.trigger_words.contains(std::string_view(word, n), hash)) {
-      return true;
+    const std::size_t start = i;
+    while (i < size && core::is_alpha(text[i])) ++i;
+    const std::size_t n = i - start;
+    // Most words fail on (first letter, length) before they are copied.
+    char word[24];
+    if (n >= 3 && n <= sizeof word && shapes.may_contain(static_cast<char>(text[start] | 0x20), n)) {
+      for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
+      if (lex.trigger_words.contains(std::string_view(word, n))) return true;
     }
-    if (n == 2 && c == ' ' && i >= 3 && sentence.substr(i - 3, 8) == " of them") return true;
-    n = 0;
-    hash = core::kWordHashStart;
+    if (n == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them") return true;
   }
   return false;
 }

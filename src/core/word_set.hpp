@@ -14,16 +14,10 @@
 
 namespace tollgate::core {
 
-/// FNV-1a: a few instructions a byte, and words are short. A caller that
-/// passes over a word's letters anyway can hash them on the way with
-/// word_hash_step, from kWordHashStart.
-constexpr std::uint64_t kWordHashStart = 14695981039346656037ull;
-constexpr std::uint64_t word_hash_step(std::uint64_t h, char c) {
-  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-}
+/// FNV-1a: a few instructions a byte, and words are short.
 constexpr std::uint64_t word_hash(std::string_view w) {
-  std::uint64_t h = kWordHashStart;
-  for (char c : w) h = word_hash_step(h, c);
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   return h;
 }
 
@@ -69,10 +63,7 @@ class word_set {
   bool contains(std::string_view word) const {
     return shapes_.may_contain(word) && contains_hashed(word, word_hash(word));
   }
-  /// contains() for a word whose word_hash the caller has computed.
-  bool contains(std::string_view word, std::uint64_t hash) const {
-    return shapes_.may_contain(word) && contains_hashed(word, hash);
-  }
+  /// For a caller that can test a word's shape before it copies the word.
   const word_shapes& shapes() const { return shapes_; }
 
  private:

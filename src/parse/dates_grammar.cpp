@@ -1,6 +1,8 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
+#include <atomic>
+
 #include "core/ascii.hpp"
 #include "core/scan.hpp"
 #include "core/word_set.hpp"
@@ -66,11 +68,27 @@ const core::word_set& grammar_words() {
   return words;
 }
 
+// use_date_shortcuts(): tests turn the shortcut off to compare.
+std::atomic<bool> shortcuts{true};
+
+// Words of the grammars that open a date expression only as the first of
+// several words, each time followed by blanks: "the day before", "in May",
+// "at the end of", "a week ago", "since Monday", "from now", "between 3 and
+// 5 May"; or that open none ("of", "we"). Common words, and mostly followed
+// by a word no date holds ("the number", "of the victims").
+// REQUIRES: in step with the date grammar: a rule or a table entry that
+// opens with one of them takes blanks after it (the test compares).
+bool opens_only_with_more(std::string_view lower_word) {
+  static const core::word_set words = {"the", "of",  "on",    "a",    "an",    "in",      "and", "at", "to",
+                                       "as",  "we",  "after", "since", "from", "between", "by",  "for"};
+  return words.contains(lower_word);
+}
+
 // A date expression opens with a figure, a sign or a word of the grammars, or
 // with one glued to more letters ("midOctober", "twentyfirst"); most words of
 // a text ("people", "were") are none of these, and the grammar's thirty-odd
 // alternatives are not tried at them.
-bool may_open_date_expression(std::string_view text, std::size_t pos) {
+bool may_open_date_expression(std::string_view text, std::size_t pos, bool first_word = true) {
   if (!core::is_alpha(text[pos])) return true;
   char run[24];
   std::size_t n = 0;
@@ -79,7 +97,16 @@ bool may_open_date_expression(std::string_view text, std::size_t pos) {
     ++n;
   }
   const auto& words = grammar_words();
-  if (words.contains(std::string_view(run, n))) return true;
+  const std::string_view word(run, n);
+  if (words.contains(word)) {
+    if (!first_word || !shortcuts || !opens_only_with_more(word)) return true;
+    // A whole word: what follows it must be blanks, then a word that may
+    // open an expression itself.
+    std::size_t k = pos + n;
+    if (k == text.size() || (text[k] != ' ' && text[k] != '\t')) return false;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    return k < text.size() && may_open_date_expression(text, k, false);
+  }
   for (std::size_t len = 3; len < n; ++len) {
     if (words.contains(std::string_view(run, len))) return true;
   }
@@ -89,6 +116,8 @@ bool may_open_date_expression(std::string_view text, std::size_t pos) {
 }  // namespace
 
 bool is_date_grammar_word(std::string_view lower_word) { return grammar_words().contains(lower_word); }
+
+void use_date_shortcuts(bool on) { shortcuts = on; }
 
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos) {
   if (pos >= text.size() || !may_open_date_expression(text, pos)) return std::nullopt;

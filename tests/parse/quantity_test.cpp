@@ -11,8 +11,6 @@
 #include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "claims/claims.hpp"
 #include "core/ascii.hpp"
 #include "parse/parse.hpp"
@@ -400,38 +398,11 @@ std::string describe(const std::optional<parse::quantity>& q) {
   return out.str();
 }
 
-void add_texts(const std::filesystem::path& file, std::vector<std::string>& out) {
-  const auto ext = file.extension();
-  std::ifstream in(file, std::ios::binary);
-  if (ext == ".jsonl") {
-    std::string line;
-    while (std::getline(in, line)) {
-      const auto doc = nlohmann::json::parse(line, nullptr, false);
-      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"]);
-    }
-  } else if (ext == ".txt" || ext == ".md" || ext == ".html") {
-    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-}
-
-// Every text of the fixtures (the gold corpus and the article files), and of
-// the JSONL batch named by TOLLGATE_SHORTCUT_CORPUS when it is set: the check
-// can be run over a large generated batch by hand.
-std::vector<std::string> fixture_texts() {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(test::source_path("fixtures"))) {
-    if (entry.is_regular_file()) add_texts(entry.path(), out);
-  }
-  if (const char* extra = std::getenv("TOLLGATE_SHORTCUT_CORPUS")) add_texts(extra, out);
-  return out;
-}
-
 }  // namespace
 
 TEST_SUITE("parse") {
   TEST_CASE("the quantity reader's shortcuts give what the grammar gives, at every word of the fixtures") {
-    std::vector<std::string> texts = fixture_texts();
+    std::vector<std::string> texts = test::fixture_texts();
     REQUIRE(texts.size() > 50);
     // Forms next to the shortcuts' edges, each after a plain figure.
     texts.push_back(

@@ -23,8 +23,17 @@ namespace {
 using token = text::token_view;
 using text::token_kind;
 
+// Compares letter by letter in place: the words are short, most differ in
+// length or at the first letter, and a call to memcmp for each candidate of
+// the same length cost more than the whole test.
 bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
+  for (std::string_view s : list) {
+    if (s.size() != w.size()) continue;
+    std::size_t k = 0;
+    while (k < s.size() && s[k] == w[k]) ++k;
+    if (k == s.size()) return true;
+  }
+  return false;
 }
 
 // Fixed word lists looked up on every token.

@@ -13,9 +13,16 @@ using core::is_upper;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 // Any byte of a multi-byte UTF-8 letter counts as a word byte, so "Médecins"
 // stays one word.
-bool is_word_byte(char c) {
+constexpr bool is_word_byte(char c) {
   return core::is_alnum(c) || (static_cast<unsigned char>(c) >= 0x80);
 }
+// is_word_byte, less 0xE2 (which leads ’ and other punctuation), as a table:
+// the tokenizer's inner loop asks it of every letter.
+constexpr auto kWordByteNotE2 = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = is_word_byte(static_cast<char>(c)) && c != 0xE2;
+  return t;
+}();
 
 // Abbreviations after which a period does not end a sentence.
 constexpr std::array<std::string_view, 40> kAbbreviations = {
@@ -181,6 +188,8 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
     t.offset = i;
     // Three-byte sequences led by 0xE2 are punctuation: dashes, curly quotes.
     const bool typographic = static_cast<unsigned char>(c) == 0xE2;
+    // Whether the token is its own lowercase form; numbers always are.
+    bool as_written = true;
     if (is_digit(c)) {
       std::size_t j = i;
       while (j < end && (is_digit(text[j]) ||
@@ -191,14 +200,18 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
       t.length = j - i;
     } else if (is_word_byte(c) && !typographic) {
       std::size_t j = i;
+      bool capital = false;
+      bool curly = false;
       while (j < end) {
-        if (is_word_byte(text[j]) && static_cast<unsigned char>(text[j]) != 0xE2) {  // ’ and the like start 0xE2
+        if (kWordByteNotE2[static_cast<unsigned char>(text[j])]) {  // ’ and the like start 0xE2
+          capital = capital || is_upper(text[j]);
           ++j;
-        } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && is_word_byte(text[j + 1]) &&
-                   static_cast<unsigned char>(text[j + 1]) != 0xE2) {
+        } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end &&
+                   kWordByteNotE2[static_cast<unsigned char>(text[j + 1])]) {
           ++j;
         } else if (text.substr(j, 3) == "\xE2\x80\x99" && j + 3 < end && is_alpha(text[j + 3])) {
           j += 3;  // don’t
+          curly = true;
         } else {
           break;
         }
@@ -206,15 +219,17 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
       if (j == i) j = i + 1;
       t.kind = token_kind::word;
       t.length = j - i;
+      as_written = !capital && !curly;
     } else {
       // One punctuation mark; a UTF-8 sequence stays whole.
       std::size_t j = i + 1;
       while (j < end && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
       t.kind = token_kind::punct;
       t.length = j - i;
+      as_written = already_lower(text.substr(t.offset, t.length));
     }
     const std::string_view written = text.substr(t.offset, t.length);
-    if (already_lower(written)) {
+    if (as_written) {
       t.lower = written;
     } else {
       const std::size_t from = arena.size();

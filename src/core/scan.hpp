@@ -33,4 +33,25 @@ inline std::size_t find_digit(std::string_view text, std::size_t from) {
   return from;
 }
 
+/// The first byte of `text` at or after `from` that is one of `bytes`, or
+/// text.size().
+template <char... Bytes>
+inline std::size_t find_byte_of(std::string_view text, std::size_t from) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    // The high bit is set where `x` has a zero byte, and maybe in bytes
+    // after one (a borrow): the lowest set bit is always a zero byte.
+    auto zero_bytes = [](std::uint64_t x) { return (x - ones) & ~x & (ones * 0x80); };
+    while (from + 8 <= text.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + from, 8);
+      const std::uint64_t hits = (zero_bytes(x ^ (ones * static_cast<unsigned char>(Bytes))) | ...);
+      if (hits != 0) return from + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+      from += 8;
+    }
+  }
+  while (from < text.size() && ((text[from] != Bytes) && ...)) ++from;
+  return from;
+}
+
 }  // namespace tollgate::core

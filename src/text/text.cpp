@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/ascii.hpp"
+#include "core/scan.hpp"
 
 namespace tollgate::text {
 namespace {
@@ -98,14 +99,9 @@ std::vector<span> split_sentences(std::string_view text) {
   };
   std::size_t line_start = 0;
   // Only line breaks and . ! ? can end a sentence; the bytes between are
-  // passed over in a tight loop.
-  static constexpr auto may_end = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'\n', '.', '!', '?'}) t[c] = true;
-    return t;
-  }();
+  // passed over eight at a time.
   for (std::size_t i = 0; i < text.size(); ++i) {
-    while (i < text.size() && !may_end[static_cast<unsigned char>(text[i])]) ++i;
+    i = core::find_byte_of<'\n', '.', '!', '?'>(text, i);
     if (i == text.size()) break;
     const char c = text[i];
     if (c == '\n') {

@@ -90,6 +90,19 @@ TEST_SUITE("text") {
     CHECK(core::find_digit("no digits here at all", 0) == 21);
   }
 
+  TEST_CASE("find_byte_of agrees with a byte-by-byte search from every offset") {
+    // Bytes one off the searched ones ('-', '/', '\x0B') and their high-bit twins.
+    std::string t = "a-b/c\x0B\xAE\x8A\xAE\xBF word. Next! Then? x\n\xE2\x80\x94 tail-/";
+    t += std::string(30, '-') + "." + std::string(5, '/');
+    for (std::size_t from = 0; from <= t.size(); ++from) {
+      std::size_t naive = from;
+      while (naive < t.size() && t[naive] != '\n' && t[naive] != '.' && t[naive] != '!' && t[naive] != '?') ++naive;
+      CAPTURE(from);
+      CHECK(core::find_byte_of<'\n', '.', '!', '?'>(t, from) == naive);
+    }
+    CHECK(core::find_byte_of<'.'>("", 0) == 0);
+  }
+
   TEST_CASE("line index gives 1-based lines and columns in code points") {
     const std::string t = "first\n\xE2\x80\x9Cquoted\xE2\x80\x9D 40 dead";
     core::line_index idx(t);

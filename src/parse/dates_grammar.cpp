@@ -74,13 +74,21 @@ std::atomic<bool> shortcuts{true};
 // Words of the grammars that open a date expression only as the first of
 // several words, each time followed by blanks: "the day before", "in May",
 // "at the end of", "a week ago", "since Monday", "from now", "between 3 and
-// 5 May"; or that open none ("of", "we"). Common words, and mostly followed
-// by a word no date holds ("the number", "of the victims").
+// 5 May". Common words, and mostly followed by a word no date holds ("the
+// number", "a convoy").
 // REQUIRES: in step with the date grammar: a rule or a table entry that
 // opens with one of them takes blanks after it (the test compares).
 bool opens_only_with_more(std::string_view lower_word) {
-  static const core::word_set words = {"the", "of",  "on",    "a",    "an",    "in",      "and", "at", "to",
-                                       "as",  "we",  "after", "since", "from", "between", "by",  "for"};
+  static const core::word_set words = {"the", "a", "an", "in", "at", "after", "since", "from", "between"};
+  return words.contains(lower_word);
+}
+
+// Common words the grammars spell only inside an expression ("Friday of
+// next week", "next week on Friday", "20 to 25 May") or after a day ("the
+// 27th and"): no expression opens with them.
+// REQUIRES: in step with the date grammar (the test compares).
+bool opens_none(std::string_view lower_word) {
+  static const core::word_set words = {"of", "on", "and", "to", "as", "we", "by", "for"};
   return words.contains(lower_word);
 }
 
@@ -99,7 +107,9 @@ bool may_open_date_expression(std::string_view text, std::size_t pos, bool first
   const auto& words = grammar_words();
   const std::string_view word(run, n);
   if (words.contains(word)) {
-    if (!first_word || !shortcuts || !opens_only_with_more(word)) return true;
+    if (!first_word || !shortcuts) return true;
+    if (opens_none(word)) return false;
+    if (!opens_only_with_more(word)) return true;
     // A whole word: what follows it must be blanks, then a word that may
     // open an expression itself.
     std::size_t k = pos + n;

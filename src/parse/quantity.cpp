@@ -663,14 +663,21 @@ class reader {
   }
 
   // After the range words "between", "from" and "the" (at `pos`, their end)
-  // come blanks and a figure, or, after the first two, "the" and an
+  // come blanks and a figure, or, after the first two, "the", blanks and an
   // ordinal ("between the tenth and ..."): "from the border" is no range.
   bool figure_may_follow(std::size_t pos, bool the_may_follow) const {
     if (!shortcuts) return true;
-    if (pos >= text_.size() || (text_[pos] != ' ' && text_[pos] != '\t')) return false;
-    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    auto after_blanks = [&](std::size_t k) {
+      if (k >= text_.size() || (text_[k] != ' ' && text_[k] != '\t')) return text_.size();
+      while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+      return k;
+    };
+    pos = after_blanks(pos);
     if (pos == text_.size()) return false;
-    return may_start_numeral(text_, pos) || (the_may_follow && starts_with_ci(text_, pos, "the"));
+    if (may_start_numeral(text_, pos)) return true;
+    if (!the_may_follow || !starts_with_ci(text_, pos, "the")) return false;
+    pos = after_blanks(pos + 3);
+    return pos < text_.size() && may_start_numeral(text_, pos);
   }
 
   const qualifier_entry& entry(int i) const { return lexicon_.qualifiers()[static_cast<std::size_t>(i)]; }

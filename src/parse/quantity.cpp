@@ -25,7 +25,7 @@ namespace x3 = boost::spirit::x3;
 struct quantity_lexicon::compiled : grammar::quantity_tables {
   // The bytes (lowercase) each table's phrases start with: a lookup at a
   // byte none starts with fails at once, without entering the grammar.
-  std::bitset<256> prefix_first, vague_first, zero_first;
+  std::bitset<256> prefix_first, vague_first, zero_first, postfix_first;
   // Every word may_start_quantity accepts as it stands: the numeral
   // starters, the first words of the lexicon's phrases, "between", "from".
   core::word_set start_words;
@@ -99,6 +99,9 @@ bool is_month(const std::string& w) {
   return std::find(month_words.begin(), month_words.end(), bare) != month_words.end();
 }
 
+// use_quantity_shortcuts(): tests turn the shortcuts off to compare.
+std::atomic<bool> shortcuts{true};
+
 struct figure_info {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -138,6 +141,25 @@ not_a_count classify(std::string_view text, const figure_info& f) {
     return not_a_count::money;
   }
   const std::string_view rest = text.substr(end);
+  // Most figures are followed by a space and a word that opens none of the
+  // currency, percentage, age and time phrases below ("99 civilians"):
+  // their checks are passed over then.
+  bool phrase_may_follow = true;
+  if (shortcuts && rest.size() >= 2 && rest[0] == ' ' && is_alpha(rest[1])) {
+    static const core::word_set first_words = {
+        "dollars", "dollar", "euros",  "euro", "pounds",  "usd", "rupees", "yuan",       "yen",
+        "shekels", "francs", "rubles", "roubles", "cents", "per", "percent", "pct", "percentage",
+        "years",   "year",   "months", "am",   "pm",      "a",   "p",      "gmt",        "utc",
+        "hrs",     "o",      "local"};
+    char word[12];
+    std::size_t n = 0;
+    while (1 + n < rest.size() && is_alpha(rest[1 + n]) && n < sizeof word) {
+      word[n] = fold(rest[1 + n]);
+      ++n;
+    }
+    // A longer word is none of them.
+    phrase_may_follow = n < sizeof word && first_words.contains(std::string_view(word, n));
+  }
   auto follows = [&](std::string_view w) { return starts_with_ci(rest, 0, w); };
   auto follows_word = [&](std::string_view w) {
     return follows(w) && (rest.size() == w.size() || !is_word_char(rest[w.size()]));
@@ -146,24 +168,30 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   static constexpr std::string_view currency_words[] = {
       " dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
       " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"};
-  for (std::string_view unit : currency_words) {
-    if (follows_word(unit)) return not_a_count::money;
+  if (phrase_may_follow) {
+    for (std::string_view unit : currency_words) {
+      if (follows_word(unit)) return not_a_count::money;
+    }
   }
-  if (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
-      follows("-per") || follows_word(" pct") || follows_word(" percentage")) {
+  if (phrase_may_follow && (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
+                            follows("-per") || follows_word(" pct") || follows_word(" percentage"))) {
     return not_a_count::percentage;
   }
-  if (follows("-year-old") || follows("-years-old") || follows(" years old") || follows(" year old") ||
-      follows("-year old") || follows("-month-old") || follows("-week-old") || follows("-day-old") ||
-      follows(" months old") || one_of(prev, {"aged", "age", "ages"})) {
+  if ((phrase_may_follow &&
+       (follows("-year-old") || follows("-years-old") || follows(" years old") || follows(" year old") ||
+        follows("-year old") || follows("-month-old") || follows("-week-old") || follows("-day-old") ||
+        follows(" months old"))) ||
+      one_of(prev, {"aged", "age", "ages"})) {
     return not_a_count::age;
   }
   if (rest.size() >= 2 && rest[0] == ':' && is_digit(rest[1])) return not_a_count::time;
   static constexpr std::string_view time_words[] = {"am",   "pm",   " am",  " pm",  " a.m.",    " p.m.",      "a.m.",
                                                     "p.m.", " gmt", " utc", " hrs", " o'clock", " local time"};
-  for (std::string_view w : time_words) {
-    if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
-      return not_a_count::time;
+  if (phrase_may_follow) {
+    for (std::string_view w : time_words) {
+      if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
+        return not_a_count::time;
+      }
     }
   }
   if (before == '+' || (before == '(' && rest.size() >= 2 && rest[0] == ')' )) return not_a_count::phone;
@@ -276,8 +304,6 @@ bool may_start_numeral(std::string_view text, std::size_t pos) {
   return numeral_starters().contains(std::string_view(word, end - pos));
 }
 
-// use_quantity_shortcuts(): tests turn the shortcuts off to compare.
-std::atomic<bool> shortcuts{true};
 
 // Words that carry a figure of digits on into a longer numeral ("3
 // hundred", "1.5 million", "2.33 k", "5 dozen", "12 point 5", "2000 over
@@ -611,7 +637,7 @@ class reader {
     if (sequence) return t;
     int post = -1;
     std::size_t p = t.end;
-    if (run(p, grammar::postfix(), post)) {
+    if (may_open_after_blanks(lexicon_.tables().postfix_first, p) && run(p, grammar::postfix(), post)) {
       // "about five hundred or more": the bound after the figure wins, and an
       // approximate word before it is no part of the bound.
       if (prefix >= 0 && side_of(entry(prefix)) == side::none) {
@@ -637,6 +663,14 @@ class reader {
   // False when no phrase of a table starts with the byte at `pos`.
   bool may_open(const std::bitset<256>& first, std::size_t pos) const {
     return !shortcuts || (pos < text_.size() && first.test(static_cast<unsigned char>(fold(text_[pos]))));
+  }
+  // The same after the blanks that must come first at `pos` (the postfix
+  // rule takes them: "40 or more").
+  bool may_open_after_blanks(const std::bitset<256>& first, std::size_t pos) const {
+    if (!shortcuts) return true;
+    if (pos >= text_.size() || (text_[pos] != ' ' && text_[pos] != '\t')) return false;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    return may_open(first, pos);
   }
 
   // True when a plain figure of digits starts at `pos` and nothing after it
@@ -782,6 +816,7 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
   };
   for (const auto& q : qualifiers_) {
     for (const auto& phrase : q.phrases) first_bytes(compiled_->prefix_first, phrase);
+    for (const auto& phrase : q.after) first_bytes(compiled_->postfix_first, phrase);
   }
   for (const auto& v : vague_) first_bytes(compiled_->vague_first, v.phrase);
   for (const auto& z : zero_) first_bytes(compiled_->zero_first, z);

@@ -422,6 +422,14 @@ TEST_SUITE("parse") {
         "from the border, from three to five, from 3 to 5, from\tthe tenth to the twelfth, fromage 5, "
         "between the tenth and the twelfth, between two and five, between us, the tenth to the twelfth, "
         "the 13th to the 15th, the border, there, these 5, from, between, the");
+    // Forms next to the edges of the checks after a figure (units, currency,
+    // percentages, ages, times) and of the qualifiers after it.
+    texts.push_back(
+        "5 dollars, 5 Dollars, 5 dollarization, 5 dollar5, 5 per cent, 5 percentage, 5 percentages, 5 pct. "
+        "5 years old, 5 year olds, 5 months old, 5 am, 5 amid, 5 a.m. 5 p.m 5 GMT, 5 o'clock, 5 o clock, "
+        "5 local time, 5 localities, 5 pounds sterling, 5 pounds, 5 yen, 5 yenta, 5 Percentages. "
+        "5 internationalisation, 5 or more, 5 Or More, 5  or more, 5\tor more, 5 ormore, 5 plus, 5 plush, "
+        "5 and above, 5 or fewer than 9, more than 5 or equal to, 5 o");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -593,9 +593,9 @@ class reader {
     // A range starts with "between", "from", "the" (an ordinal) or a figure.
     const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at) &&
                             !spelled_figure_alone(at) && !(shortcuts && article_alone(text_, at))) ||
-                           (starts_with_ci(text_, at, "between") && figure_may_follow(at + 7, true)) ||
-                           (starts_with_ci(text_, at, "from") && figure_may_follow(at + 4, true)) ||
-                           (starts_with_ci(text_, at, "the") && figure_may_follow(at + 3, false));
+                           (starts_with_ci(text_, at, "between") && figure_may_follow(at + 7, true, false)) ||
+                           (starts_with_ci(text_, at, "from") && figure_may_follow(at + 4, true, true)) ||
+                           (starts_with_ci(text_, at, "the") && figure_may_follow(at + 3, false, false));
     if (!sequence) {
       const char* r = text_.data() + at;
       grammar::range_value range;
@@ -699,7 +699,9 @@ class reader {
   // After the range words "between", "from" and "the" (at `pos`, their end)
   // come blanks and a figure, or, after the first two, "the", blanks and an
   // ordinal ("between the tenth and ..."): "from the border" is no range.
-  bool figure_may_follow(std::size_t pos, bool the_may_follow) const {
+  // After "from" (`to_follows`), a figure the shortcuts read that nothing
+  // joins to a second one is none either: "up from 88 a day earlier".
+  bool figure_may_follow(std::size_t pos, bool the_may_follow, bool to_follows) const {
     if (!shortcuts) return true;
     auto after_blanks = [&](std::size_t k) {
       if (k >= text_.size() || (text_[k] != ' ' && text_[k] != '\t')) return text_.size();
@@ -708,6 +710,7 @@ class reader {
     };
     pos = after_blanks(pos);
     if (pos == text_.size()) return false;
+    if (to_follows && (plain_figure_alone(pos) || spelled_figure_alone(pos))) return false;
     if (may_start_numeral(text_, pos)) return true;
     if (!the_may_follow || !starts_with_ci(text_, pos, "the")) return false;
     pos = after_blanks(pos + 3);

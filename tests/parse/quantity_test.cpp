@@ -421,7 +421,9 @@ TEST_SUITE("parse") {
         "eleven\tdays, Nineteen\nsaid, seventeen_x, seventeenth, sixty6, ten million, ten k, ten a day, "
         "from the border, from three to five, from 3 to 5, from\tthe tenth to the twelfth, fromage 5, "
         "between the tenth and the twelfth, between two and five, between us, the tenth to the twelfth, "
-        "the 13th to the 15th, the border, there, these 5, from, between, the");
+        "the 13th to the 15th, the border, there, these 5, from, between, the, up from 88 a day earlier, "
+        "from 5 - 9, from five - nine, from 5 ~ 9, from 5 thru 9, from 5\xE2\x80\x93" "9, from 1,200 to 1,500, "
+        "from 5 million to 6 million, from 12 killed, from two hundred to three hundred");
     // Forms next to the edges of the checks after a figure (units, currency,
     // percentages, ages, times) and of the qualifiers after it.
     texts.push_back(

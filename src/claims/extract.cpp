@@ -88,15 +88,23 @@ struct metric_hit {
   bool toll = false;      // came from a toll noun: a running total
 };
 
+// A sentence's tokens and words, kept from one sentence to the next so that
+// reading one allocates nothing once they have grown.
+struct reader_buffers {
+  std::vector<token> tokens;
+  std::string lowercase;  // the words that are not written in lowercase
+  std::vector<std::string_view> words;
+};
+
 class sentence_reader {
  public:
-  sentence_reader(const ingest::document& doc, const lexicon& lex, text::span sentence)
-      : doc_(doc), lex_(lex), sentence_(sentence) {
-    text::tokenize(doc.text, sentence, tokens_, lowercase_);
-    words_.reserve(tokens_.size());
-    for (const auto& t : tokens_) words_.push_back(t.lower);
+  // `buffers` are the reader's until it is gone.
+  sentence_reader(const ingest::document& doc, const lexicon& lex, text::span sentence, reader_buffers& buffers)
+      : doc_(doc), lex_(lex), sentence_(sentence), tokens_(buffers.tokens), words_(buffers.words) {
+    text::tokenize(doc.text, sentence, buffers.tokens, buffers.lowercase);
+    buffers.words.clear();
+    for (const auto& t : tokens_) buffers.words.push_back(t.lower);
   }
-  // The words are views into `lowercase_`, which must not move.
   sentence_reader(const sentence_reader&) = delete;
   sentence_reader& operator=(const sentence_reader&) = delete;
 
@@ -218,9 +226,8 @@ class sentence_reader {
   const ingest::document& doc_;
   const lexicon& lex_;
   text::span sentence_;
-  std::vector<token> tokens_;
-  std::string lowercase_;  // the words that are not written in lowercase
-  std::vector<std::string_view> words_;
+  const std::vector<token>& tokens_;
+  const std::vector<std::string_view>& words_;
 };
 
 // What the words after a figure say: its group and maybe its metric.
@@ -906,12 +913,14 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
 
+  // Per thread: extract runs on several at once.
+  thread_local reader_buffers buffers, previous_buffers;
   for (const text::span& sentence : text::split_sentences(doc.text)) {
     const auto previous = std::exchange(previous_sentence, sentence);
     if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
       continue;
     }
-    const sentence_reader r(doc, lex, sentence);
+    const sentence_reader r(doc, lex, sentence, buffers);
     // Every claim is one of the sentence's figures: without any, nothing
     // more is read.
     const auto quantities = r.quantities();
@@ -923,7 +932,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     // sentence holds a claim.
     std::optional<std::optional<std::string>> before_cache;
     auto before = [&]() -> const std::optional<std::string>& {
-      if (!before_cache) before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous)) : std::nullopt;
+      if (!before_cache) {
+        before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous, previous_buffers)) : std::nullopt;
+      }
       return *before_cache;
     };
     const bool revised = sentence_has(r, lex.revision);

@@ -12,6 +12,7 @@
 #include "claims/claims.hpp"
 #include "core/ascii.hpp"
 #include "core/date.hpp"
+#include "core/scan.hpp"
 #include "core/text_position.hpp"
 #include "core/word_set.hpp"
 #include "parse/dates.hpp"
@@ -852,7 +853,7 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
       continue;
     }
     const std::size_t start = i;
-    while (i < size && core::is_alpha(text[i])) ++i;
+    i = core::find_non_alpha(sentence, i);
     const std::size_t n = i - start;
     // Most words fail on (first letter, length) before they are copied.
     char word[24];

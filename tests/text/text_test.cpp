@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/ascii.hpp"
 #include "core/scan.hpp"
 #include "core/text_position.hpp"
 #include "text/text.hpp"
@@ -88,6 +89,19 @@ TEST_SUITE("text") {
     }
     CHECK(core::find_digit("", 0) == 0);
     CHECK(core::find_digit("no digits here at all", 0) == 21);
+  }
+
+  TEST_CASE("find_non_alpha agrees with a byte-by-byte search from every offset") {
+    // The neighbours of the letters in ASCII ('@', '[', '`', '{') and bytes
+    // whose | 0x20 or low seven bits would be letters (0xC1, 0xE1, 0xFA).
+    std::string t = "Words@and[more`text{end} \xC1\xE1\xFA caf\xC3\xA9 abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    t += " " + std::string(20, 'q') + "_Z";
+    for (std::size_t from = 0; from <= t.size(); ++from) {
+      std::size_t naive = from;
+      while (naive < t.size() && core::is_alpha(t[naive])) ++naive;
+      CAPTURE(from);
+      CHECK(core::find_non_alpha(t, from) == naive);
+    }
   }
 
   TEST_CASE("find_byte_of agrees with a byte-by-byte search from every offset") {

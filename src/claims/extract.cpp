@@ -637,8 +637,9 @@ bool is_weekday(std::string_view w) {
 }
 
 bool is_attribution_verb(std::string_view w) {
-  return is_one_of(w, {"said", "says", "reported", "reports", "told", "announced", "confirmed",
-                       "stated", "added", "estimated", "estimates"});
+  static const word_set verbs = {"said",   "says",  "reported", "reports",   "told",     "announced",
+                                 "confirmed", "stated", "added", "estimated", "estimates"};
+  return verbs.contains(w);
 }
 
 // Who gives the figures of a sentence: "according to X", "X said", "said X",

@@ -60,16 +60,17 @@ class word_set {
     }
   }
   bool empty() const { return words_.empty(); }
-  bool contains(std::string_view word) const {
-    return shapes_.may_contain(word) && contains_hashed(word, word_hash(word));
-  }
+  // The shape test is inlined at every caller and the lookup is not, so that
+  // the common miss costs a few instructions and no call.
+  bool contains(std::string_view word) const { return shapes_.may_contain(word) && lookup(word); }
   /// For a caller that can test a word's shape before it copies the word.
   const word_shapes& shapes() const { return shapes_; }
 
  private:
   // A slot holds the upper half of its word's hash, so that most probes
   // that miss never read the word itself.
-  bool contains_hashed(std::string_view word, std::uint64_t hash) const {
+  [[gnu::noinline]] bool lookup(std::string_view word) const {
+    const std::uint64_t hash = word_hash(word);
     const std::size_t mask = slots_.size() - 1;
     const std::uint64_t tag = hash >> 32;
     for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {

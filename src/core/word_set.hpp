@@ -8,17 +8,42 @@
 
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tollgate::core {
 
-/// FNV-1a: a few instructions a byte, and words are short.
-constexpr std::uint64_t word_hash(std::string_view w) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
+/// A hash of a word from at most two loads of up to eight bytes (its first
+/// and last bytes, which overlap in a short word) and its length: no loop
+/// over the letters, whose chain of multiplications cost more than the
+/// lookup. Long words that share both ends collide; the lookup compares.
+inline std::uint64_t word_hash(std::string_view w) {
+  const std::size_t n = w.size();
+  const char* const p = w.data();
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t h4 = 0;
+    std::uint32_t t4 = 0;
+    std::memcpy(&h4, p, 4);
+    std::memcpy(&t4, p + n - 4, 4);
+    head = h4;
+    tail = t4;
+  } else if (n > 0) {
+    head = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+           (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  }
+  // Two independent products, then the splitmix64 finisher.
+  std::uint64_t x = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+  x ^= x >> 31;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 29;
+  return x;
 }
 
 /// The (first letter, length) shapes of a set of words: a test that most
@@ -76,8 +101,16 @@ class word_set {
     for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) return false;
-      if ((slot >> 32) == tag && words_[(slot & 0xFFFFFFFFu) - 1] == word) return true;
+      if ((slot >> 32) == tag && same(words_[(slot & 0xFFFFFFFFu) - 1], word)) return true;
     }
+  }
+  // In place: words are short and a call to memcmp cost more.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
   }
   void rebuild() {
     std::size_t size = 16;

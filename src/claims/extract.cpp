@@ -856,9 +856,10 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
     const std::size_t start = i;
     i = core::find_non_alpha(sentence, i);
     const std::size_t n = i - start;
-    // Most words fail on (first letter, length) before they are copied.
+    // Most words fail on (first letter, last letter, length) before they are copied.
     char word[24];
-    if (n >= 3 && n <= sizeof word && shapes.may_contain(static_cast<char>(text[start] | 0x20), n)) {
+    if (n >= 3 && n <= sizeof word &&
+        shapes.may_contain(static_cast<char>(text[start] | 0x20), static_cast<char>(text[i - 1] | 0x20), n)) {
       for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
       if (lex.trigger_words.contains(std::string_view(word, n))) return true;
     }

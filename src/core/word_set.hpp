@@ -2,7 +2,7 @@
 
 // A set of lowercase words for the extraction path, which asks "is this word
 // one of them?" of nearly every word of a batch. A bitset of (first letter,
-// length) shapes turns most words away before any hashing; the rest are
+// last letter, length) shapes turns most words away before any hashing; the rest are
 // looked up in an open-addressed table with a hash cheap enough to inline
 // (std::hash on a string is a library call costlier than the lookup itself).
 
@@ -46,25 +46,28 @@ inline std::uint64_t word_hash(std::string_view w) {
   return x;
 }
 
-/// The (first letter, length) shapes of a set of words: a test that most
-/// other words fail without hashing.
+/// The (first letter, last letter, length) shapes of a set of words: a test
+/// that most other words fail without hashing. Letters other than a-z
+/// share one class.
 class word_shapes {
  public:
   void add(std::string_view word) {
-    if (!word.empty()) bits_.set(shape(word));
+    if (!word.empty()) bits_.set(shape(word.front(), word.back(), word.size()));
   }
-  bool may_contain(std::string_view word) const { return !word.empty() && may_contain(word.front(), word.size()); }
-  /// The same test from a word's first letter (lowercase) and its length (not 0).
-  bool may_contain(char first, std::size_t length) const { return bits_[shape(first, length)]; }
+  bool may_contain(std::string_view word) const {
+    return !word.empty() && may_contain(word.front(), word.back(), word.size());
+  }
+  /// The same test from a word's first and last letters (lowercase) and its
+  /// length (not 0).
+  bool may_contain(char first, char last, std::size_t length) const { return bits_[shape(first, last, length)]; }
 
  private:
   static constexpr std::size_t kLengths = 24;
-  static std::size_t shape(char first, std::size_t length) {
-    const std::size_t letter = first >= 'a' && first <= 'z' ? static_cast<std::size_t>(first - 'a') : 26;
-    return letter * kLengths + (length < kLengths ? length - 1 : kLengths - 1);
+  static std::size_t letter(char c) { return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26; }
+  static std::size_t shape(char first, char last, std::size_t length) {
+    return (letter(first) * 27 + letter(last)) * kLengths + (length < kLengths ? length - 1 : kLengths - 1);
   }
-  static std::size_t shape(std::string_view w) { return shape(w.front(), w.size()); }
-  std::bitset<27 * kLengths> bits_;
+  std::bitset<27 * 27 * kLengths> bits_;
 };
 
 class word_set {

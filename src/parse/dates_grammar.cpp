@@ -222,7 +222,9 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
   std::size_t n = 0;
   while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
   if (n < 3 || n > 9) return false;  // no month or weekday is so short or long
-  if (!words.shapes().may_contain(core::to_lower(text[i]), n)) return false;  // most words, at once
+  if (!words.shapes().may_contain(core::to_lower(text[i]), core::to_lower(text[i + n - 1]), n)) {
+    return false;  // most words, at once
+  }
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.

@@ -1,6 +1,9 @@
 #include "text/text.hpp"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "core/ascii.hpp"
 #include "core/scan.hpp"
@@ -149,6 +152,44 @@ std::vector<span> split_sentences(std::string_view text) {
 
 namespace {
 
+// The end of the run of word bytes (kWordByteNotE2) that starts at `j`,
+// before `end`, eight bytes at a time; sets `capital` when the run holds an
+// ASCII capital.
+std::size_t word_run_end(std::string_view text, std::size_t j, std::size_t end, bool& capital) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t low7 = ones * 0x7F;
+    constexpr std::uint64_t high = ones * 0x80;
+    // Per byte, with no carry or borrow between bytes: the high bit is set
+    // where the byte is below 0x80 and its low seven bits lie in [lo, hi].
+    auto within = [](std::uint64_t bits, std::uint64_t x, unsigned lo, unsigned hi) {
+      return (ones * (0x7F + hi + 1) - bits) & (bits + ones * (0x7F - (lo - 1))) & ~x & high;
+    };
+    while (j + 8 <= end) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + j, 8);
+      const std::uint64_t letters = within((x | (ones * 0x20)) & low7, x, 'a', 'z');
+      const std::uint64_t digits = within(x & low7, x, '0', '9');
+      const std::uint64_t capitals = within(x & low7, x, 'A', 'Z');
+      const std::uint64_t e2 = x ^ (ones * 0xE2);
+      const std::uint64_t is_e2 = ~(((e2 & low7) + low7) | e2) & high;
+      const std::uint64_t others = ~(letters | digits | (x & high & ~is_e2)) & high;
+      if (others != 0) {
+        const int stop = std::countr_zero(others);  // 8 * bytes of the run, plus 7
+        capital = capital || (capitals & ((std::uint64_t{1} << stop) - 1)) != 0;
+        return j + static_cast<std::size_t>(stop) / 8;
+      }
+      capital = capital || capitals != 0;
+      j += 8;
+    }
+  }
+  while (j < end && kWordByteNotE2[static_cast<unsigned char>(text[j])]) {
+    capital = capital || is_upper(text[j]);
+    ++j;
+  }
+  return j;
+}
+
 // True when the token needs no change to be its own lowercase form: no
 // capital and no ’.
 bool already_lower(std::string_view word) {
@@ -199,11 +240,10 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
       bool capital = false;
       bool curly = false;
       while (j < end) {
-        if (kWordByteNotE2[static_cast<unsigned char>(text[j])]) {  // ’ and the like start 0xE2
-          capital = capital || is_upper(text[j]);
-          ++j;
-        } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end &&
-                   kWordByteNotE2[static_cast<unsigned char>(text[j + 1])]) {
+        j = word_run_end(text, j, end, capital);  // ’ and the like start 0xE2 and end it
+        if (j == end) break;
+        if ((text[j] == '-' || text[j] == '\'') && j + 1 < end &&
+            kWordByteNotE2[static_cast<unsigned char>(text[j + 1])]) {
           ++j;
         } else if (text.substr(j, 3) == "\xE2\x80\x99" && j + 3 < end && is_alpha(text[j + 3])) {
           j += 3;  // don’t

@@ -68,6 +68,25 @@ TEST_SUITE("text") {
     CHECK(tokens[1].length == 7);
   }
 
+  TEST_CASE("long words are lowercased wherever their capitals are, and end where a word ends") {
+    // Capitals before, at and after the eighth byte; letters of several
+    // bytes; a dash (0xE2) inside a run; a hyphen and apostrophes that join.
+    const std::string t =
+        "abcdefghIjk lowercasefirstThenCapital ABCDEFGH m\xC3\xA9" "decins-sans-fronti\xC3\xA8" "res "
+        "Don\xE2\x80\x99tStopNow x\xE2\x80\x94y WORDWORDWORDWORDs a'b 12345678901 abcdefgh";
+    std::vector<text::token_view> tokens;
+    std::string arena;
+    text::tokenize(t, {0, t.size()}, tokens, arena);
+    std::vector<std::string_view> words;
+    for (const auto& k : tokens) words.push_back(k.lower);
+    CHECK(words == std::vector<std::string_view>{"abcdefghijk", "lowercasefirstthencapital", "abcdefgh",
+                                                 "m\xC3\xA9" "decins-sans-fronti\xC3\xA8" "res", "don'tstopnow", "x",
+                                                 "\xE2\x80\x94", "y", "wordwordwordwords", "a'b", "12345678901",
+                                                 "abcdefgh"});
+    // Every word token's lowercase form is normalize_word of what is written.
+    for (const auto& k : tokens) CHECK(k.lower == text::normalize_word(std::string_view(t).substr(k.offset, k.length)));
+  }
+
   TEST_CASE("typographic dashes and quotes are punctuation tokens") {
     const std::string t = "Gaza \xE2\x80\x94 ruled by Hamas \xE2\x80\x94 with";
     auto tokens = text::tokenize(t, {0, t.size()});

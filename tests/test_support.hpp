@@ -4,10 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "claims/claims.hpp"
 #include "rules/rules.hpp"
@@ -34,6 +39,34 @@ inline const std::vector<rules::rule>& builtin_rules() {
     return r.value;
   }();
   return loaded;
+}
+
+/// Appends the text of `file` (each record's "text" of a JSONL batch, or a text file) to `out`.
+inline void add_texts(const std::filesystem::path& file, std::vector<std::string>& out) {
+  const auto ext = file.extension();
+  std::ifstream in(file, std::ios::binary);
+  if (ext == ".jsonl") {
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto doc = nlohmann::json::parse(line, nullptr, false);
+      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"]);
+    }
+  } else if (ext == ".txt" || ext == ".md" || ext == ".html") {
+    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+}
+
+/// Every text of the fixtures (the gold corpus and the article files), and of
+/// the JSONL batch named by TOLLGATE_SHORTCUT_CORPUS when it is set: the check
+/// can be run over a large generated batch by hand.
+inline std::vector<std::string> fixture_texts() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(source_path("fixtures"))) {
+    if (entry.is_regular_file()) add_texts(entry.path(), out);
+  }
+  if (const char* extra = std::getenv("TOLLGATE_SHORTCUT_CORPUS")) add_texts(extra, out);
+  return out;
 }
 
 /// A fresh directory under the system temp dir, removed with its contents

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,13 +32,25 @@ class phrase_set {
  public:
   void add(const std::string& text);
   /// Length in words of the longest phrase starting at words[i], 0 if none.
-  std::size_t match(const std::vector<std::string>& words, std::size_t i) const;
+  std::size_t match(const std::vector<std::string_view>& words, std::size_t i) const {
+    return i < words.size() && first_shapes_.may_contain(words[i]) ? longest_at(words, i) : 0;
+  }
   /// True when words[i, i + n) is one of the phrases.
-  bool has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const;
+  bool has(const std::vector<std::string_view>& words, std::size_t i, std::size_t n) const {
+    return n > 0 && i + n <= words.size() && first_shapes_.may_contain(words[i]) && listed(words, i, n);
+  }
   bool empty() const { return by_first_.empty(); }
 
  private:
-  std::unordered_map<std::string, std::vector<phrase>> by_first_;
+  std::size_t longest_at(const std::vector<std::string_view>& words, std::size_t i) const;
+  bool listed(const std::vector<std::string_view>& words, std::size_t i, std::size_t n) const;
+  // Looked up by a word's view, without making a string of it.
+  struct word_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(core::word_hash(s)); }
+  };
+  core::word_shapes first_shapes_;  // most words start no phrase: no lookup for them
+  std::unordered_map<std::string, std::vector<phrase>, word_hash, std::equal_to<>> by_first_;
 };
 
 struct metric_words {

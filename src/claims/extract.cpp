@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 #include <utility>
 
 #include "claims/claims.hpp"
 #include "core/ascii.hpp"
 #include "core/date.hpp"
+#include "core/scan.hpp"
 #include "core/text_position.hpp"
 #include "core/word_set.hpp"
 #include "parse/dates.hpp"
@@ -19,11 +21,20 @@
 namespace tollgate::claims {
 namespace {
 
-using text::token;
+using token = text::token_view;
 using text::token_kind;
 
-bool is_one_of(const std::string& w, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
+// Compares letter by letter in place: the words are short, most differ in
+// length or at the first letter, and a call to memcmp for each candidate of
+// the same length cost more than the whole test.
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view s : list) {
+    if (s.size() != w.size()) continue;
+    std::size_t k = 0;
+    while (k < s.size() && s[k] == w[k]) ++k;
+    if (k == s.size()) return true;
+  }
+  return false;
 }
 
 // Fixed word lists looked up on every token.
@@ -42,7 +53,7 @@ bool is_dash(const token& t) {
 }
 
 // Words that end the noun phrase after a figure.
-bool is_phrase_stop(const std::string& w) {
+bool is_phrase_stop(std::string_view w) {
   static const word_set stops = {
       "in",      "on",    "at",   "by",    "from",   "into",  "with",  "after", "and",  "or",
       "including", "who", "that", "as",    "while",  "when",  "during", "of",   "to",   "for",
@@ -52,12 +63,12 @@ bool is_phrase_stop(const std::string& w) {
   return stops.contains(w);
 }
 
-bool is_modifier_skip(const std::string& w) {
+bool is_modifier_skip(std::string_view w) {
   static const word_set skips = {"more", "other", "others", "additional", "further", "new", "people's"};
   return skips.contains(w);
 }
 
-bool is_month_word(const std::string& w) {
+bool is_month_word(std::string_view w) {
   static const word_set months = {"january", "february", "march", "april", "may", "june", "july",
                                   "august", "september", "october", "november", "december", "jan",
                                   "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -78,16 +89,28 @@ struct metric_hit {
   bool toll = false;      // came from a toll noun: a running total
 };
 
+// A sentence's tokens and words, kept from one sentence to the next so that
+// reading one allocates nothing once they have grown.
+struct reader_buffers {
+  std::vector<token> tokens;
+  std::string lowercase;  // the words that are not written in lowercase
+  std::vector<std::string_view> words;
+};
+
 class sentence_reader {
  public:
-  sentence_reader(const ingest::document& doc, const lexicon& lex, text::span sentence)
-      : doc_(doc), lex_(lex), sentence_(sentence), tokens_(text::tokenize(doc.text, sentence)) {
-    words_.reserve(tokens_.size());
-    for (const auto& t : tokens_) words_.push_back(t.lower);
+  // `buffers` are the reader's until it is gone.
+  sentence_reader(const ingest::document& doc, const lexicon& lex, text::span sentence, reader_buffers& buffers)
+      : doc_(doc), lex_(lex), sentence_(sentence), tokens_(buffers.tokens), words_(buffers.words) {
+    text::tokenize(doc.text, sentence, buffers.tokens, buffers.lowercase);
+    buffers.words.clear();
+    for (const auto& t : tokens_) buffers.words.push_back(t.lower);
   }
+  sentence_reader(const sentence_reader&) = delete;
+  sentence_reader& operator=(const sentence_reader&) = delete;
 
   const std::vector<token>& tokens() const { return tokens_; }
-  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<std::string_view>& words() const { return words_; }
 
   std::vector<found_quantity> quantities() const {
     std::vector<found_quantity> out;
@@ -204,8 +227,8 @@ class sentence_reader {
   const ingest::document& doc_;
   const lexicon& lex_;
   text::span sentence_;
-  std::vector<token> tokens_;
-  std::vector<std::string> words_;
+  const std::vector<token>& tokens_;
+  const std::vector<std::string_view>& words_;
 };
 
 // What the words after a figure say: its group and maybe its metric.
@@ -304,7 +327,7 @@ noun_phrase read_noun_phrase(const sentence_reader& r, const lexicon& lex, const
 }
 
 // "40 people were killed", "Thousands have died", "40 dead".
-bool is_main_auxiliary(const std::string& w) {
+bool is_main_auxiliary(std::string_view w) {
   return is_one_of(w, {"were", "was", "are", "is", "have", "has", "had"});
 }
 
@@ -468,7 +491,8 @@ std::optional<int> historical_year(const sentence_reader& r, const ingest::docum
         w.begin() + static_cast<std::ptrdiff_t>(k)) {
       continue;
     }
-    const int year = std::atoi(w[k + 1].c_str());
+    int year = 0;
+    std::from_chars(w[k + 1].data(), w[k + 1].data() + w[k + 1].size(), year);
     if (year >= 1800 && year < doc.published->year()) return year;
   }
   return std::nullopt;
@@ -481,7 +505,10 @@ std::string since_phrase(const sentence_reader& r, std::size_t from, std::size_t
   for (std::size_t k = from; k < to; ++k) {
     if (w[k] != "since") continue;
     std::string out = "since";
-    for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) out += " " + w[j];
+    for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) {
+      out += ' ';
+      out += w[j];
+    }
     return out;
   }
   return {};
@@ -575,7 +602,7 @@ bool names_incident(const sentence_reader& r, const lexicon& lex, std::size_t fr
   return false;
 }
 
-bool is_weekday(const std::string& w);
+bool is_weekday(std::string_view w);
 
 std::optional<std::string> place_in_clause(const sentence_reader& r, const lexicon& lex,
                                            std::size_t from, std::size_t to) {
@@ -586,7 +613,10 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
     if (p < to && w[p] == "the") ++p;
     if (std::size_t len = lex.places.match(w, p)) {
       std::string key;
-      for (std::size_t i = p; i < p + len; ++i) key += (key.empty() ? "" : " ") + w[i];
+      for (std::size_t i = p; i < p + len; ++i) {
+        if (!key.empty()) key += ' ';
+        key += w[i];
+      }
       return lex.place_by_phrase.at(key);
     }
     // "in <Capitalised Place>": a run of capitalised words that are not a
@@ -601,14 +631,15 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
   return std::nullopt;
 }
 
-bool is_weekday(const std::string& w) {
+bool is_weekday(std::string_view w) {
   static const word_set days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return days.contains(w);
 }
 
-bool is_attribution_verb(const std::string& w) {
-  return is_one_of(w, {"said", "says", "reported", "reports", "told", "announced", "confirmed",
-                       "stated", "added", "estimated", "estimates"});
+bool is_attribution_verb(std::string_view w) {
+  static const word_set verbs = {"said",   "says",  "reported", "reports",   "told",     "announced",
+                                 "confirmed", "stated", "added", "estimated", "estimates"};
+  return verbs.contains(w);
 }
 
 // Who gives the figures of a sentence: "according to X", "X said", "said X",
@@ -687,7 +718,7 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
-bool is_weekday(const std::string& w);
+bool is_weekday(std::string_view w);
 
 // The date expressions of a sentence that could anchor a figure's as-of:
 // those opening the sentence, after "as of", "by" or "on", right after a
@@ -749,8 +780,8 @@ std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const inge
     if (e.since) continue;
     const std::size_t k = r.index_at(e.offset);
     if (k >= w.size()) continue;
-    const std::string before = k >= 1 ? w[k - 1] : std::string();
-    const std::string before2 = k >= 2 ? w[k - 2] : std::string();
+    const std::string_view before = k >= 1 ? w[k - 1] : std::string_view();
+    const std::string_view before2 = k >= 2 ? w[k - 2] : std::string_view();
     if (is_one_of(before, {"since", "from", "between", "after", "until", "till"})) continue;
     if (before == "on" && k >= 2 &&
         (lex.incident.match(w, k - 2) == 1 ||
@@ -811,22 +842,28 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
 bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
-  // "Among them are three children": a breakdown of the sentence before.
-  if (sentence.substr(0, 6) == "Among " || sentence.find(" of them") != std::string_view::npos) return true;
-  char word[24];
-  std::size_t n = 0;
-  for (std::size_t i = 0; i <= sentence.size(); ++i) {
-    const char c = i < sentence.size() ? sentence[i] : ' ';
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      if (n < sizeof word) word[n] = static_cast<char>(c | 0x20);
-      ++n;
+  // "Among them are three children": a breakdown of the sentence before
+  // (also "Fourteen of them were ...", found at the word "of" below).
+  if (sentence.substr(0, 6) == "Among ") return true;
+  const char* const text = sentence.data();
+  const std::size_t size = sentence.size();
+  const core::word_shapes& shapes = lex.trigger_words.shapes();
+  for (std::size_t i = 0; i < size;) {
+    if (!core::is_alpha(text[i])) {
+      ++i;
       continue;
     }
-    // Most words fail on (first letter, length) before any hashing.
-    if (n >= 3 && n <= sizeof word && lex.trigger_words.contains(std::string_view(word, n))) {
-      return true;
+    const std::size_t start = i;
+    i = core::find_non_alpha(sentence, i);
+    const std::size_t n = i - start;
+    // Most words fail on (first letter, last letter, length) before they are copied.
+    char word[24];
+    if (n >= 3 && n <= sizeof word &&
+        shapes.may_contain(static_cast<char>(text[start] | 0x20), static_cast<char>(text[i - 1] | 0x20), n)) {
+      for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
+      if (lex.trigger_words.contains(std::string_view(word, n))) return true;
     }
-    n = 0;
+    if (n == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them") return true;
   }
   return false;
 }
@@ -886,12 +923,14 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
 
+  // Per thread: extract runs on several at once.
+  thread_local reader_buffers buffers, previous_buffers;
   for (const text::span& sentence : text::split_sentences(doc.text)) {
     const auto previous = std::exchange(previous_sentence, sentence);
     if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
       continue;
     }
-    const sentence_reader r(doc, lex, sentence);
+    const sentence_reader r(doc, lex, sentence, buffers);
     // Every claim is one of the sentence's figures: without any, nothing
     // more is read.
     const auto quantities = r.quantities();
@@ -903,7 +942,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     // sentence holds a claim.
     std::optional<std::optional<std::string>> before_cache;
     auto before = [&]() -> const std::optional<std::string>& {
-      if (!before_cache) before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous)) : std::nullopt;
+      if (!before_cache) {
+        before_cache = previous ? attribution_in(sentence_reader(doc, lex, *previous, previous_buffers)) : std::nullopt;
+      }
       return *before_cache;
     };
     const bool revised = sentence_has(r, lex.revision);

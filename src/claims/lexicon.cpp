@@ -100,6 +100,7 @@ void load_qualifiers(const YAML::Node& root, const std::string& file,
 void phrase_set::add(const std::string& text) {
   phrase p = split_words(text);
   if (p.empty()) return;
+  first_shapes_.add(p.front());
   auto& list = by_first_[p.front()];
   if (std::find(list.begin(), list.end(), p) != list.end()) return;
   list.push_back(std::move(p));
@@ -107,8 +108,7 @@ void phrase_set::add(const std::string& text) {
             [](const phrase& a, const phrase& b) { return a.size() > b.size(); });
 }
 
-std::size_t phrase_set::match(const std::vector<std::string>& words, std::size_t i) const {
-  if (i >= words.size()) return 0;
+std::size_t phrase_set::longest_at(const std::vector<std::string_view>& words, std::size_t i) const {
   auto it = by_first_.find(words[i]);
   if (it == by_first_.end()) return 0;
   for (const auto& p : it->second) {
@@ -120,8 +120,7 @@ std::size_t phrase_set::match(const std::vector<std::string>& words, std::size_t
   return 0;
 }
 
-bool phrase_set::has(const std::vector<std::string>& words, std::size_t i, std::size_t n) const {
-  if (i + n > words.size() || n == 0) return false;
+bool phrase_set::listed(const std::vector<std::string_view>& words, std::size_t i, std::size_t n) const {
   auto it = by_first_.find(words[i]);
   if (it == by_first_.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(), [&](const phrase& p) {

@@ -95,6 +95,13 @@ bool is_date_grammar_word(std::string_view lower_word);
 /// Reads a date expression starting exactly at `pos`; nullopt when none does.
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos);
 
+/// parse_date_expression turns away, without the grammar, common words that
+/// open no date expression ("of", "on"), and those that open one only with
+/// more after it ("the", "in", "since") when no word that may open one
+/// follows. That shortcut must never change a result: tests turn it off and
+/// compare. On by default.
+void use_date_shortcuts(bool on);
+
 /// Every date expression in [begin, end) of `text`, left to right, each
 /// starting at a word and not overlapping the one before.
 std::vector<date_expression> find_date_expressions(std::string_view text, std::size_t begin = 0,

@@ -1,9 +1,11 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
-#include <unordered_set>
+#include <array>
+#include <atomic>
 
 #include "core/ascii.hpp"
+#include "core/scan.hpp"
 #include "core/word_set.hpp"
 #include "parse/dates.hpp"
 #include "parse/grammar/date_expression.hpp"
@@ -67,11 +69,35 @@ const core::word_set& grammar_words() {
   return words;
 }
 
+// use_date_shortcuts(): tests turn the shortcut off to compare.
+std::atomic<bool> shortcuts{true};
+
+// Words of the grammars that open a date expression only as the first of
+// several words, each time followed by blanks: "the day before", "in May",
+// "at the end of", "a week ago", "since Monday", "from now", "between 3 and
+// 5 May". Common words, and mostly followed by a word no date holds ("the
+// number", "a convoy").
+// REQUIRES: in step with the date grammar: a rule or a table entry that
+// opens with one of them takes blanks after it (the test compares).
+bool opens_only_with_more(std::string_view lower_word) {
+  static const core::word_set words = {"the", "a", "an", "in", "at", "after", "since", "from", "between"};
+  return words.contains(lower_word);
+}
+
+// Common words the grammars spell only inside an expression ("Friday of
+// next week", "next week on Friday", "20 to 25 May") or after a day ("the
+// 27th and"): no expression opens with them.
+// REQUIRES: in step with the date grammar (the test compares).
+bool opens_none(std::string_view lower_word) {
+  static const core::word_set words = {"of", "on", "and", "to", "as", "we", "by", "for"};
+  return words.contains(lower_word);
+}
+
 // A date expression opens with a figure, a sign or a word of the grammars, or
 // with one glued to more letters ("midOctober", "twentyfirst"); most words of
 // a text ("people", "were") are none of these, and the grammar's thirty-odd
 // alternatives are not tried at them.
-bool may_open_date_expression(std::string_view text, std::size_t pos) {
+bool may_open_date_expression(std::string_view text, std::size_t pos, bool first_word = true) {
   if (!core::is_alpha(text[pos])) return true;
   char run[24];
   std::size_t n = 0;
@@ -80,7 +106,18 @@ bool may_open_date_expression(std::string_view text, std::size_t pos) {
     ++n;
   }
   const auto& words = grammar_words();
-  if (words.contains(std::string_view(run, n))) return true;
+  const std::string_view word(run, n);
+  if (words.contains(word)) {
+    if (!first_word || !shortcuts) return true;
+    if (opens_none(word)) return false;
+    if (!opens_only_with_more(word)) return true;
+    // A whole word: what follows it must be blanks, then a word that may
+    // open an expression itself.
+    std::size_t k = pos + n;
+    if (k == text.size() || (text[k] != ' ' && text[k] != '\t')) return false;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    return k < text.size() && may_open_date_expression(text, k, false);
+  }
   for (std::size_t len = 3; len < n; ++len) {
     if (words.contains(std::string_view(run, len))) return true;
   }
@@ -90,6 +127,8 @@ bool may_open_date_expression(std::string_view text, std::size_t pos) {
 }  // namespace
 
 bool is_date_grammar_word(std::string_view lower_word) { return grammar_words().contains(lower_word); }
+
+void use_date_shortcuts(bool on) { shortcuts = on; }
 
 std::optional<date_expression> parse_date_expression(std::string_view text, std::size_t pos) {
   if (pos >= text.size() || !may_open_date_expression(text, pos)) return std::nullopt;
@@ -175,13 +214,17 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     default:
       return false;
   }
-  char buf[10];
+  static const core::word_set words = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
   std::size_t n = 0;
-  for (std::size_t k = i; k < text.size() && core::is_alpha(text[k]); ++k, ++n) {
-    if (n == sizeof buf) return false;  // longer than any month or weekday
-    buf[n] = core::to_lower(text[k]);
+  while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
+  if (n < 3 || n > 9) return false;  // no month or weekday is so short or long
+  if (!words.shapes().may_contain(core::to_lower(text[i]), core::to_lower(text[i + n - 1]), n)) {
+    return false;  // most words, at once
   }
-  if (n < 3) return false;
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.
@@ -190,28 +233,31 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     number_follows = core::is_digit(text[k]);
   }
   if (!number_follows) return false;
-  const std::string_view w(buf, n);
-  static const std::unordered_set<std::string_view> words = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-  return words.count(w) > 0;
+  char buf[9];
+  for (std::size_t k = 0; k < n; ++k) buf[k] = core::to_lower(text[i + k]);
+  return words.contains(std::string_view(buf, n));
 }
 
 }  // namespace
 
 std::vector<date_expression> find_calendar_dates(std::string_view text) {
   std::vector<date_expression> out;
-  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
+  // A table: the scan asks it of most bytes near a figure.
+  static constexpr auto word_chars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = core::is_alnum(static_cast<char>(c)) || c == '_';
+    return t;
+  }();
+  auto is_word = [](char c) { return word_chars[static_cast<unsigned char>(c)]; };
   // Every calendar date holds a figure within 22 bytes of its start (a month
   // or weekday of at most ten letters, then twelve bytes): the scan jumps from
   // figure to figure and looks only at the words just before each.
   constexpr std::size_t kReach = 22;
-  std::size_t next_digit = 0;
+  // The first digit at or after i, or the end: searched again only once i
+  // has passed it.
+  std::size_t next_digit = core::find_digit(text, 0);
   for (std::size_t i = 0; i < text.size();) {
-    if (next_digit < i) next_digit = i;
-    while (next_digit < text.size() && !core::is_digit(text[next_digit])) ++next_digit;
+    if (next_digit < i) next_digit = core::find_digit(text, i);
     if (next_digit == text.size()) break;
     if (next_digit >= i + kReach) {
       i = next_digit - (kReach - 1);

@@ -25,7 +25,10 @@ namespace x3 = boost::spirit::x3;
 struct quantity_lexicon::compiled : grammar::quantity_tables {
   // The bytes (lowercase) each table's phrases start with: a lookup at a
   // byte none starts with fails at once, without entering the grammar.
-  std::bitset<256> prefix_first, vague_first, zero_first;
+  std::bitset<256> prefix_first, vague_first, zero_first, postfix_first;
+  // Every word may_start_quantity accepts as it stands: the numeral
+  // starters, the first words of the lexicon's phrases, "between", "from".
+  core::word_set start_words;
 };
 
 namespace {
@@ -96,6 +99,9 @@ bool is_month(const std::string& w) {
   return std::find(month_words.begin(), month_words.end(), bare) != month_words.end();
 }
 
+// use_quantity_shortcuts(): tests turn the shortcuts off to compare.
+std::atomic<bool> shortcuts{true};
+
 struct figure_info {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -135,28 +141,57 @@ not_a_count classify(std::string_view text, const figure_info& f) {
     return not_a_count::money;
   }
   const std::string_view rest = text.substr(end);
+  // Most figures are followed by a space and a word that opens none of the
+  // currency, percentage, age and time phrases below ("99 civilians"):
+  // their checks are passed over then.
+  bool phrase_may_follow = true;
+  if (shortcuts && rest.size() >= 2 && rest[0] == ' ' && is_alpha(rest[1])) {
+    static const core::word_set first_words = {
+        "dollars", "dollar", "euros",  "euro", "pounds",  "usd", "rupees", "yuan",       "yen",
+        "shekels", "francs", "rubles", "roubles", "cents", "per", "percent", "pct", "percentage",
+        "years",   "year",   "months", "am",   "pm",      "a",   "p",      "gmt",        "utc",
+        "hrs",     "o",      "local"};
+    char word[12];
+    std::size_t n = 0;
+    while (1 + n < rest.size() && is_alpha(rest[1 + n]) && n < sizeof word) {
+      word[n] = fold(rest[1 + n]);
+      ++n;
+    }
+    // A longer word is none of them.
+    phrase_may_follow = n < sizeof word && first_words.contains(std::string_view(word, n));
+  }
   auto follows = [&](std::string_view w) { return starts_with_ci(rest, 0, w); };
   auto follows_word = [&](std::string_view w) {
     return follows(w) && (rest.size() == w.size() || !is_word_char(rest[w.size()]));
   };
-  for (std::string_view unit : {" dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
-                                " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"}) {
-    if (follows_word(unit)) return not_a_count::money;
+  // Arrays of views, not a braced list of pointers: no strlen at each call.
+  static constexpr std::string_view currency_words[] = {
+      " dollars", " dollar", " euros", " euro", " pounds sterling", " usd", " rupees",
+      " yuan", " yen", " shekels", " francs", " rubles", " roubles", " cents"};
+  if (phrase_may_follow) {
+    for (std::string_view unit : currency_words) {
+      if (follows_word(unit)) return not_a_count::money;
+    }
   }
-  if (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
-      follows("-per") || follows_word(" pct") || follows_word(" percentage")) {
+  if (phrase_may_follow && (follows("%") || follows(" %") || follows_word(" per cent") || follows_word(" percent") ||
+                            follows("-per") || follows_word(" pct") || follows_word(" percentage"))) {
     return not_a_count::percentage;
   }
-  if (follows("-year-old") || follows("-years-old") || follows(" years old") || follows(" year old") ||
-      follows("-year old") || follows("-month-old") || follows("-week-old") || follows("-day-old") ||
-      follows(" months old") || one_of(prev, {"aged", "age", "ages"})) {
+  if ((phrase_may_follow &&
+       (follows("-year-old") || follows("-years-old") || follows(" years old") || follows(" year old") ||
+        follows("-year old") || follows("-month-old") || follows("-week-old") || follows("-day-old") ||
+        follows(" months old"))) ||
+      one_of(prev, {"aged", "age", "ages"})) {
     return not_a_count::age;
   }
   if (rest.size() >= 2 && rest[0] == ':' && is_digit(rest[1])) return not_a_count::time;
-  for (std::string_view w : {"am", "pm", " am", " pm", " a.m.", " p.m.", "a.m.", "p.m.", " gmt", " utc", " hrs",
-                             " o'clock", " local time"}) {
-    if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
-      return not_a_count::time;
+  static constexpr std::string_view time_words[] = {"am",   "pm",   " am",  " pm",  " a.m.",    " p.m.",      "a.m.",
+                                                    "p.m.", " gmt", " utc", " hrs", " o'clock", " local time"};
+  if (phrase_may_follow) {
+    for (std::string_view w : time_words) {
+      if (follows(w) && (rest.size() == w.size() || !is_alpha(rest[w.size()]) || w.back() == '.')) {
+        return not_a_count::time;
+      }
     }
   }
   if (before == '+' || (before == '(' && rest.size() >= 2 && rest[0] == ')' )) return not_a_count::phone;
@@ -238,18 +273,24 @@ numeral_kind kind_of(numeral_form f) {
 // signs, "half", "point"). Most words of a text are none of these: checking
 // the word first keeps the grammar from trying its alternatives on them.
 // REQUIRES: kept in step with the first words of the number grammar.
+constexpr std::string_view kNumeralStarters[] = {
+    "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
+    "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+    "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
+    "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
+    "trillionths"};
+
 const core::word_set& numeral_starters() {
-  static const core::word_set starters = {
-      "a", "an", "zero", "nought", "naught", "nil", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-      "hundred", "half", "quarter", "minus", "negative", "point", "first", "second", "third", "fourth",
-      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-      "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
-      "thousandth", "millionth", "billionth", "trillionth", "thirds", "fourths", "fifths", "sixths",
-      "sevenths", "eighths", "ninths", "tenths", "hundredths", "thousandths", "millionths", "billionths",
-      "trillionths"};
+  static const core::word_set starters = [] {
+    core::word_set s;
+    for (auto w : kNumeralStarters) s.add(w);
+    return s;
+  }();
   return starters;
 }
 
@@ -263,8 +304,6 @@ bool may_start_numeral(std::string_view text, std::size_t pos) {
   return numeral_starters().contains(std::string_view(word, end - pos));
 }
 
-// use_quantity_shortcuts(): tests turn the shortcuts off to compare.
-std::atomic<bool> shortcuts{true};
 
 // Words that carry a figure of digits on into a longer numeral ("3
 // hundred", "1.5 million", "2.33 k", "5 dozen", "12 point 5", "2000 over
@@ -367,10 +406,93 @@ bool article_alone(std::string_view text, std::size_t pos) {
   return !(numeral_starters().contains(w) || continues_numeral(w) || others.contains(w) || plural_of_starter);
 }
 
+// The value of a spelled number word below a hundred that stands alone
+// ("three", "twenty"), lowercase; 0 for any other word.
+// REQUIRES: kept in step with the number grammar's units and tens words.
+int spelled_value(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> units = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
+                                                           "sixty", "seventy", "eighty", "ninety"};
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (w == units[i]) return static_cast<int>(i) + 1;
+  }
+  for (std::size_t i = 0; i < tens.size(); ++i) {
+    if (w == tens[i]) return static_cast<int>(i + 2) * 10;
+  }
+  return 0;
+}
+
+// The common spelled figure, read without the grammar: one number word below
+// a hundred ("three people", "Twenty, said"), followed by blanks and a word
+// that can neither carry it into a longer numeral ("three hundred", "two
+// thirds", "one and a half", "twenty one") nor make it the first figure of a
+// range ("two to three"), or by punctuation that ends it. Hyphens, dashes,
+// brackets ("forty (40)"), digits and anything else are left to the grammar,
+// which gives the same answer more slowly; the parse tests check the two
+// agree at every word of the fixtures.
+bool read_spelled_figure(std::string_view text, std::size_t pos, figure_info& out) {
+  char word[10];
+  std::size_t end = pos;
+  while (end < text.size() && is_alpha(text[end]) && end - pos < sizeof word) {
+    word[end - pos] = fold(text[end]);
+    ++end;
+  }
+  if (end < text.size() && is_alpha(text[end])) return false;  // longer than any of them
+  const int value = spelled_value(std::string_view(word, end - pos));
+  if (value == 0) return false;
+  auto ends_figure = [&](std::size_t k) {
+    const char c = text[k];
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')' || c == ']' ||
+           c == '\n' || c == '\r' || (c == '.' && !(k + 1 < text.size() && is_digit(text[k + 1])));
+  };
+  if (end < text.size()) {
+    const char c = text[end];
+    if (c == ' ' || c == '\t') {
+      std::size_t k = end;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      if (k < text.size()) {
+        if (is_alpha(text[k])) {
+          char next[16];
+          std::size_t n = 0;
+          while (k + n < text.size() && is_alpha(text[k + n]) && n < sizeof next) {
+            next[n] = fold(text[k + n]);
+            ++n;
+          }
+          // A longer word is no number word.
+          if (n < sizeof next) {
+            const std::string_view w(next, n);
+            static const core::word_set others = {"couple", "pair", "and", "halves", "quarters",
+                                                  "to",     "through", "thru"};
+            const bool plural_of_starter = n > 1 && w.back() == 's' && numeral_starters().contains(w.substr(0, n - 1));
+            if (numeral_starters().contains(w) || continues_numeral(w) || others.contains(w) || plural_of_starter) {
+              return false;
+            }
+          }
+        } else if (!ends_figure(k)) {
+          return false;
+        }
+      }
+    } else if (c != '\'' && !ends_figure(end)) {
+      return false;
+    }
+  }
+  out.begin = pos;
+  out.end = end;
+  out.value = value;
+  out.form = numeral_form::integer;
+  return true;
+}
+
 // Reads a numeral at `pos`; a plain integer inside a dotted or dashed sequence.
 bool read_numeral(std::string_view text, std::size_t pos, figure_info& out) {
   if (shortcuts && pos < text.size() && is_digit(text[pos]) && (pos == 0 || !is_digit(text[pos - 1])) &&
       !in_sequence(text, pos) && read_plain_figure(text, pos, out)) {
+    return true;
+  }
+  if (shortcuts && pos < text.size() && is_alpha(text[pos]) && !in_sequence(text, pos) &&
+      read_spelled_figure(text, pos, out)) {
     return true;
   }
   if (!may_start_numeral(text, pos) || (shortcuts && article_alone(text, pos))) return false;
@@ -470,9 +592,10 @@ class reader {
     }
     // A range starts with "between", "from", "the" (an ordinal) or a figure.
     const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at) &&
-                            !(shortcuts && article_alone(text_, at))) ||
-                           starts_with_ci(text_, at, "between") || starts_with_ci(text_, at, "from") ||
-                           starts_with_ci(text_, at, "the");
+                            !spelled_figure_alone(at) && !(shortcuts && article_alone(text_, at))) ||
+                           (starts_with_ci(text_, at, "between") && figure_may_follow(at + 7, true, false)) ||
+                           (starts_with_ci(text_, at, "from") && figure_may_follow(at + 4, true, true)) ||
+                           (starts_with_ci(text_, at, "the") && figure_may_follow(at + 3, false, false));
     if (!sequence) {
       const char* r = text_.data() + at;
       grammar::range_value range;
@@ -514,7 +637,7 @@ class reader {
     if (sequence) return t;
     int post = -1;
     std::size_t p = t.end;
-    if (run(p, grammar::postfix(), post)) {
+    if (may_open_after_blanks(lexicon_.tables().postfix_first, p) && run(p, grammar::postfix(), post)) {
       // "about five hundred or more": the bound after the figure wins, and an
       // approximate word before it is no part of the bound.
       if (prefix >= 0 && side_of(entry(prefix)) == side::none) {
@@ -541,6 +664,14 @@ class reader {
   bool may_open(const std::bitset<256>& first, std::size_t pos) const {
     return !shortcuts || (pos < text_.size() && first.test(static_cast<unsigned char>(fold(text_[pos]))));
   }
+  // The same after the blanks that must come first at `pos` (the postfix
+  // rule takes them: "40 or more").
+  bool may_open_after_blanks(const std::bitset<256>& first, std::size_t pos) const {
+    if (!shortcuts) return true;
+    if (pos >= text_.size() || (text_[pos] != ' ' && text_[pos] != '\t')) return false;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    return may_open(first, pos);
+  }
 
   // True when a plain figure of digits starts at `pos` and nothing after it
   // can make it the first figure of a range ("5-10", "5 to 10", "5 ~ 10").
@@ -556,6 +687,34 @@ class reader {
     }
     return k == f.end || !(starts_with_word(rest, "to") || starts_with_word(rest, "through") ||
                            starts_with_word(rest, "thru"));
+  }
+
+  // True when a spelled figure the shortcut reads starts at `pos`: nothing
+  // after it can make it a range's first figure.
+  bool spelled_figure_alone(std::size_t pos) const {
+    figure_info f;
+    return shortcuts && is_alpha(text_[pos]) && !in_sequence(text_, pos) && read_spelled_figure(text_, pos, f);
+  }
+
+  // After the range words "between", "from" and "the" (at `pos`, their end)
+  // come blanks and a figure, or, after the first two, "the", blanks and an
+  // ordinal ("between the tenth and ..."): "from the border" is no range.
+  // After "from" (`to_follows`), a figure the shortcuts read that nothing
+  // joins to a second one is none either: "up from 88 a day earlier".
+  bool figure_may_follow(std::size_t pos, bool the_may_follow, bool to_follows) const {
+    if (!shortcuts) return true;
+    auto after_blanks = [&](std::size_t k) {
+      if (k >= text_.size() || (text_[k] != ' ' && text_[k] != '\t')) return text_.size();
+      while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+      return k;
+    };
+    pos = after_blanks(pos);
+    if (pos == text_.size()) return false;
+    if (to_follows && (plain_figure_alone(pos) || spelled_figure_alone(pos))) return false;
+    if (may_start_numeral(text_, pos)) return true;
+    if (!the_may_follow || !starts_with_ci(text_, pos, "the")) return false;
+    pos = after_blanks(pos + 3);
+    return pos < text_.size() && may_start_numeral(text_, pos);
   }
 
   const qualifier_entry& entry(int i) const { return lexicon_.qualifiers()[static_cast<std::size_t>(i)]; }
@@ -660,6 +819,7 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
   };
   for (const auto& q : qualifiers_) {
     for (const auto& phrase : q.phrases) first_bytes(compiled_->prefix_first, phrase);
+    for (const auto& phrase : q.after) first_bytes(compiled_->postfix_first, phrase);
   }
   for (const auto& v : vague_) first_bytes(compiled_->vague_first, v.phrase);
   for (const auto& z : zero_) first_bytes(compiled_->zero_first, z);
@@ -673,11 +833,24 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
   }
   for (const auto& v : vague_) start_words_.add(first_word(v.phrase));
   for (const auto& z : zero_) start_words_.add(first_word(z));
+  for (const auto& q : qualifiers_) {
+    for (const auto& p : q.phrases) compiled_->start_words.add(first_word(p));
+  }
+  for (const auto& v : vague_) compiled_->start_words.add(first_word(v.phrase));
+  for (const auto& z : zero_) compiled_->start_words.add(first_word(z));
+  for (auto w : kNumeralStarters) compiled_->start_words.add(w);
+  compiled_->start_words.add("between");
+  compiled_->start_words.add("from");
 }
 
 bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
   if (lower_word.empty()) return false;
   if (!is_alpha(lower_word.front())) return true;  // digits and signs
+  // Lowercase letters alone, the common case: one lookup gives what the
+  // steps below give.
+  std::size_t letters = 0;
+  while (letters < lower_word.size() && core::is_lower(lower_word[letters])) ++letters;
+  if (letters == lower_word.size()) return compiled_->start_words.contains(lower_word);
   // "twenty-one": the word before the hyphen decides.
   lower_word = lower_word.substr(0, lower_word.find('-'));
   if (may_start_numeral(lower_word, 0)) return true;

@@ -38,6 +38,23 @@ struct token {
 /// digits are never read as figures.
 std::vector<token> tokenize(std::string_view text, span where);
 
+/// A token whose lowercase form is a view, for the extraction path, which
+/// tokenizes every candidate sentence and would otherwise make a string of
+/// every word.
+struct token_view {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  token_kind kind = token_kind::word;
+  std::string_view lower;  // as token::lower
+  std::size_t end() const { return offset + length; }
+};
+
+/// The tokens of tokenize(), into `out` (cleared first). A lowercase form is
+/// a view into `text` when the token is written so already, else into
+/// `arena`, which is cleared and reserved here so that it never reallocates:
+/// the views stay valid while `text` and `arena` are left unchanged.
+void tokenize(std::string_view text, span where, std::vector<token_view>& out, std::string& arena);
+
 /// ASCII lowercase with ’ made '.
 std::string normalize_word(std::string_view word);
 

@@ -11,8 +11,6 @@
 #include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "claims/claims.hpp"
 #include "core/ascii.hpp"
 #include "parse/parse.hpp"
@@ -400,38 +398,11 @@ std::string describe(const std::optional<parse::quantity>& q) {
   return out.str();
 }
 
-void add_texts(const std::filesystem::path& file, std::vector<std::string>& out) {
-  const auto ext = file.extension();
-  std::ifstream in(file, std::ios::binary);
-  if (ext == ".jsonl") {
-    std::string line;
-    while (std::getline(in, line)) {
-      const auto doc = nlohmann::json::parse(line, nullptr, false);
-      if (doc.is_object() && doc.contains("text") && doc["text"].is_string()) out.push_back(doc["text"]);
-    }
-  } else if (ext == ".txt" || ext == ".md" || ext == ".html") {
-    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-}
-
-// Every text of the fixtures (the gold corpus and the article files), and of
-// the JSONL batch named by TOLLGATE_SHORTCUT_CORPUS when it is set: the check
-// can be run over a large generated batch by hand.
-std::vector<std::string> fixture_texts() {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(test::source_path("fixtures"))) {
-    if (entry.is_regular_file()) add_texts(entry.path(), out);
-  }
-  if (const char* extra = std::getenv("TOLLGATE_SHORTCUT_CORPUS")) add_texts(extra, out);
-  return out;
-}
-
 }  // namespace
 
 TEST_SUITE("parse") {
   TEST_CASE("the quantity reader's shortcuts give what the grammar gives, at every word of the fixtures") {
-    std::vector<std::string> texts = fixture_texts();
+    std::vector<std::string> texts = test::fixture_texts();
     REQUIRE(texts.size() > 50);
     // Forms next to the shortcuts' edges, each after a plain figure.
     texts.push_back(
@@ -442,6 +413,25 @@ TEST_SUITE("parse") {
         "12\" 13' 0 no one 1,00,000 2,000,00 3,000 4.0 5. 6 ,7 .5 at least 5 more than 1,000 nearly 300. "
         "A hundred, a couple of, a pair, a third, a 100 million, an attack, a half, a dozen, a quarter, a-hundred, "
         "a fifths, a seconds, an eighth, a thousand and a half, a and, a. an");
+    // Forms next to the spelled figure's and the range words' edges.
+    texts.push_back(
+        "three people, Twenty. two to three, two through four, two thru 4, two - three, two-three, two ~ 3, "
+        "two \xE2\x80\x93 three, twenty one, twenty-one, forty (40), three hundred, one and a half, two thirds, "
+        "seven seconds, five dozen, five doz. one over twenty, three 4, nine point five, nine .5, three's, "
+        "eleven\tdays, Nineteen\nsaid, seventeen_x, seventeenth, sixty6, ten million, ten k, ten a day, "
+        "from the border, from three to five, from 3 to 5, from\tthe tenth to the twelfth, fromage 5, "
+        "between the tenth and the twelfth, between two and five, between us, the tenth to the twelfth, "
+        "the 13th to the 15th, the border, there, these 5, from, between, the, up from 88 a day earlier, "
+        "from 5 - 9, from five - nine, from 5 ~ 9, from 5 thru 9, from 5\xE2\x80\x93" "9, from 1,200 to 1,500, "
+        "from 5 million to 6 million, from 12 killed, from two hundred to three hundred");
+    // Forms next to the edges of the checks after a figure (units, currency,
+    // percentages, ages, times) and of the qualifiers after it.
+    texts.push_back(
+        "5 dollars, 5 Dollars, 5 dollarization, 5 dollar5, 5 per cent, 5 percentage, 5 percentages, 5 pct. "
+        "5 years old, 5 year olds, 5 months old, 5 am, 5 amid, 5 a.m. 5 p.m 5 GMT, 5 o'clock, 5 o clock, "
+        "5 local time, 5 localities, 5 pounds sterling, 5 pounds, 5 yen, 5 yenta, 5 Percentages. "
+        "5 internationalisation, 5 or more, 5 Or More, 5  or more, 5\tor more, 5 ormore, 5 plus, 5 plush, "
+        "5 and above, 5 or fewer than 9, more than 5 or equal to, 5 o");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -153,6 +153,9 @@ struct claim {
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
   core::symbol counted_since;
+  /// series(), made once when a batch takes the claim (rules::batch::add),
+  /// while the claim is fresh in the cache; empty before.
+  core::symbol series_key;
 
   /// Moves the wording out of memory (core::stored_text::spill), for a
   /// batch that keeps its claims until the end of the run.

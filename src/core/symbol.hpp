@@ -42,6 +42,8 @@ class symbol {
   }
   operator const std::string&() const { return str(); }  // NOLINT
   bool empty() const { return id_ == 0; }
+  /// Equal for equal texts, different for different ones: for hashing.
+  std::uint32_t number() const { return id_; }
   std::size_t size() const { return str().size(); }
   std::string::const_iterator begin() const { return str().begin(); }
   std::string::const_iterator end() const { return str().end(); }

@@ -422,6 +422,7 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
   documents.push_back(std::move(info));
   for (claims::claim& c : found) {
     c.spill_text();
+    c.series_key = c.series();
     claims.push_back(std::move(c));
   }
 }
@@ -435,12 +436,13 @@ std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest:
 check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b(batch), lex(lexicon) {
   // Claims share few keys: each distinct key gets a number in order of
   // first appearance, then the numbers are ranked by key.
-  std::unordered_map<const std::string*, std::uint32_t> number;
+  std::unordered_map<std::uint32_t, std::uint32_t> number;  // by the key's symbol number
   std::vector<core::symbol> keys;
   rank_.reserve(b.claims.size());
   for (const auto& c : b.claims) {
-    const core::symbol key(c.series());
-    auto [at, added] = number.try_emplace(&key.str(), static_cast<std::uint32_t>(keys.size()));
+    // A claim the batch did not take through add() (a test's) has no key yet.
+    const core::symbol key = c.series_key.empty() ? core::symbol(c.series()) : c.series_key;
+    auto [at, added] = number.try_emplace(key.number(), static_cast<std::uint32_t>(keys.size()));
     if (added) keys.push_back(key);
     rank_.push_back(at->second);
   }

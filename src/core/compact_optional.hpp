@@ -34,8 +34,7 @@ class compact_optional {
   template <typename U>
     requires(std::is_constructible_v<T, const U&> && !std::is_same_v<U, T> && !std::is_same_v<U, compact_optional>)
   compact_optional(const U& v) : value_(v) {}  // NOLINT
-  compact_optional(const std::optional<T>& v) : value_(v ? *v : absent_value<T>::make()) {}  // NOLINT
-  /// From an optional of what makes a T ("Gaza" for a symbol).
+  /// From an optional of a T, or of what makes one ("Gaza" for a symbol).
   template <typename U>
     requires std::is_constructible_v<T, const U&>
   compact_optional(const std::optional<U>& v) : value_(v ? T(*v) : absent_value<T>::make()) {}  // NOLINT

@@ -40,6 +40,20 @@ const rules::rule& builtin_rule(const std::string& id) {
   throw std::logic_error("unreachable");
 }
 
+/// The batch lint keeps for the files under `path` (relative to the
+/// source root): their claims, and what `scan_rules` find in their text.
+rules::batch read_into_batch(const std::string& path, const std::vector<rules::rule>& scan_rules,
+                             core::diagnostics& problems, ingest::summary& totals) {
+  rules::batch b;
+  ingest::read_batch(
+      {source_path(path)}, {},
+      [&](ingest::document&& doc) {
+        b.add(doc, claims::extract(doc, test::builtin_lexicon()), rules::scan_document(scan_rules, doc));
+      },
+      problems, totals);
+  return b;
+}
+
 std::vector<rules::finding> run_one(const std::string& rule_id, const rules::batch& b) {
   return rules::run_rules({builtin_rule(rule_id)}, b, test::builtin_lexicon());
 }
@@ -143,16 +157,9 @@ TEST_SUITE("rules") {
 
   TEST_CASE("the sample batch gives exactly its expected findings") {
     const auto& lex = test::builtin_lexicon();
-    rules::batch b;
     core::diagnostics problems;
     ingest::summary totals;
-    ingest::read_batch(
-        {source_path("fixtures/sample")}, {},
-        [&](ingest::document&& doc) {
-          auto found = claims::extract(doc, lex);
-          b.add(doc, std::move(found), {});
-        },
-        problems, totals);
+    const rules::batch b = read_into_batch("fixtures/sample", {}, problems, totals);
     CHECK(problems.empty());
     CHECK(totals.documents == 7);
 
@@ -303,13 +310,9 @@ TEST_SUITE("rules") {
   TEST_CASE("findings are the same for any number of rule threads and any batch a rule hands on") {
     // The fixtures hold over a hundred findings of most kinds.
     const auto& lex = test::builtin_lexicon();
-    rules::batch b;
     core::diagnostics problems;
     ingest::summary totals;
-    ingest::read_batch(
-        {source_path("fixtures")}, {},
-        [&](ingest::document&& doc) { b.add(doc, claims::extract(doc, lex), rules::scan_document(builtin_rules(), doc)); },
-        problems, totals);
+    const rules::batch b = read_into_batch("fixtures", builtin_rules(), problems, totals);
     auto describe = [](const std::vector<rules::finding>& found) {
       std::vector<std::string> out;
       for (const auto& f : found) {

@@ -206,6 +206,7 @@ class check_input {
   // rank of its key among the batch's keys, in key order.
   std::vector<core::symbol> keys_by_rank_;
   std::vector<std::uint32_t> rank_;  // of each claim, by position
+  std::vector<std::uint32_t> series_order_;  // claim positions, series by series
 };
 
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.

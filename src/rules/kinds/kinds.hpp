@@ -4,6 +4,9 @@
 // lists them.
 
 #include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <string_view>
 
 #include "core/word_set.hpp"
@@ -111,13 +114,15 @@ class term_check final : public check_kind {
   /// False when no phrase can occur in `text`.
   bool may_match(std::string_view text) const;
 
-  std::map<std::string, std::vector<entry>> by_first_;  // longest phrase first
+  std::map<std::string, std::vector<entry>, std::less<>> by_first_;  // longest phrase first
   /// For may_match(): the phrases' first words by length (up to 31 letters);
   /// all empty: tokenize every document.
   std::array<std::vector<std::string>, 32> first_words_;
   bool tokenize_all_ = false;
   std::array<bool, 256> first_bytes_{};  // their first letters, in either case
   std::string first_letters_;  // the same letters, lowercase, each once
+  /// The second letters of the words, a bit each, by their first letter.
+  std::array<std::uint32_t, 26> second_letters_{};
   bool skip_quotes_;
 };
 

@@ -26,7 +26,7 @@ std::vector<std::string> words_of(const std::string& phrase) {
   return out;
 }
 
-bool is_quote(const text::token& t) {
+bool is_quote(const text::token_view& t) {
   return t.kind == text::token_kind::punct &&
          (t.lower == "\"" || t.lower == "\xE2\x80\x9C" || t.lower == "\xE2\x80\x9D");  // " “ ”
 }
@@ -63,6 +63,7 @@ term_check::term_check(param_reader& p) {
       break;
     }
     first_words_[first.size()].push_back(first);
+    second_letters_[static_cast<std::size_t>(first[0] - 'a')] |= std::uint32_t{1} << (first[1] - 'a');
     if (first_letters_.find(first[0]) == std::string::npos) first_letters_ += first[0];
     first_bytes_[static_cast<unsigned char>(first[0])] = true;
     first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
@@ -82,6 +83,13 @@ bool term_check::may_match(std::string_view text) const {
   auto first_word_at = [&](std::size_t i, std::size_t& length) {
     length = 1;
     if (i > 0 && (core::is_alpha(text[i - 1]) || static_cast<unsigned char>(text[i - 1]) >= 0x80)) return false;
+    // Most candidates fail on their second letter ("said" for "slaughtered").
+    if (i + 1 >= text.size()) return false;
+    const char second = core::to_lower(text[i + 1]);
+    if (second < 'a' || second > 'z' ||
+        !(second_letters_[static_cast<std::size_t>(core::to_lower(text[i]) - 'a')] >> (second - 'a') & 1)) {
+      return false;
+    }
     std::size_t n = 0;
     while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
     length = std::max<std::size_t>(n, 1);
@@ -148,11 +156,14 @@ void term_check::scan(const rule& r, const ingest::document& doc, std::vector<fi
     return;
   }
   if (!may_match(doc.text)) return;
-  const auto tokens = text::tokenize(doc.text, {0, doc.text.size()});
+  // Per thread: documents are scanned on several at once.
+  thread_local std::vector<text::token_view> tokens;
+  thread_local std::string lowercase;
+  text::tokenize(doc.text, {0, doc.text.size()}, tokens, lowercase);
   std::optional<core::line_index> lines;  // built on the first match only
   bool in_quote = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const text::token& t = tokens[i];
+    const text::token_view& t = tokens[i];
     // A blank line ends a paragraph and any quote left open in it.
     if (i > 0 && std::string_view(doc.text).substr(tokens[i - 1].end(), t.offset - tokens[i - 1].end()).find("\n\n") != std::string::npos) {
       in_quote = false;

@@ -67,11 +67,20 @@ std::optional<std::string> claim_field(const claims::claim& c, std::string_view 
 
 }  // namespace
 
-std::optional<std::string> placeholder_values::find(const std::string& name) const {
-  if (auto it = values_.find(name); it != values_.end()) return it->second;
+std::string& placeholder_values::operator[](std::string_view name) {
+  for (auto& [key, value] : values_) {
+    if (key == name) return value;
+  }
+  return values_.emplace_back(std::string(name), std::string()).second;
+}
+
+std::optional<std::string> placeholder_values::find(std::string_view name) const {
+  for (const auto& [key, value] : values_) {
+    if (key == name) return value;
+  }
   for (const auto& [prefix, c] : claims_) {
-    if (name.compare(0, prefix.size(), prefix) != 0) continue;
-    if (auto v = claim_field(*c, std::string_view(name).substr(prefix.size()))) return v;
+    if (!name.starts_with(prefix)) continue;
+    if (auto v = claim_field(*c, name.substr(prefix.size()))) return v;
   }
   return std::nullopt;
 }
@@ -115,8 +124,8 @@ std::string render_message(const std::string& tmpl, const placeholder_values& va
       out += tmpl.substr(i);
       break;
     }
-    const auto value = values.find(tmpl.substr(i + 1, close - i - 1));
-    out += value ? *value : tmpl.substr(i, close - i + 1);
+    const auto value = values.find(std::string_view(tmpl).substr(i + 1, close - i - 1));
+    out += value ? std::string_view(*value) : std::string_view(tmpl).substr(i, close - i + 1);
     i = close;
   }
   return out;

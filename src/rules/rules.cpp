@@ -422,9 +422,37 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
   documents.push_back(std::move(info));
   for (claims::claim& c : found) {
     c.spill_text();
-    c.series_key = c.series();
+    c.series_key = series_key_of(c);
     claims.push_back(std::move(c));
   }
+}
+
+core::symbol batch::series_key_of(const claims::claim& c) {
+  const series_parts parts{c.metric.number(), c.group.number(),
+                           c.location ? c.location->number() : c.story_place.number(), c.counted_since.number(),
+                           c.location.has_value()};
+  // The slot holding `p`, or the free slot where it goes.
+  auto slot_for = [&](const series_parts& p) -> series_slot& {
+    std::uint64_t h = p.located;
+    for (const std::uint32_t n : {p.metric, p.group, p.place, p.since}) h = (h ^ n) * 0x9E3779B97F4A7C15ull;
+    const std::size_t mask = series_keys_.size() - 1;
+    std::size_t at = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
+    while (!series_keys_[at].key.empty() && !(series_keys_[at].parts == p)) at = (at + 1) & mask;
+    return series_keys_[at];
+  };
+  if (2 * (series_key_count_ + 1) > series_keys_.size()) {
+    std::vector<series_slot> old(std::max<std::size_t>(1024, 2 * series_keys_.size()));
+    old.swap(series_keys_);
+    for (const series_slot& s : old) {
+      if (!s.key.empty()) slot_for(s.parts) = s;
+    }
+  }
+  series_slot& slot = slot_for(parts);
+  if (slot.key.empty()) {
+    slot = {parts, core::symbol(c.series())};
+    ++series_key_count_;
+  }
+  return slot.key;
 }
 
 std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc) {

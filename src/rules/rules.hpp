@@ -86,6 +86,27 @@ struct batch {
   /// in it, and what the checks need of the document. Their wording moves
   /// out of memory (core::stored_text::spill): a batch keeps it to the end.
   void add(const ingest::document& doc, std::vector<claims::claim>&& found, std::vector<finding>&& found_in_text);
+
+ private:
+  /// A series key is made of a claim's metric, group, place and start: the
+  /// keys made so far by those symbols' numbers, so that a key is written
+  /// out and interned once, not once a claim.
+  struct series_parts {
+    std::uint32_t metric, group, place, since;
+    bool located;  // the place is the claim's location, not its story's
+    bool operator==(const series_parts&) const = default;
+  };
+  /// The key of a claim's series, made on its first claim.
+  core::symbol series_key_of(const claims::claim& c);
+  // Open addressing in a flat array (a power of two in size, at most half
+  // full; an empty key is a free slot): a batch has many series, and a
+  // node-based map cost two cache misses a claim.
+  struct series_slot {
+    series_parts parts;
+    core::symbol key;
+  };
+  std::vector<series_slot> series_keys_;
+  std::size_t series_key_count_ = 0;
 };
 
 /// `where:` of a rule. An empty list matches everything; `group` matches the
@@ -299,16 +320,18 @@ std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
 class placeholder_values {
  public:
   placeholder_values() = default;
-  placeholder_values(std::initializer_list<std::pair<const std::string, std::string>> values) : values_(values) {}
-  std::string& operator[](const std::string& name) { return values_[name]; }
+  placeholder_values(std::initializer_list<std::pair<std::string, std::string>> values) : values_(values) {}
+  std::string& operator[](std::string_view name);
   /// The claim's fields under `prefix` ("" or "prev."); REQUIRES: `c`
   /// outlives this.
   void add_claim(std::string prefix, const claims::claim& c) { claims_.emplace_back(std::move(prefix), &c); }
   /// The value of placeholder `name`; nullopt when nothing sets it.
-  std::optional<std::string> find(const std::string& name) const;
+  std::optional<std::string> find(std::string_view name) const;
 
  private:
-  std::map<std::string, std::string> values_;
+  // A message has a handful of values: a list, searched in order, makes
+  // fewer allocations than a map.
+  std::vector<std::pair<std::string, std::string>> values_;
   std::vector<std::pair<std::string, const claims::claim*>> claims_;
 };
 /// Adds a claim's fields under `prefix` ("" or "prev.").

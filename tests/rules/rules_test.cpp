@@ -675,7 +675,8 @@ TEST_SUITE("rules") {
     const auto term = builtin_rule("term");
     for (std::size_t k = 0; k < 40; ++k) {
       std::string filler;
-      for (std::size_t j = 0; j + 1 < k; ++j) filler += "smbwcn"[j % 6];
+      // Its letters pair as the phrases' words start: "ma", "sl", "bu", ...
+      for (std::size_t j = 0; j + 1 < k; ++j) filler += "maslbuwicone"[j % 12];
       if (k > 0) filler += ' ';
       CAPTURE(k);
       const auto hit = rules::scan_document({term}, test::make_document(filler + "MARTYRED by shelling.\n", "2024-05-20", "t.txt"));
@@ -689,6 +690,28 @@ TEST_SUITE("rules") {
         CHECK(inside.size() == (std::string(glued) == "9" ? 1u : 0u));
       }
     }
+  }
+
+  TEST_CASE("term with more first-letter pairs than the 16-byte pass takes finds each word") {
+    // Fourteen words whose first two letters all differ: the first pass
+    // falls back to reading byte by byte.
+    temp_dir tmp;
+    const char* words[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+                           "hotel", "india", "juliet", "kilo", "lima", "mike", "november"};
+    std::string yaml = "id: t\ncheck: term\nwith:\n  words:\n";
+    for (const char* w : words) yaml += std::string("    - ") + w + "\n";
+    tmp.write("t.yaml", yaml);
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.empty());
+    REQUIRE(loaded.value.size() == 1);
+    for (const char* w : words) {
+      CAPTURE(w);
+      const auto hit = rules::scan_document(
+          loaded.value, test::make_document("Alphabet soup, then " + std::string(w) + ".\n", "2024-05-20", "t.txt"));
+      REQUIRE(hit.size() == 1);
+      CHECK(hit[0].column == 21);
+    }
+    CHECK(rules::scan_document(loaded.value, test::make_document("Alphabets and deltas.\n", "2024-05-20", "t.txt")).empty());
   }
 
   TEST_CASE("a term rule with no phrases, or a phrase that is not text, is an error at its place") {

@@ -120,9 +120,11 @@ class term_check final : public check_kind {
   std::array<std::vector<std::string>, 32> first_words_;
   bool tokenize_all_ = false;
   std::array<bool, 256> first_bytes_{};  // their first letters, in either case
-  std::string first_letters_;  // the same letters, lowercase, each once
   /// The second letters of the words, a bit each, by their first letter.
   std::array<std::uint32_t, 26> second_letters_{};
+  /// The same as pairs of letters, for the 16-byte scan when there are few.
+  static constexpr std::size_t kMaxPairs = 12;
+  std::vector<std::array<char, 2>> first_pairs_;
   bool skip_quotes_;
 };
 

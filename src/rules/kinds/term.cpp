@@ -63,8 +63,10 @@ term_check::term_check(param_reader& p) {
       break;
     }
     first_words_[first.size()].push_back(first);
-    second_letters_[static_cast<std::size_t>(first[0] - 'a')] |= std::uint32_t{1} << (first[1] - 'a');
-    if (first_letters_.find(first[0]) == std::string::npos) first_letters_ += first[0];
+    std::uint32_t& seconds = second_letters_[static_cast<std::size_t>(first[0] - 'a')];
+    const std::uint32_t second = std::uint32_t{1} << (first[1] - 'a');
+    if (!(seconds & second)) first_pairs_.push_back({first[0], first[1]});
+    seconds |= second;
     first_bytes_[static_cast<unsigned char>(first[0])] = true;
     first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
   }
@@ -104,18 +106,25 @@ bool term_check::may_match(std::string_view text) const {
   std::size_t length = 0;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: the word starts that hold one of a few first
-  // letters, from compares on the bytes folded to lowercase.
-  if (first_letters_.size() <= 8 && text.size() > 16) {
+  // Sixteen bytes at a time: the word starts that open with the first two
+  // letters of one of the words, from compares on the bytes folded to
+  // lowercase. One letter alone would stop at every "said" and "with".
+  if (first_pairs_.size() <= kMaxPairs && text.size() > 17) {
     if (first_bytes_[static_cast<unsigned char>(text[0])] && first_word_at(0, length)) return true;
     const __m128i fold = _mm_set1_epi8(0x20);
-    __m128i letters[8];  // each first letter in every byte
-    for (std::size_t k = 0; k < first_letters_.size(); ++k) letters[k] = _mm_set1_epi8(first_letters_[k]);
-    for (i = 1; i + 16 <= text.size(); i += 16) {
+    __m128i firsts[kMaxPairs], seconds[kMaxPairs];  // each pair's letters in every byte
+    for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
+      firsts[k] = _mm_set1_epi8(first_pairs_[k][0]);
+      seconds[k] = _mm_set1_epi8(first_pairs_[k][1]);
+    }
+    for (i = 1; i + 17 <= text.size(); i += 16) {
       const char* p = text.data() + i;
       const __m128i here = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), fold);
+      const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), fold);
       __m128i hit = _mm_setzero_si128();
-      for (std::size_t k = 0; k < first_letters_.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(here, letters[k]));
+      for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(here, firsts[k]), _mm_cmpeq_epi8(next, seconds[k])));
+      }
       // A word byte before: a letter (folded, 'a'..'z' in a signed compare)
       // or a UTF-8 byte (its high bit set).
       const __m128i before = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1)), fold);

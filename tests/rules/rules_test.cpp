@@ -547,6 +547,37 @@ TEST_SUITE("rules") {
     CHECK(found[0].claims[1]->id().rfind("a", 0) == 0);
   }
 
+  TEST_CASE("disagreement gives the same findings for a short series and a long one") {
+    // Source A says 40 and B says 100, once, in the middle of the day's copy:
+    // B's claim disagrees with the first of A's before it, and each of A's
+    // claims after B's disagrees with B's. A short series and a long one are
+    // searched in different ways.
+    for (const int n : {10, 60}) {
+      CAPTURE(n);
+      const int middle = n / 2;
+      rules::batch b;
+      for (int i = 0; i < n; ++i) {
+        const std::string doc = "d" + std::to_string(i) + ".txt#1";
+        if (i == middle) b.claims.push_back(exact(doc, "2024-03-04", 100, "100", "B", static_cast<std::size_t>(i)));
+        else b.claims.push_back(exact(doc, "2024-03-04", 40, "40", "A", static_cast<std::size_t>(i)));
+      }
+      const auto found = run_one("disagreement", b);
+      REQUIRE(found.size() == static_cast<std::size_t>(n - middle));
+      const std::string b_claim = "d" + std::to_string(middle) + ".txt#1";
+      std::size_t from_b = 0;
+      for (const auto& f : found) {
+        REQUIRE(f.claims.size() == 2);
+        if (f.claims[0]->id() == b_claim) {
+          ++from_b;
+          CHECK(f.claims[1]->id() == "d0.txt#1");
+        } else {
+          CHECK(f.claims[1]->id() == b_claim);
+        }
+      }
+      CHECK(from_b == 1);
+    }
+  }
+
   TEST_CASE("stale fires for a figure lower than one reported lag days before publication") {
     rules::batch b;
     b.claims.push_back(exact("a.txt#1", "2024-09-14", 1350, "1,350", "Basin Wire", 0));

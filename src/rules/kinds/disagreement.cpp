@@ -45,6 +45,9 @@ class min_by_key {
   std::set<std::tuple<double, std::size_t, key_type>> heads_;
 };
 
+// Series up to this many claims are searched without min_by_key.
+constexpr std::size_t kReadWhole = 48;
+
 }  // namespace
 
 disagreement_check::disagreement_check(param_reader& p)
@@ -79,23 +82,43 @@ void disagreement_check::run(const rule& r, const check_input& in, finding_sink&
     std::vector<min_by_key::key_type> sources;
     sources.reserve(points.size());
     for (const claims::claim* c : points) sources.push_back(&source_identity(*c).str());
+    // Most series are short: their windows are read whole, which costs
+    // less than keeping the two ordered sets and is O(n) for this bound.
+    const bool small = points.size() <= kReadWhole;
     std::size_t first = 0;  // oldest claim still in the window
     for (std::size_t i = 0; i < points.size(); ++i) {
       const claims::claim& c = *points[i];
       while (*c.as_of - *points[first]->as_of > window) {
         const claims::claim& old = *points[first];
-        if (old.hi) low_hi.remove(sources[first], *old.hi, first);
-        high_lo.remove(sources[first], -old.lo, first);
+        if (!small) {
+          if (old.hi) low_hi.remove(sources[first], *old.hi, first);
+          high_lo.remove(sources[first], -old.lo, first);
+        }
         ++first;
       }
       const min_by_key::key_type source = sources[i];
+      // Of the window's claims from other sources, the one with the lowest
+      // upper bound and the one with the highest floor (the earliest of equals).
+      std::size_t lowest_hi = std::string::npos, highest_lo = std::string::npos;
+      if (small) {
+        for (std::size_t j = first; j < i; ++j) {
+          if (sources[j] == source) continue;
+          if (points[j]->hi && (lowest_hi == std::string::npos || *points[j]->hi < *points[lowest_hi]->hi)) {
+            lowest_hi = j;
+          }
+          if (highest_lo == std::string::npos || points[j]->lo > points[highest_lo]->lo) highest_lo = j;
+        }
+      } else {
+        lowest_hi = low_hi.min_other(source);
+        highest_lo = high_lo.min_other(source);
+      }
       const claims::claim* other = nullptr;
       // An earlier interval entirely below this one, or entirely above it.
-      if (const std::size_t k = low_hi.min_other(source); k != std::string::npos) {
-        if (*points[k]->hi < c.lo * (1.0 - tolerance_)) other = points[k];
+      if (lowest_hi != std::string::npos && *points[lowest_hi]->hi < c.lo * (1.0 - tolerance_)) {
+        other = points[lowest_hi];
       }
-      if (const std::size_t k = high_lo.min_other(source); !other && k != std::string::npos && c.hi) {
-        if (*c.hi < points[k]->lo * (1.0 - tolerance_)) other = points[k];
+      if (!other && highest_lo != std::string::npos && c.hi && *c.hi < points[highest_lo]->lo * (1.0 - tolerance_)) {
+        other = points[highest_lo];
       }
       if (other) {
         placeholder_values v;
@@ -107,6 +130,7 @@ void disagreement_check::run(const rule& r, const check_input& in, finding_sink&
         f.claims.push_back(other);
         out.push_back(std::move(f));
       }
+      if (small) continue;
       if (c.hi) low_hi.add(source, *c.hi, i);
       high_lo.add(source, -c.lo, i);
     }

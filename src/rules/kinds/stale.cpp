@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include <deque>
-#include <unordered_map>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -45,12 +44,19 @@ std::string stale_check::example() const {
 void stale_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long lag = static_cast<long>(lag_);
   for (const auto& [key, points] : in.series(r)) {
-    // Highest floor of each document within the series.
-    std::unordered_map<const std::string*, double> doc_floor;  // by document id symbol
-    for (const claims::claim* c : points) {
-      auto [it, fresh] = doc_floor.emplace(&c->doc.str(), c->lo);
-      if (!fresh) it->second = std::max(it->second, c->lo);
-    }
+    // Highest floor of each document within the series, by document id
+    // symbol: sorted pairs, which a series of a few claims fills without a
+    // node per document.
+    std::vector<std::pair<std::uint32_t, double>> doc_floors;
+    doc_floors.reserve(points.size());
+    for (const claims::claim* c : points) doc_floors.emplace_back(c->doc.number(), c->lo);
+    std::sort(doc_floors.begin(), doc_floors.end());
+    auto doc_floor = [&](const claims::claim& c) {
+      // The last pair of the document holds its highest floor.
+      const auto after = std::upper_bound(doc_floors.begin(), doc_floors.end(), c.doc.number(),
+                                          [](std::uint32_t doc, const auto& p) { return doc < p.first; });
+      return std::prev(after)->second;
+    };
     std::vector<const claims::claim*> by_report(points.begin(), points.end());
     std::stable_sort(by_report.begin(), by_report.end(), [](const claims::claim* a, const claims::claim* c) {
       return reported(*a) < reported(*c);
@@ -79,7 +85,7 @@ void stale_check::run(const rule& r, const check_input& in, finding_sink& out) c
       if (floors.empty()) continue;
       const claims::claim* best = floors.front();
       const double floor = best->lo * (1.0 - tolerance_);
-      if (*c->hi >= floor || doc_floor[&c->doc.str()] >= floor) continue;
+      if (*c->hi >= floor || doc_floor(*c) >= floor) continue;
       placeholder_values v;
       add_claim_fields(v, "", *c);
       add_claim_fields(v, "prev.", *best);

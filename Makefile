@@ -17,7 +17,7 @@ TOLLGATE := $(BUILD_DIR)/tollgate
 # Debian packages the build and the tests need.
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config libboost-dev libyaml-cpp-dev \
   nlohmann-json3-dev libfmt-dev libcli11-dev libeigen3-dev libgumbo-dev libsimdjson-dev \
-  doctest-dev python3
+  libmimalloc-dev doctest-dev python3
 
 BENCH_PACKAGES := libbenchmark-dev
 FUZZ_PACKAGES := clang libclang-rt-14-dev

@@ -43,26 +43,39 @@ const std::vector<std::string>& claim_field_names() {
 
 namespace {
 
-// A claim's field by placeholder name (claim_field_names); nullopt for
-// another name.
-std::optional<std::string> claim_field(const claims::claim& c, std::string_view name) {
-  if (name == "id") return c.id();
-  if (name == "doc") return c.doc.str();
-  if (name == "source") return c.source.empty() ? "unknown source" : c.source.str();
-  if (name == "published") return c.published ? c.published->iso() : "undated";
-  if (name == "line") return std::to_string(c.line);
-  if (name == "metric") return c.metric.str();
-  if (name == "group") return c.group.str();
-  if (name == "location") return c.location ? c.location->str() : "unknown place";
-  if (name == "value") return figure_as_written(c);
-  if (name == "lo") return format_count(c.lo);
-  if (name == "hi") return c.hi ? format_count(*c.hi) : "unbounded";
-  if (name == "qualifier") return c.qualifier.str();
-  if (name == "as_of") return c.as_of ? c.as_of->iso() : "undated";
-  if (name == "attribution") return c.attribution ? c.attribution->str() : "no attribution";
-  if (name == "text") return c.text.str();
-  if (name == "series") return c.series();
-  return std::nullopt;
+// Appends a claim's field by placeholder name (claim_field_names) to `out`;
+// false for another name. Appending, not returning strings: a batch can
+// have a million findings, each with a message of eight fields.
+bool append_claim_field(std::string& out, const claims::claim& c, std::string_view name) {
+  auto either = [&](bool present, const std::string& value, std::string_view otherwise) {
+    if (present) out += value;
+    else out += otherwise;
+    return true;
+  };
+  if (name == "id") {
+    out += c.doc.str();
+    out += '#';
+    out += std::to_string(c.number);
+    return true;
+  }
+  if (name == "doc") return either(true, c.doc, {});
+  if (name == "source") return either(!c.source.empty(), c.source, "unknown source");
+  if (name == "published") return either(c.published.has_value(), c.published ? c.published->iso() : "", "undated");
+  if (name == "line") return either(true, std::to_string(c.line), {});
+  if (name == "metric") return either(true, c.metric, {});
+  if (name == "group") return either(true, c.group, {});
+  if (name == "location") return either(c.location.has_value(), c.location ? c.location->str() : "", "unknown place");
+  if (name == "value") return either(true, figure_as_written(c), {});
+  if (name == "lo") return either(true, format_count(c.lo), {});
+  if (name == "hi") return either(c.hi.has_value(), c.hi ? format_count(*c.hi) : "", "unbounded");
+  if (name == "qualifier") return either(true, c.qualifier, {});
+  if (name == "as_of") return either(c.as_of.has_value(), c.as_of ? c.as_of->iso() : "", "undated");
+  if (name == "attribution") {
+    return either(c.attribution.has_value(), c.attribution ? c.attribution->str() : "", "no attribution");
+  }
+  if (name == "text") return either(true, c.text.str(), {});
+  if (name == "series") return either(true, c.series(), {});
+  return false;
 }
 
 }  // namespace
@@ -74,15 +87,18 @@ std::string& placeholder_values::operator[](std::string_view name) {
   return values_.emplace_back(std::string(name), std::string()).second;
 }
 
-std::optional<std::string> placeholder_values::find(std::string_view name) const {
+bool placeholder_values::append(std::string_view name, std::string& out) const {
   for (const auto& [key, value] : values_) {
-    if (key == name) return value;
+    if (key == name) {
+      out += value;
+      return true;
+    }
   }
   for (const auto& [prefix, c] : claims_) {
     if (!name.starts_with(prefix)) continue;
-    if (auto v = claim_field(*c, name.substr(prefix.size()))) return v;
+    if (append_claim_field(out, *c, name.substr(prefix.size()))) return true;
   }
-  return std::nullopt;
+  return false;
 }
 
 void add_claim_fields(placeholder_values& v, const std::string& p, const claims::claim& c) { v.add_claim(p, c); }
@@ -108,6 +124,7 @@ std::vector<std::pair<std::string, std::size_t>> placeholders_in(const std::stri
 
 std::string render_message(const std::string& tmpl, const placeholder_values& values) {
   std::string out;
+  out.reserve(tmpl.size() + 64);
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
     const char c = tmpl[i];
     if ((c == '{' || c == '}') && i + 1 < tmpl.size() && tmpl[i + 1] == c) {
@@ -124,8 +141,9 @@ std::string render_message(const std::string& tmpl, const placeholder_values& va
       out += tmpl.substr(i);
       break;
     }
-    const auto value = values.find(std::string_view(tmpl).substr(i + 1, close - i - 1));
-    out += value ? std::string_view(*value) : std::string_view(tmpl).substr(i, close - i + 1);
+    if (!values.append(std::string_view(tmpl).substr(i + 1, close - i - 1), out)) {
+      out += std::string_view(tmpl).substr(i, close - i + 1);  // unknown: left as written
+    }
     i = close;
   }
   return out;

@@ -325,8 +325,8 @@ class placeholder_values {
   /// The claim's fields under `prefix` ("" or "prev."); REQUIRES: `c`
   /// outlives this.
   void add_claim(std::string prefix, const claims::claim& c) { claims_.emplace_back(std::move(prefix), &c); }
-  /// The value of placeholder `name`; nullopt when nothing sets it.
-  std::optional<std::string> find(std::string_view name) const;
+  /// Appends the value of placeholder `name` to `out`; false when nothing sets it.
+  bool append(std::string_view name, std::string& out) const;
 
  private:
   // A message has a handful of values: a list, searched in order, makes

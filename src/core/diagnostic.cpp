@@ -1,7 +1,6 @@
 #include "core/diagnostic.hpp"
 
 #include <algorithm>
-#include <vector>
 
 #include "core/text_position.hpp"
 
@@ -49,13 +48,19 @@ std::string render(const diagnostic& d, std::string_view source_line, bool color
   if (!d.id.empty()) out += " [" + d.id + "]";
   out += '\n';
   if (!source_line.empty() && d.column > 0) {
-    // Byte offsets of the line's code points: columns count code points.
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < source_line.size(); ++i) {
-      if ((static_cast<unsigned char>(source_line[i]) & 0xC0) != 0x80) starts.push_back(i);
-    }
-    starts.push_back(source_line.size());
-    const std::size_t points = starts.size() - 1;
+    // Columns count code points: one starts at every byte that does not
+    // continue a UTF-8 sequence. Counted in place: a report renders a line
+    // for each of up to a million findings.
+    auto starts_point = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    const std::size_t points = static_cast<std::size_t>(std::count_if(source_line.begin(), source_line.end(), starts_point));
+    // Where code point `k` starts; the line's end for k == points.
+    auto byte_of = [&](std::size_t k) {
+      for (std::size_t i = 0, seen = 0; i < source_line.size(); ++i) {
+        if (!starts_point(source_line[i])) continue;
+        if (seen++ == k) return i;
+      }
+      return source_line.size();
+    };
     const int shift = std::max(1, line_first_column);
     const std::size_t col = d.column >= shift ? std::min(static_cast<std::size_t>(d.column - shift), points) : 0;
     // A paragraph on one line can run to thousands of characters: show a
@@ -64,12 +69,15 @@ std::string render(const diagnostic& d, std::string_view source_line, bool color
     const std::size_t first = col > kBefore ? col - kBefore : 0;
     const std::size_t last = std::min(points, col + kAfter);
     const bool cut_before = first > 0 || shift > 1;
-    std::string line = cut_before ? "…" : "";
-    line += std::string(source_line.substr(starts[first], starts[last] - starts[first]));
-    if (last < points) line += "…";
-    std::replace(line.begin(), line.end(), '\t', ' ');
-    out += line + '\n';
-    out += std::string(col - first + (cut_before ? 1 : 0), ' ') + "^\n";
+    if (cut_before) out += "…";
+    const std::size_t from = byte_of(first);
+    const std::size_t shown = out.size();
+    out += source_line.substr(from, byte_of(last) - from);
+    std::replace(out.begin() + static_cast<std::ptrdiff_t>(shown), out.end(), '\t', ' ');
+    if (last < points) out += "…";
+    out += '\n';
+    out.append(col - first + (cut_before ? 1 : 0), ' ');
+    out += "^\n";
   }
   return out;
 }

@@ -75,8 +75,8 @@ term_check::term_check(param_reader& p) {
 // Tokenizing a whole document costs more than extracting its claims, and
 // most documents hold none of the phrases: a phrase's first word can only
 // be a token if it occurs in the text, case aside. One pass finds the word
-// starts that hold one of those words' first letters and compares the word
-// there with the first words of its length.
+// starts that hold the first two letters of one of those words and compares
+// the word there with the first words of its length.
 bool term_check::may_match(std::string_view text) const {
   if (tokenize_all_) return true;
   // A token starts after a byte that is no letter (a UTF-8 byte is a word

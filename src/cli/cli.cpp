@@ -247,13 +247,12 @@ int run_trace(const common_options& o) {
   return core::has_errors(problems) ? kExitError : kExitClean;
 }
 
-void write_lint_format(std::ostream& out, const std::string& format, const report::lint_report& r, bool color,
-                       unsigned jobs) {
+void write_lint_format(std::ostream& out, const std::string& format, const report::lint_report& r, bool color) {
   if (format == "json") report::write_findings_json(out, r);
   else if (format == "sarif") report::write_findings_sarif(out, r);
   else if (format == "junit") report::write_findings_junit(out, r);
   else if (format == "github") report::write_findings_github(out, r);
-  else report::write_findings_text(out, r.findings, color, jobs);
+  else report::write_findings_text(out, r.findings, color);
 }
 
 // Writes a file through `write`; false (with a diagnostic) when it cannot.
@@ -335,11 +334,11 @@ int run_lint(const common_options& o) {
   const auto summary = report::summarize(batch, totals, findings);
   const report::lint_report rep{batch, loaded.value, places, findings, fps, summary, problems, outcome};
   if (!o.output.empty()) {
-    write_file(o.output, problems, [&](std::ostream& out) { write_lint_format(out, o.format, rep, false, o.jobs); },
+    write_file(o.output, problems, [&](std::ostream& out) { write_lint_format(out, o.format, rep, false); },
                "the report");
-    report::write_findings_text(std::cout, findings, use_color(o), o.jobs);
+    report::write_findings_text(std::cout, findings, use_color(o));
   } else {
-    write_lint_format(std::cout, o.format, rep, use_color(o), o.jobs);
+    write_lint_format(std::cout, o.format, rep, use_color(o));
   }
   print_problems(problems);
   if (!o.quiet) {

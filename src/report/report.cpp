@@ -9,7 +9,6 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <map>
 
 #include "core/text_position.hpp"
@@ -211,31 +210,10 @@ std::string claim_json(const claims::claim& c) {
 
 std::string claim_json_reference(const claims::claim& c) { return dump(claim_object(c)); }
 
-void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color,
-                         unsigned jobs) {
-  auto render = [&](std::size_t begin, std::size_t end) {
-    std::string text;
-    for (std::size_t i = begin; i < end; ++i) {
-      const rules::finding& f = findings[i];
-      core::diagnostic d{f.location(), f.line, f.column, f.level, f.message.str(), f.rule};
-      text += core::render(d, f.line_text(), color, f.line_text_column());
-    }
-    return text;
-  };
-  // Rendering reads each finding's message and line back from the temporary
-  // file and is most of the work: with several jobs, the blocks of a round
-  // are rendered side by side, then written in order.
-  constexpr std::size_t kBlock = 2048;
-  const std::size_t threads = std::max(1u, jobs);
-  for (std::size_t begin = 0; begin < findings.size(); begin += kBlock * threads) {
-    std::vector<std::future<std::string>> others;
-    for (std::size_t t = 1; t < threads; ++t) {
-      const std::size_t from = begin + t * kBlock;
-      if (from >= findings.size()) break;
-      others.push_back(std::async(std::launch::async, render, from, std::min(from + kBlock, findings.size())));
-    }
-    out << render(begin, std::min(begin + kBlock, findings.size()));
-    for (auto& block : others) out << block.get();
+void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
+  for (const auto& f : findings) {
+    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message.str(), f.rule};
+    out << core::render(d, f.line_text(), color, f.line_text_column());
   }
 }
 

@@ -23,10 +23,8 @@ std::string claim_json(const claims::claim& c);
 std::string claim_json_reference(const claims::claim& c);
 
 /// Findings like a compiler: `path:line:col: severity: message [rule]`, the
-/// line and a caret. With `jobs` above 1, blocks of findings are rendered on
-/// that many threads and written in order.
-void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color,
-                         unsigned jobs = 1);
+/// line and a caret.
+void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color);
 
 /// Counts for the end of a run.
 struct run_summary {

@@ -187,37 +187,6 @@ TEST_SUITE("report") {
     CHECK(missing.problems[0].message == "cannot read baseline file");
   }
 
-  TEST_CASE("the text report is the same, in the same order, on one thread and on several") {
-    // More findings than two rounds of three 2048-finding blocks, with spilled
-    // messages and lines, each naming its position.
-    std::vector<rules::finding> found(13000);
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      rules::finding& f = found[i];
-      f.rule = "r";
-      f.message = core::stored_text("finding " + std::to_string(i));
-      f.message.spill();
-      f.line = static_cast<int>(i) + 1;
-      f.column = 3;
-      f.text = std::make_shared<const rules::finding::text_place>(
-          rules::finding::text_place{"d", "d.txt", core::stored_text("line of finding " + std::to_string(i)), 1});
-    }
-    std::ostringstream one, several;
-    report::write_findings_text(one, found, false, 1);
-    report::write_findings_text(several, found, false, 3);
-    CHECK(several.str() == one.str());
-    // In order: finding i's header before finding i + 1's.
-    std::size_t at = 0;
-    std::size_t in_order = 0;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      const std::size_t next = several.str().find("d.txt:" + std::to_string(i + 1) + ":3: warning: finding " +
-                                                  std::to_string(i) + " [r]\n", at);
-      if (next == std::string::npos) break;
-      at = next + 1;
-      ++in_order;
-    }
-    CHECK(in_order == found.size());
-  }
-
   TEST_CASE("GitHub workflow commands escape data and properties") {
     CHECK(report::github_escape_data("50% of 1,200\r\nnext: line") ==
           "50%25 of 1,200%0D%0Anext: line");

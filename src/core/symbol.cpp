@@ -26,9 +26,6 @@ namespace {
 std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
-const std::string& text_of(std::uint32_t id) {
-  return *detail::symbol_chunks[id >> detail::kSymbolChunkBits].load(std::memory_order_relaxed)[id & (kChunkSize - 1)];
-}
 
 struct pool {
   std::mutex lock;
@@ -49,7 +46,7 @@ struct pool {
     std::size_t mask = slots.size() - 1;
     std::size_t at = hash & mask;
     for (; slots[at].id != 0; at = (at + 1) & mask) {
-      if (slots[at].tag == tag_of(hash) && text_of(slots[at].id) == s) return slots[at].id;
+      if (slots[at].tag == tag_of(hash) && detail::symbol_text(slots[at].id) == s) return slots[at].id;
     }
     const std::uint32_t id = next++;
     store(id, &texts.emplace_back(s));
@@ -63,7 +60,7 @@ struct pool {
     const std::size_t mask = bigger.size() - 1;
     for (const slot& old : slots) {
       if (old.id == 0) continue;
-      std::size_t at = hash_of(text_of(old.id)) & mask;
+      std::size_t at = hash_of(detail::symbol_text(old.id)) & mask;
       while (bigger[at].id != 0) at = (at + 1) & mask;
       bigger[at] = old;
     }
@@ -102,7 +99,7 @@ struct recent_symbol {
   bool holds(std::string_view s, std::uint64_t h) const {
     if (id == 0 || hash != h) return false;
     if (s.size() <= kInline) return length == s.size() && std::memcmp(text, s.data(), s.size()) == 0;
-    return length > kInline && text_of(id) == s;
+    return length > kInline && detail::symbol_text(id) == s;
   }
   void keep(std::string_view s, std::uint64_t h, std::uint32_t number) {
     hash = h;

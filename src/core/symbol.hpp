@@ -21,6 +21,12 @@ namespace detail {
 inline constexpr std::size_t kSymbolChunkBits = 16;
 inline constexpr std::size_t kSymbolChunks = 4096;  // 2^28 symbols at most
 extern std::atomic<const std::string* const*> symbol_chunks[kSymbolChunks];
+
+/// The text of symbol number `id`.
+inline const std::string& symbol_text(std::uint32_t id) {
+  // Relaxed: whoever holds the number got it after its text was stored.
+  return *symbol_chunks[id >> kSymbolChunkBits].load(std::memory_order_relaxed)[id & ((std::uint32_t{1} << kSymbolChunkBits) - 1)];
+}
 }  // namespace detail
 
 /// An immutable string stored once per run and shared: every claim names one
@@ -35,11 +41,7 @@ class symbol {
   symbol(const std::string& s) : symbol(std::string_view(s)) {}  // NOLINT
   symbol(const char* s) : symbol(std::string_view(s)) {}  // NOLINT
 
-  const std::string& str() const {
-    // Relaxed: whoever holds the number got it after its text was stored.
-    return *detail::symbol_chunks[id_ >> detail::kSymbolChunkBits].load(std::memory_order_relaxed)
-                [id_ & ((std::uint32_t{1} << detail::kSymbolChunkBits) - 1)];
-  }
+  const std::string& str() const { return detail::symbol_text(id_); }
   operator const std::string&() const { return str(); }  // NOLINT
   bool empty() const { return id_ == 0; }
   /// Equal for equal texts, different for different ones: for hashing.

@@ -47,34 +47,28 @@ namespace {
 // false for another name. Appending, not returning strings: a batch can
 // have a million findings, each with a message of eight fields.
 bool append_claim_field(std::string& out, const claims::claim& c, std::string_view name) {
-  auto either = [&](bool present, const std::string& value, std::string_view otherwise) {
-    if (present) out += value;
-    else out += otherwise;
+  // A temporary string argument lives until the end of the return statement.
+  auto put = [&](std::string_view value) {
+    out += value;
     return true;
   };
-  if (name == "id") {
-    out += c.doc.str();
-    out += '#';
-    out += std::to_string(c.number);
-    return true;
-  }
-  if (name == "doc") return either(true, c.doc, {});
-  if (name == "source") return either(!c.source.empty(), c.source, "unknown source");
-  if (name == "published") return either(c.published.has_value(), c.published ? c.published->iso() : "", "undated");
-  if (name == "line") return either(true, std::to_string(c.line), {});
-  if (name == "metric") return either(true, c.metric, {});
-  if (name == "group") return either(true, c.group, {});
-  if (name == "location") return either(c.location.has_value(), c.location ? c.location->str() : "", "unknown place");
-  if (name == "value") return either(true, figure_as_written(c), {});
-  if (name == "lo") return either(true, format_count(c.lo), {});
-  if (name == "hi") return either(c.hi.has_value(), c.hi ? format_count(*c.hi) : "", "unbounded");
-  if (name == "qualifier") return either(true, c.qualifier, {});
-  if (name == "as_of") return either(c.as_of.has_value(), c.as_of ? c.as_of->iso() : "", "undated");
-  if (name == "attribution") {
-    return either(c.attribution.has_value(), c.attribution ? c.attribution->str() : "", "no attribution");
-  }
-  if (name == "text") return either(true, c.text.str(), {});
-  if (name == "series") return either(true, c.series(), {});
+  using view = std::string_view;
+  if (name == "id") return put(c.id());
+  if (name == "doc") return put(c.doc.str());
+  if (name == "source") return put(c.source.empty() ? view("unknown source") : view(c.source.str()));
+  if (name == "published") return put(c.published ? c.published->iso() : "undated");
+  if (name == "line") return put(std::to_string(c.line));
+  if (name == "metric") return put(c.metric.str());
+  if (name == "group") return put(c.group.str());
+  if (name == "location") return put(c.location ? view(c.location->str()) : view("unknown place"));
+  if (name == "value") return put(figure_as_written(c));
+  if (name == "lo") return put(format_count(c.lo));
+  if (name == "hi") return put(c.hi ? format_count(*c.hi) : "unbounded");
+  if (name == "qualifier") return put(c.qualifier.str());
+  if (name == "as_of") return put(c.as_of ? c.as_of->iso() : "undated");
+  if (name == "attribution") return put(c.attribution ? view(c.attribution->str()) : view("no attribution"));
+  if (name == "text") return put(c.text.str());
+  if (name == "series") return put(c.series());
   return false;
 }
 

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/block_deque.hpp"
 #include "core/compact_optional.hpp"
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
@@ -103,7 +104,7 @@ struct claim {
   /// "<doc>#<number>"
   std::string id() const;
   core::symbol source;
-  std::optional<core::date> published;
+  core::compact_optional<core::date> published;
   int line = 0;
   int column = 0;
   std::uint32_t offset = 0;  // bytes into the document text
@@ -116,7 +117,7 @@ struct claim {
   double lo = 0;
   core::compact_optional<double> hi;
   core::symbol qualifier;
-  std::optional<core::date> as_of;
+  core::compact_optional<core::date> as_of;
   /// How `as_of` was found: "published" (the publication date), "explicit"
   /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
   /// resolved against publication: "on Tuesday", "yesterday"); empty when
@@ -164,6 +165,9 @@ struct claim {
     line_text.spill();
   }
 };
+
+/// The claims of a batch, in batch order.
+using claim_list = core::block_deque<claim>;
 
 /// Warnings for dates in the text that cannot be right: an impossible day
 /// ("February 30"), a written date after the publication date, a weekday

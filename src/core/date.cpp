@@ -44,7 +44,7 @@ constexpr std::array<const char*, 12> kMonthAbbrev = {"Jan", "Feb", "Mar", "Apr"
 
 date date::from_days(long days) {
   date d;
-  d.days_ = static_cast<std::int32_t>(std::clamp<long>(days, std::numeric_limits<std::int32_t>::min(),
+  d.days_ = static_cast<std::int32_t>(std::clamp<long>(days, std::numeric_limits<std::int32_t>::min() + 1L,
                                                        std::numeric_limits<std::int32_t>::max()));
   return d;
 }

@@ -2,9 +2,12 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/compact_optional.hpp"
 
 namespace tollgate::core {
 
@@ -36,8 +39,21 @@ class date {
   friend date operator+(const date& a, long n) { return from_days(a.days_ + n); }
 
  private:
-  // 32 bits: optional dates are two to a claim, and claims are many.
+  friend struct absent_value<date>;
+  // 32 bits: optional dates are two to a claim, and claims are many. The
+  // lowest value is left out of the range (from_days clamps above it), so
+  // that a compact_optional<date> marks "no date" with it.
   std::int32_t days_ = 0;
+};
+
+template <>
+struct absent_value<date> {
+  static date make() {
+    date d;
+    d.days_ = std::numeric_limits<std::int32_t>::min();
+    return d;
+  }
+  static bool is(const date& d) { return d.days_ == std::numeric_limits<std::int32_t>::min(); }
 };
 
 /// Returns 1..12 for an English month name or abbreviation ("Oct", "Sept",

@@ -86,61 +86,68 @@ std::FILE* open_spill_file(std::string& failure) {
   return file;
 }
 
-char* copy_of(const char* data, std::size_t size) {
-  if (size == 0) return nullptr;
-  char* out = new char[size];
-  std::memcpy(out, data, size);
-  return out;
+// A block of the text's size (4 bytes) and its bytes, as stored_text holds it in memory.
+std::uint64_t block_of(const char* data, std::size_t size) {
+  if (size == 0) return 0;
+  if (size > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("text over 4 GiB");
+  char* block = new char[sizeof(std::uint32_t) + size];
+  const auto n = static_cast<std::uint32_t>(size);
+  std::memcpy(block, &n, sizeof n);
+  std::memcpy(block + sizeof n, data, size);
+  return reinterpret_cast<std::uintptr_t>(block);
+}
+
+char* block_address(std::uint64_t bits) { return reinterpret_cast<char*>(static_cast<std::uintptr_t>(bits)); }
+
+std::uint32_t block_size(std::uint64_t bits) {
+  std::uint32_t n = 0;
+  std::memcpy(&n, block_address(bits), sizeof n);
+  return n;
 }
 
 }  // namespace
 
-stored_text::stored_text(std::string_view text) {
-  if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("text over 4 GiB");
-  size_ = static_cast<std::uint32_t>(text.size());
-  data_ = copy_of(text.data(), text.size());
-}
+stored_text::stored_text(std::string_view text) : bits_(block_of(text.data(), text.size())) {}
 
-stored_text::stored_text(const stored_text& other) : size_(other.size_), spilled_(other.spilled_) {
-  if (spilled_) offset_ = other.offset_;
-  else data_ = copy_of(other.data_, size_);
-}
+stored_text::stored_text(const stored_text& other)
+    : bits_(other.bits_ == 0 || other.spilled() ? other.bits_
+                                                : block_of(block_address(other.bits_) + sizeof(std::uint32_t),
+                                                           block_size(other.bits_))) {}
 
 stored_text& stored_text::operator=(const stored_text& other) {
   if (this != &other) *this = stored_text(other);
   return *this;
 }
 
-stored_text::stored_text(stored_text&& other) noexcept { take(other); }
+stored_text::stored_text(stored_text&& other) noexcept : bits_(other.bits_) { other.bits_ = 0; }
 
 stored_text& stored_text::operator=(stored_text&& other) noexcept {
   if (this != &other) {
     release();
-    take(other);
+    bits_ = other.bits_;
+    other.bits_ = 0;
   }
   return *this;
-}
-
-void stored_text::take(stored_text& other) noexcept {
-  size_ = other.size_;
-  spilled_ = other.spilled_;
-  if (spilled_) offset_ = other.offset_;
-  else data_ = other.data_;
-  other.data_ = nullptr;
-  other.size_ = 0;
-  other.spilled_ = false;
 }
 
 stored_text::~stored_text() { release(); }
 
 void stored_text::release() {
-  if (!spilled_) delete[] data_;
-  data_ = nullptr;
+  if (bits_ != 0 && !spilled()) delete[] block_address(bits_);
+  bits_ = 0;
+}
+
+std::size_t stored_text::size() const {
+  if (bits_ == 0) return 0;
+  if (spilled()) return static_cast<std::size_t>((bits_ >> 1) & ((std::uint64_t{1} << kSizeBits) - 1));
+  return block_size(bits_);
 }
 
 std::string stored_text::str() const {
-  if (!spilled_) return std::string(data_ ? data_ : "", size_);
-  std::string out(size_, '\0');
+  if (bits_ == 0) return {};
+  if (!spilled()) return std::string(block_address(bits_) + sizeof(std::uint32_t), block_size(bits_));
+  std::string out(size(), '\0');
+  const std::uint64_t offset = bits_ >> (1 + kSizeBits);
   spill_file& f = the_file();
   std::lock_guard<std::mutex> hold(f.lock);
   if (f.unflushed) {
@@ -149,7 +156,7 @@ std::string stored_text::str() const {
   }
   std::size_t done = 0;
   while (done < out.size()) {
-    const std::uint64_t at = offset_ + done;
+    const std::uint64_t at = offset + done;
     const auto& b = f.block_at(at);
     const std::size_t from = static_cast<std::size_t>(at - b.index * spill_file::kBlockSize);
     const std::size_t n = std::min(out.size() - done, b.filled - from);
@@ -166,23 +173,24 @@ std::string stored_text::spill_failure() {
 }
 
 void stored_text::spill() {
-  if (spilled_ || size_ == 0) return;
+  if (bits_ == 0 || spilled()) return;
+  const std::uint32_t size = block_size(bits_);
+  if (size >> kSizeBits) return;  // too long for the spilled form; rare enough to keep
   spill_file& f = the_file();
   std::lock_guard<std::mutex> hold(f.lock);
   if (!f.file && !f.failed) f.file = open_spill_file(f.failure);
   if (!f.file) f.failed = true;
-  if (f.failed) return;  // no temporary file: keep the text in memory
-  if (std::fwrite(data_, 1, size_, f.file) != size_) {
+  if (f.failed || (f.end >> kOffsetBits)) return;  // no (more) temporary file: keep the text in memory
+  if (std::fwrite(block_address(bits_) + sizeof size, 1, size, f.file) != size) {
     // A full disk mid-run: keep this text and the ones after it in memory.
     f.failed = true;
     f.failure = std::string("cannot write to the temporary file: ") + std::strerror(errno);
     return;
   }
-  delete[] data_;
-  offset_ = f.end;
-  f.end += size_;
+  delete[] block_address(bits_);
+  bits_ = (f.end << (1 + kSizeBits)) | (std::uint64_t{size} << 1) | kSpilled;
+  f.end += size;
   f.unflushed = true;
-  spilled_ = true;
 }
 
 }  // namespace tollgate::core

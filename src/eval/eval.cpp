@@ -125,7 +125,7 @@ core::result<std::vector<gold_entry>> load_gold(const std::string& path) {
   return out;
 }
 
-report compare(const std::vector<gold_entry>& gold, const std::deque<claims::claim>& found) {
+report compare(const std::vector<gold_entry>& gold, const claims::claim_list& found) {
   report r;
   r.extracted = found.size();
   std::vector<bool> used(found.size(), false);

@@ -3,7 +3,6 @@
 // tollgate eval: extracted claims against a hand-annotated gold file, so a
 // desk can measure extraction on its own archive. Format: fixtures/gold/README.md.
 
-#include <deque>
 #include <map>
 #include <ostream>
 #include <string>
@@ -46,7 +45,7 @@ struct report {
 
 /// Matches claims to gold entries by document, line and figure: a claim
 /// matches when its figure as written and the gold span overlap on that line.
-report compare(const std::vector<gold_entry>& gold, const std::deque<claims::claim>& found);
+report compare(const std::vector<gold_entry>& gold, const claims::claim_list& found);
 
 /// The figures and the lists, for people.
 void print(std::ostream& out, const report& r, bool list_details);

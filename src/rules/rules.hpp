@@ -4,7 +4,6 @@
 // over claims, the kind's parameters and a message; run over the whole batch.
 
 #include <boost/container/small_vector.hpp>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,7 +26,7 @@ struct document_info {
   core::symbol id;
   core::symbol location;
   core::symbol source;
-  std::optional<core::date> published;
+  core::compact_optional<core::date> published;
   ingest::date_origin published_from = ingest::date_origin::none;
   std::size_t index = 0;
   std::size_t claims = 0;
@@ -74,10 +73,10 @@ struct finding {
 
 /// The claims of a batch and its documents, in batch order.
 struct batch {
-  /// A deque, not a vector: growing it never copies what is already there,
+  /// Deques, not vectors: growing them never copies what is already there,
   /// so a batch of millions of claims does not need twice their memory.
-  std::deque<claims::claim> claims;
-  std::vector<document_info> documents;
+  claims::claim_list claims;
+  core::block_deque<document_info> documents;
   /// Findings of kinds that read the text (term), made by scan_document
   /// while each document's text still existed.
   std::vector<finding> scanned;

@@ -37,7 +37,7 @@ std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>&
   return fit;
 }
 
-std::vector<timeline> build(const std::deque<claims::claim>& claims) {
+std::vector<timeline> build(const claims::claim_list& claims) {
   std::map<std::string, std::vector<const claims::claim*>> by_metric;
   for (const auto& c : claims) {
     if (c.as_of) by_metric[c.metric].push_back(&c);

@@ -3,7 +3,6 @@
 // The trace stage: the dated claims of each metric in date order, with the
 // change of each figure from the previous point of its own series.
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +43,7 @@ std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>&
 
 /// Timelines for every metric, in the lexicon's metric order when known, else
 /// alphabetical. Undated claims are left out.
-std::vector<timeline> build(const std::deque<claims::claim>& claims);
+std::vector<timeline> build(const claims::claim_list& claims);
 
 /// The number a point stands for in a change: the figure as written, else the
 /// lower bound of its interval.

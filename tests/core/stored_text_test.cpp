@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,38 @@ TEST_SUITE("core") {
     CHECK(empty.has_value());
     CHECK(sizeof(place) == sizeof(core::symbol));
     CHECK(sizeof(core::compact_optional<double>) == sizeof(double));
-    CHECK(sizeof(std::optional<core::date>) == 8);
+    CHECK(sizeof(core::compact_optional<core::date>) == sizeof(core::date));
+  }
+
+  TEST_CASE("a compact optional date holds every date a day count can reach") {
+    core::compact_optional<core::date> none;
+    CHECK_FALSE(none);
+    // The earliest day from_days gives is a date, not "no date".
+    const core::compact_optional<core::date> earliest = core::date::from_days(std::numeric_limits<long>::min());
+    REQUIRE(earliest);
+    CHECK(*earliest < core::date::from_days(0));
+    const core::compact_optional<core::date> day = core::date::parse_iso("2023-10-27");
+    REQUIRE(day);
+    CHECK(day->iso() == "2023-10-27");
+    CHECK(day == *core::date::parse_iso("2023-10-27"));
+  }
+
+  TEST_CASE("stored text is one word, and a text too long for its spilled form stays in memory") {
+    CHECK(sizeof(core::stored_text) == 8);
+    std::string big(std::size_t{1} << 24, 'x');
+    big.back() = 'y';
+    core::stored_text text(big);
+    text.spill();
+    CHECK_FALSE(text.spilled());
+    CHECK(text.size() == big.size());
+    CHECK(text.str() == big);
+    // One byte shorter fits, and reads back the same.
+    big.pop_back();
+    core::stored_text fits(big);
+    fits.spill();
+    CHECK(fits.spilled() == core::stored_text::spill_failure().empty());
+    CHECK(fits.size() == big.size());
+    CHECK(fits.str() == big);
   }
 }
 

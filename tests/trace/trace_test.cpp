@@ -26,7 +26,7 @@ TEST_SUITE("trace") {
   }
 
   TEST_CASE("timelines put claims in date order and give changes within a series") {
-    std::deque<claims::claim> cs(3);
+    claims::claim_list cs(3);
     const char* days[] = {"2024-03-06", "2024-03-04", "2024-03-05"};
     const double values[] = {212, 90, 120};
     for (int i = 0; i < 3; ++i) {

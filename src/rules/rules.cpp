@@ -547,6 +547,24 @@ const std::string& none() {
 }
 }  // namespace
 
+claim_refs::claim_refs(const claim_refs& other)
+    : inline_(other.inline_),
+      more_(other.more_ ? std::make_unique<std::vector<const claims::claim*>>(*other.more_) : nullptr) {}
+
+claim_refs& claim_refs::operator=(const claim_refs& other) {
+  if (this != &other) *this = claim_refs(other);
+  return *this;
+}
+
+void claim_refs::push_back(const claims::claim* c) {
+  if (!more_ && inline_[1] == nullptr) {
+    inline_[inline_[0] == nullptr ? 0 : 1] = c;
+    return;
+  }
+  if (!more_) more_ = std::make_unique<std::vector<const claims::claim*>>(inline_.begin(), inline_.end());
+  more_->push_back(c);
+}
+
 const std::string& finding::doc() const {
   return !claims.empty() ? claims.front()->doc.str() : text ? text->doc : none();
 }
@@ -579,7 +597,7 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   f.message = core::stored_text(message);
   f.line = c.line;
   f.column = c.column;
-  f.claims = {&c};
+  f.claims.push_back(&c);
   f.doc_index = c.doc_index;
   f.offset = c.offset;
   return f;

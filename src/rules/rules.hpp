@@ -3,13 +3,14 @@
 // The rules stage: YAML rule files naming a built-in check kind, a filter
 // over claims, the kind's parameters and a message; run over the whole batch.
 
-#include <boost/container/small_vector.hpp>
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claims/claims.hpp"
@@ -33,6 +34,36 @@ struct document_info {
   core::stored_text first_line;  // kept only for an undated document, whose finding shows it
 };
 
+/// The claims a finding involves, in order: up to two in place (most
+/// findings name a claim and the earlier one it contradicts), more on the
+/// heap (the parts of a breakdown). 24 bytes, where a small_vector of two
+/// pointers took 40: a large batch has millions of findings.
+class claim_refs {
+ public:
+  claim_refs() = default;
+  claim_refs(const claim_refs& other);
+  claim_refs& operator=(const claim_refs& other);
+  claim_refs(claim_refs&& other) noexcept : inline_(std::exchange(other.inline_, {})), more_(std::move(other.more_)) {}
+  claim_refs& operator=(claim_refs&& other) noexcept {
+    inline_ = std::exchange(other.inline_, {});
+    more_ = std::move(other.more_);
+    return *this;
+  }
+
+  /// REQUIRES: `c` is not null.
+  void push_back(const claims::claim* c);
+  std::size_t size() const { return more_ ? more_->size() : (inline_[0] != nullptr) + (inline_[1] != nullptr); }
+  bool empty() const { return inline_[0] == nullptr && !more_; }
+  const claims::claim* front() const { return *begin(); }
+  const claims::claim* operator[](std::size_t i) const { return begin()[i]; }
+  const claims::claim* const* begin() const { return more_ ? more_->data() : inline_.data(); }
+  const claims::claim* const* end() const { return begin() + size(); }
+
+ private:
+  std::array<const claims::claim*, 2> inline_{};  // unused once `more_` holds them all
+  std::unique_ptr<std::vector<const claims::claim*>> more_;
+};
+
 /// One finding of one rule, placed at a claim or at a place in a document's
 /// text. A large batch has hundreds of thousands, so a finding at a claim
 /// points at the batch's claims rather than copying what they say: the
@@ -50,7 +81,7 @@ struct finding {
   /// The claims involved; the first is where the finding is placed. Empty
   /// for a finding in a document's text, which sets `text` instead. Most
   /// findings involve one or two, held without a separate allocation.
-  boost::container::small_vector<const claims::claim*, 2> claims;
+  claim_refs claims;
   struct text_place {
     std::string doc;
     std::string location;  // path, or path#id for JSONL records

@@ -202,6 +202,35 @@ TEST_SUITE("rules") {
 
   // (c) interval logic on hand-built claims
 
+  TEST_CASE("a finding's claims keep their order past the two held in place, through copies and moves") {
+    claims::claim_list cs(3);
+    rules::claim_refs refs;
+    CHECK(refs.empty());
+    CHECK(refs.size() == 0);
+    refs.push_back(&cs[0]);
+    refs.push_back(&cs[1]);
+    CHECK(refs.size() == 2);
+    CHECK(refs.front() == &cs[0]);
+    refs.push_back(&cs[2]);  // a third moves them to the heap
+    REQUIRE(refs.size() == 3);
+    CHECK(refs[0] == &cs[0]);
+    CHECK(refs[1] == &cs[1]);
+    CHECK(refs[2] == &cs[2]);
+    const rules::claim_refs copy = refs;
+    CHECK(std::vector<const claims::claim*>(copy.begin(), copy.end()) ==
+          std::vector<const claims::claim*>{&cs[0], &cs[1], &cs[2]});
+    rules::claim_refs moved = std::move(refs);
+    CHECK(moved.size() == 3);
+    CHECK(refs.empty());  // NOLINT: a moved-from list is empty
+    rules::claim_refs two;
+    two.push_back(&cs[2]);
+    two.push_back(&cs[0]);
+    moved = two;
+    CHECK(std::vector<const claims::claim*>(moved.begin(), moved.end()) ==
+          std::vector<const claims::claim*>{&cs[2], &cs[0]});
+    CHECK(sizeof(rules::claim_refs) == 24);
+  }
+
   TEST_CASE("more than N then a higher exact figure the next day is no decrease") {
     rules::batch b;
     b.claims.push_back(killed("a.txt#1", "2023-10-12", "more than 1,000", 1001, std::nullopt, 1000, "more_than", "Desk A", 0));

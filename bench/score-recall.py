@@ -37,7 +37,10 @@ with open(a.truth) as f:
             misses.append(t); continue
         found += 1
         found_by_template[t["template"]] += 1
-        for k in ("metric", "group", "qualifier", "lo", "hi", "as_of"):
+        # cumulative too: decrease, stale, disagreement and jump read only
+        # running totals, so a figure for one incident taken for one brings
+        # false findings.
+        for k in ("metric", "group", "qualifier", "lo", "hi", "as_of", "cumulative"):
             field_n[k] += 1
             field_ok[k] += hit[k] == t[k]
         # The generator's increments ("72 more people died") are no running total.

@@ -23,6 +23,7 @@ namespace {
 struct spill_file {
   std::mutex lock;
   std::FILE* file = nullptr;
+  std::unique_ptr<char[]> write_buffer;  // the file's stdio buffer
   bool failed = false;
   std::string failure;  // why spilling stopped; empty while it works
   std::uint64_t end = 0;  // bytes written so far
@@ -69,7 +70,7 @@ spill_file& the_file() {
   return *f;
 }
 
-std::FILE* open_spill_file(std::string& failure) {
+std::FILE* open_spill_file(std::string& failure, std::unique_ptr<char[]>& buffer) {
   const char* dir = std::getenv("TMPDIR");
   std::string path = std::string(dir && *dir ? dir : "/tmp") + "/tollgate-XXXXXX";
   const int fd = ::mkstemp(path.data());
@@ -82,7 +83,14 @@ std::FILE* open_spill_file(std::string& failure) {
   if (!file) {
     failure = std::string("cannot open the temporary file: ") + std::strerror(errno);
     ::close(fd);
+    return nullptr;
   }
+  // Texts are short and many: a buffer of a megabyte makes a system call a
+  // megabyte, where stdio's own made one a page. glibc takes a size only
+  // with a buffer, which must live as long as the file.
+  constexpr std::size_t kBufferSize = std::size_t{1} << 20;
+  buffer = std::make_unique<char[]>(kBufferSize);
+  std::setvbuf(file, buffer.get(), _IOFBF, kBufferSize);
   return file;
 }
 
@@ -178,7 +186,7 @@ void stored_text::spill() {
   if (size >> kSizeBits) return;  // too long for the spilled form; rare enough to keep
   spill_file& f = the_file();
   std::lock_guard<std::mutex> hold(f.lock);
-  if (!f.file && !f.failed) f.file = open_spill_file(f.failure);
+  if (!f.file && !f.failed) f.file = open_spill_file(f.failure, f.write_buffer);
   if (!f.file) f.failed = true;
   if (f.failed || (f.end >> kOffsetBits)) return;  // no (more) temporary file: keep the text in memory
   if (std::fwrite(block_address(bits_) + sizeof size, 1, size, f.file) != size) {

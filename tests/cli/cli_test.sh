@@ -124,6 +124,29 @@ assert (c["metric"], c["group"], c["value"], c["lo"], c["hi"], c["qualifier"]) =
 ' "$WORK/out" || explain "claim from stdin"
 }
 
+stdin_reads_like_the_file() {
+  # Over a megabyte, so that standard input is read in more than one block.
+  python3 - "$WORK/batch.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        text = f"At least {i + 2} people were killed when the bridge collapsed, officials said. " + "Traffic was diverted. " * 20
+        f.write(json.dumps({"id": f"desk-{i}", "source": "Harbour Desk", "published": "2024-05-02", "text": text}) + "\n")
+PY
+  (cd "$ROOT" && "$TOLLGATE" extract - <"$WORK/batch.jsonl") >"$WORK/from_stdin" 2>"$WORK/err"
+  rc=$?
+  [ "$rc" -eq 0 ] || { explain "exit code $rc"; return; }
+  (cd "$ROOT" && "$TOLLGATE" extract "$WORK/batch.jsonl") >"$WORK/from_file" 2>/dev/null
+  [ "$(grep -c . "$WORK/from_stdin")" -eq 3000 ] || { explain "claims from stdin: $(grep -c . "$WORK/from_stdin")"; return; }
+  cmp -s "$WORK/from_stdin" "$WORK/from_file" || explain "stdin and the file give different claims"
+}
+
+empty_stdin_is_an_error() {
+  run_stdin '' lint -
+  [ "$rc" -eq 2 ] || { explain "exit code $rc"; return; }
+  grep -q "<stdin>: error: empty input: no JSONL records" "$WORK/err" || explain "stderr does not say stdin was empty"
+}
+
 missing_file_is_error_and_rest_is_read() {
   run extract no/such/article.txt fixtures/ingest/good.txt
   [ "$rc" -eq 2 ] || { explain "exit code"; return; }
@@ -334,6 +357,8 @@ check "lint --format json is valid JSON with 7 documents and 3 findings" lint_js
 check "extract prints 26 claims with DESIGN's keys in order" extract_sample_prints_claim_lines
 check "trace prints the killed rows in date order" trace_sample_lists_killed_in_date_order
 check "extract - reads JSONL from standard input" extract_reads_jsonl_from_stdin
+check "extract - gives the same claims as the file, over more than one read" stdin_reads_like_the_file
+check "empty standard input exits 2 and says so" empty_stdin_is_an_error
 check "a missing file exits 2, names it, and the rest is read" missing_file_is_error_and_rest_is_read
 check "binary, empty and malformed inputs exit 2, are named, and the rest is read" bad_inputs_are_errors_and_rest_is_read
 check "a rule file with a YAML syntax error exits 2 with file:line:col" bad_rule_yaml_is_error_with_position

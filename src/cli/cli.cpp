@@ -259,7 +259,11 @@ void write_lint_format(std::ostream& out, const std::string& format, const repor
 // Writes a file through `write`; false (with a diagnostic) when it cannot.
 bool write_file(const std::string& path, core::diagnostics& problems, const std::function<void(std::ostream&)>& write,
                 const char* what) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  // A megabyte at a time, like stdout: a report of a large batch is large.
+  std::vector<char> buffer(std::size_t{1} << 20);
+  std::ofstream file;
+  file.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  file.open(path, std::ios::binary | std::ios::trunc);
   if (file) write(file);
   file.close();
   if (!file) {

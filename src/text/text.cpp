@@ -1,5 +1,6 @@
 #include "text/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -35,14 +36,22 @@ constexpr std::array<std::string_view, 40> kAbbreviations = {
     "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "no",   "vs",   "etc",  "approx",
     "inc",  "corp", "ltd",  "co",   "u.s",  "u.n",  "u.k",  "e.g",  "i.e",  "jr"};
 
+constexpr std::size_t kLongestAbbreviation = [] {
+  std::size_t n = 0;
+  for (auto a : kAbbreviations) n = std::max(n, a.size());
+  return n;
+}();
+
 bool is_abbreviation(std::string_view text, std::size_t dot) {
   std::size_t start = dot;
   while (start > 0 && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
-  std::string word;
-  for (std::size_t i = start; i < dot; ++i) {
-    word += core::to_lower(text[i]);
-  }
-  if (word.size() == 1) return true;  // an initial: "John F. Kennedy"
+  const std::size_t n = dot - start;
+  if (n == 1) return true;  // an initial: "John F. Kennedy"
+  // Most sentences end on a longer word: no copy, no comparison.
+  if (n > kLongestAbbreviation) return false;
+  char lower[kLongestAbbreviation];
+  for (std::size_t i = 0; i < n; ++i) lower[i] = core::to_lower(text[start + i]);
+  const std::string_view word(lower, n);
   for (auto a : kAbbreviations) {
     if (word == a) return true;
   }

@@ -19,6 +19,7 @@
 #include "conformance/conformance.hpp"
 #include "conformance/dates.hpp"
 #include "core/diagnostic.hpp"
+#include "core/io_buffer.hpp"
 #include "core/stored_text.hpp"
 #include "eval/eval.hpp"
 #include "ingest/ingest.hpp"
@@ -259,11 +260,9 @@ void write_lint_format(std::ostream& out, const std::string& format, const repor
 // Writes a file through `write`; false (with a diagnostic) when it cannot.
 bool write_file(const std::string& path, core::diagnostics& problems, const std::function<void(std::ostream&)>& write,
                 const char* what) {
-  // A megabyte at a time, like stdout: a report of a large batch is large.
-  std::vector<char> buffer(std::size_t{1} << 20);
+  std::vector<char> buffer;
   std::ofstream file;
-  file.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  file.open(path, std::ios::binary | std::ios::trunc);
+  core::open_buffered(file, buffer, path, std::ios::out | std::ios::binary | std::ios::trunc);
   if (file) write(file);
   file.close();
   if (!file) {
@@ -517,11 +516,11 @@ int run_eval(eval_options& e) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  // Output to a file or a pipe goes out a megabyte at a time: stdio's own
-  // 4 KiB buffer made 36,000 system calls for the claims of a 200 MB batch.
-  // A terminal keeps its line buffering. Set before anything is written.
+  // Output to a file or a pipe goes out in large writes: stdio's own 4 KiB
+  // buffer made 36,000 system calls for the claims of a 200 MB batch. A
+  // terminal keeps its line buffering. Set before anything is written.
   if (!isatty(STDOUT_FILENO)) {
-    static char stdout_buffer[1 << 20];
+    static char stdout_buffer[core::kIoBufferBytes];
     std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   }
   CLI::App app{"tollgate: checks casualty figures in news for consistency"};

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/io_buffer.hpp"
+
 namespace tollgate::core {
 namespace {
 
@@ -85,12 +87,11 @@ std::FILE* open_spill_file(std::string& failure, std::unique_ptr<char[]>& buffer
     ::close(fd);
     return nullptr;
   }
-  // Texts are short and many: a buffer of a megabyte makes a system call a
-  // megabyte, where stdio's own made one a page. glibc takes a size only
-  // with a buffer, which must live as long as the file.
-  constexpr std::size_t kBufferSize = std::size_t{1} << 20;
-  buffer = std::make_unique<char[]>(kBufferSize);
-  std::setvbuf(file, buffer.get(), _IOFBF, kBufferSize);
+  // Texts are short and many: a large buffer makes a system call for many,
+  // where stdio's own made one a page. glibc takes a size only with a
+  // buffer, which must live as long as the file.
+  buffer = std::make_unique<char[]>(kIoBufferBytes);
+  std::setvbuf(file, buffer.get(), _IOFBF, kIoBufferBytes);
   return file;
 }
 

@@ -26,7 +26,6 @@ namespace {
 std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
-
 struct pool {
   std::mutex lock;
   // Texts in a deque, which never moves an element when it grows.

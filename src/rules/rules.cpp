@@ -525,18 +525,19 @@ series_list check_input::series(const rule& r, bool dated_only) const {
   out.points_.reserve(total);
   std::size_t first = 0;  // of the series being laid out, in out.points_
   std::uint32_t rank = 0;
+  // Ends the series being laid out, when it has claims.
+  auto close_series = [&] {
+    if (out.points_.size() == first) return;
+    out.series_.emplace_back(keys_by_rank_[rank], series_points(out.points_.data() + first, out.points_.size() - first));
+    first = out.points_.size();
+  };
   for (const std::uint32_t index : series_order_) {
     if (!selected[index]) continue;
-    if (out.points_.size() > first && rank_[index] != rank) {
-      out.series_.emplace_back(keys_by_rank_[rank], series_points(out.points_.data() + first, out.points_.size() - first));
-      first = out.points_.size();
-    }
+    if (rank_[index] != rank) close_series();
     rank = rank_[index];
     out.points_.push_back(&b.claims[index]);
   }
-  if (out.points_.size() > first) {
-    out.series_.emplace_back(keys_by_rank_[rank], series_points(out.points_.data() + first, out.points_.size() - first));
-  }
+  close_series();
   return out;
 }
 

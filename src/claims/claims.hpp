@@ -72,6 +72,12 @@ struct lexicon {
   phrase_set auxiliaries, toll_links, breakdown, incident, revision, everyone, things;
   phrase_set life_verbs;
   phrase_set increment;  // "72 more", "a further 12": a count added since the last report
+  /// "airstrike", "shelling", "gunmen": a story opening with one attack in a
+  /// war reports an incident of it, and its `attack_metrics` figures count it.
+  phrase_set attacks;
+  std::vector<std::string> attack_metrics;
+  phrase_set wider_event;  // "the war", "overall": a figure for the whole war, not the attack
+  core::word_set war_words;  // "war", "rebels": a story that names one is set in a war
   phrase_set undoing;  // "freed", "released": the counted people are no longer casualties  // "claimed", "cost": what makes "2,800 lives" a toll
   std::vector<group_entry> groups;
   phrase_set all_group_words;

@@ -480,7 +480,7 @@ std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, c
 // "In 1994, a cyclone killed 1,654 people", "an offensive in 1977 left ...":
 // a past year named with "in" in the figure's clause, not after "since".
 std::optional<int> historical_year(const sentence_reader& r, const ingest::document& doc, std::size_t from,
-                                   std::size_t to) {
+                                   std::size_t to, std::size_t figure) {
   if (!doc.published) return std::nullopt;
   const auto& w = r.words();
   const auto& t = r.tokens();
@@ -489,6 +489,16 @@ std::optional<int> historical_year(const sentence_reader& r, const ingest::docum
     // "since the war began in 2022": the start of a count, not its year.
     if (std::find(w.begin() + static_cast<std::ptrdiff_t>(from), w.begin() + static_cast<std::ptrdiff_t>(k), "since") !=
         w.begin() + static_cast<std::ptrdiff_t>(k)) {
+      continue;
+    }
+    int year = 0;
+    std::from_chars(w[k + 1].data(), w[k + 1].data() + w[k + 1].size(), year);
+    if (year >= 1800 && year < doc.published->year()) return year;
+  }
+  // "the deadliest since 1971, when 1,200 people were killed": that year's toll.
+  for (std::size_t k = 0; k + 3 < figure; ++k) {
+    if (w[k] != "since" || t[k + 1].kind != token_kind::number || t[k + 1].length != 4 || w[k + 2] != "," ||
+        w[k + 3] != "when") {
       continue;
     }
     int year = 0;
@@ -504,6 +514,14 @@ std::string since_phrase(const sentence_reader& r, std::size_t from, std::size_t
   const auto& w = r.words();
   for (std::size_t k = from; k < to; ++k) {
     if (w[k] != "since") continue;
+    // "one of the deadliest attacks since 2014" compares; it starts no count.
+    if (std::any_of(w.begin() + static_cast<std::ptrdiff_t>(from), w.begin() + static_cast<std::ptrdiff_t>(k),
+                    [](std::string_view x) {
+                      return is_one_of(x, {"deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest",
+                                           "highest", "first"});
+                    })) {
+      continue;
+    }
     std::string out = "since";
     for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) {
       out += ' ';
@@ -598,6 +616,56 @@ bool names_incident(const sentence_reader& r, const lexicon& lex, std::size_t fr
     for (std::size_t g = k + 2; g < to && g < k + 5; ++g) {
       if (lex.incident.match(w, g)) return true;
     }
+  }
+  return false;
+}
+
+// A sentence that reports one attack: "An airstrike on a market in Morsk
+// killed 40 on Tuesday", "A drone strike hit a wedding party". A day, or an
+// attack word after "a" or "an", tells one attack from a campaign ("killed
+// by the strikes in Gaza"), whose figures are the war's running toll.
+bool reports_an_attack(const sentence_reader& r, const lexicon& lex,
+                       const std::vector<parse::date_expression>& dates) {
+  const auto& w = r.words();
+  bool single = false, named = false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (!lex.attacks.match(w, k)) continue;
+    named = true;
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b < k; ++b) single = single || is_one_of(w[b], {"a", "an"});
+  }
+  if (!named) return false;
+  if (single) return true;
+  using kind = parse::date_expression_kind;
+  const auto& t = r.tokens();
+  const bool dated = std::any_of(dates.begin(), dates.end(), [&](const parse::date_expression& e) {
+    // "since Friday" starts a count: the figure spans days.
+    const auto at = std::find_if(t.begin(), t.end(), [&](const auto& tok) { return tok.offset == e.offset; });
+    const bool start = at != t.begin() && at != t.end() && is_one_of(w[(at - t.begin()) - 1], {"since", "from"});
+    return !e.since && !start &&
+           (e.kind == kind::relative_day || e.kind == kind::weekday || (e.kind == kind::calendar && e.day > 0));
+  });
+  if (dated) return true;
+  // "overnight", "this morning", "at dawn": a time of day is a day too.
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (is_one_of(w[k], {"overnight", "tonight"})) return true;
+    if (k + 1 < w.size() && is_one_of(w[k], {"this", "last", "at"}) &&
+        is_one_of(w[k + 1], {"morning", "afternoon", "evening", "night", "dawn", "dusk"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The text names a war the story is set in ("the war", "rebels").
+bool names_a_war(std::string_view text, const lexicon& lex) {
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && core::is_alpha(text[i])) {
+      word += core::to_lower(text[i]);
+      continue;
+    }
+    if (!word.empty() && lex.war_words.contains(word)) return true;
+    word.clear();
   }
   return false;
 }
@@ -922,6 +990,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
+  // A story whose lede (its first two sentences with a claim: a headline
+  // and the first paragraph) reports one attack in a war is about that
+  // incident: its figures that could count the attack do, not the war's
+  // running toll. Decided once the lede is read, so applied at the end.
+  bool attack_story = false;
+  int lede_sentences = 0;
+  std::vector<bool> counts_the_attack;  // parallel to `out`
 
   // Per thread: extract runs on several at once.
   thread_local reader_buffers buffers, previous_buffers;
@@ -1079,14 +1154,16 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.vague = f.q.vague;
       c.as_of = doc.published;
       if (c.as_of) c.as_of_basis = "published";
+      bool historical = false;
       if (auto anchored = anchored_as_of(r, doc, lex, dates(), f, cb, ce)) {
         c.as_of = anchored->day;
         c.as_of_basis = anchored->basis;
-      } else if (auto year = historical_year(r, doc, cb, ce)) {
+      } else if (auto year = historical_year(r, doc, cb, ce, f.first)) {
         // "an offensive in 1977 left 3,630 people dead": a toll of that year,
         // held as of its last day.
         c.as_of = core::date::from_ymd(*year, 12, 31);
         c.as_of_basis = "explicit";
+        historical = true;
       }
       // "72 more people died", "another 30 bodies": what was added since the
       // last report is no running total, whatever toll noun is near.
@@ -1094,13 +1171,25 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const bool injured_died = np.partitive && c.metric == "killed" && f.last + 2 < w.size() &&
                                 w[f.last] == "of" && w[f.last + 1] == "the" &&
                                 is_one_of(w[f.last + 2], {"injured", "wounded"});
-      const bool increment = injured_died || (f.last < w.size() && lex.increment.match(w, f.last) == 1) ||
-                             (f.first > 0 && lex.increment.match(w, f.first - 1) == 1);
+      // "40 have died and 72 more were injured": others, not an increment.
+      const bool others = coordinated && out.size() > sentence_first_claim && out.back().metric != c.metric;
+      const bool increment = injured_died ||
+                             (!others && ((f.last < w.size() && lex.increment.match(w, f.last) == 1) ||
+                                          (f.first > 0 && lex.increment.match(w, f.first - 1) == 1)));
       c.cumulative = !increment && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
       c.previous_attributed = before().has_value();
       c.revision = revised;
       c.counted_since = since_phrase(r, cb, ce);
+      if (out.size() == sentence_first_claim && lede_sentences < 2) {
+        ++lede_sentences;
+        attack_story = attack_story || reports_an_attack(r, lex, dates());
+      }
+      // Not a count from a start, a past year's toll, or the war's ("the war has killed").
+      counts_the_attack.push_back(
+          c.cumulative && c.counted_since.empty() && !historical &&
+          std::find(lex.attack_metrics.begin(), lex.attack_metrics.end(), c.metric) != lex.attack_metrics.end() &&
+          !sentence_has(r, lex.wider_event, cb, ce));
       if (part && total) c.part_of_number = total->number;
       if (previous_total) c.part_of_number = previous_total->number;
 
@@ -1163,6 +1252,11 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   }
   for (auto& c : out) {
     if (!c.location) c.story_place = story_place;
+  }
+  if (attack_story && names_a_war(doc.text, lex)) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (counts_the_attack[k]) out[k].cumulative = false;
+    }
   }
   return out;
 }

@@ -173,7 +173,8 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     static const std::set<std::string> known = {"qualifiers", "vague", "metrics", "auxiliaries",
                                                 "toll_links", "breakdown", "incident", "revision", "increment",
                                                 "groups", "everyone", "things", "places",
-                                                "life_verbs", "undoing", "zero"};
+                                                "life_verbs", "undoing", "zero", "attacks", "attack_metrics",
+                                                "wider_event", "war_words"};
     for (const auto& kv : root) {
       const auto key = core::key_name(kv.first, file, problems);
       if (key && !known.count(*key)) {
@@ -212,6 +213,14 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->toll_links, read_list(root["toll_links"], file, "toll_links", problems));
     fill(lex->breakdown, read_list(root["breakdown"], file, "breakdown", problems));
     fill(lex->incident, read_list(root["incident"], file, "incident", problems));
+    fill(lex->attacks, read_list(root["attacks"], file, "attacks", problems));
+    fill(lex->wider_event, read_list(root["wider_event"], file, "wider_event", problems));
+    for (const auto& w : read_list(root["war_words"], file, "war_words", problems)) {
+      lex->war_words.add(text::normalize_word(w));
+    }
+    for (auto& m : read_list(root["attack_metrics"], file, "attack_metrics", problems)) {
+      lex->attack_metrics.push_back(std::move(m));
+    }
     fill(lex->revision, read_list(root["revision"], file, "revision", problems));
     fill(lex->increment, read_list(root["increment"], file, "increment", problems));
     fill(lex->life_verbs, read_list(root["life_verbs"], file, "life_verbs", problems));

@@ -99,6 +99,24 @@ struct lexicon {
 core::result<std::shared_ptr<const lexicon>> load_lexicon(
     const std::string& dir, const std::vector<std::string>& extra_files = {});
 
+/// What only a report or the claim JSON reads of a claim: its wording and
+/// where to show it. A claim keeps these as one core::stored_text, so that a
+/// kept batch moves them out of memory in one piece and a report reads them
+/// back in one.
+struct claim_wording {
+  std::string text;  // the claim as written: "more than 2,800 lives"
+  std::string line_text;  // the claim's line, cut to a window around the claim
+  int line_text_column = 1;  // column of line_text's first character
+  /// Where the figure with its qualifier ("more than 2,800") starts, in
+  /// bytes into the document text.
+  std::uint32_t quantity_offset = 0;
+  /// How `as_of` was found: "published" (the publication date), "explicit"
+  /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
+  /// resolved against publication: "on Tuesday", "yesterday"); empty when
+  /// there is no as_of.
+  core::symbol as_of_basis;
+};
+
 /// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
 /// millions, so a claim is kept small: text that claims share (names from
 /// the lexicon, a document's id, source and location) is a core::symbol,
@@ -114,8 +132,7 @@ struct claim {
   int line = 0;
   int column = 0;
   std::uint32_t offset = 0;  // bytes into the document text
-  std::uint32_t length = 0;
-  core::stored_text text;
+  std::uint32_t length = 0;  // of its text, in bytes
   core::symbol metric;
   core::symbol group;
   core::compact_optional<core::symbol> location;
@@ -124,11 +141,6 @@ struct claim {
   core::compact_optional<double> hi;
   core::symbol qualifier;
   core::compact_optional<core::date> as_of;
-  /// How `as_of` was found: "published" (the publication date), "explicit"
-  /// (a date written in the sentence: "by Oct. 13"), "relative" (a day
-  /// resolved against publication: "on Tuesday", "yesterday"); empty when
-  /// there is no as_of.
-  core::symbol as_of_basis;
   core::compact_optional<core::symbol> attribution;
   /// The number of the total in the same document this figure is part of; 0 for none.
   std::uint32_t part_of_number = 0;
@@ -144,12 +156,9 @@ struct claim {
   bool previous_attributed = false;
   std::uint32_t doc_index = 0;  // position of the document in the batch
   core::symbol location_label;  // where a reader finds the document (path or path#id)
-  core::stored_text line_text;  // the claim's line, cut to a window around the claim
-  int line_text_column = 1;  // column of line_text's first character
   /// The figure with its qualifier as written ("more than 2,800"), for
-  /// messages; at quantity_offset in the document text.
+  /// messages; at wording().quantity_offset in the document text.
   core::symbol figure;
-  std::uint32_t quantity_offset = 0;
 
   /// "metric/group" or "metric/group/location" (the claim's location, else
   /// its story's place).
@@ -164,12 +173,17 @@ struct claim {
   /// while the claim is fresh in the cache; empty before.
   core::symbol series_key;
 
+  /// Its wording, read (from the temporary file once spilled) on each call:
+  /// a caller that needs several of its fields takes it once.
+  claim_wording wording() const;
+  void set_wording(const claim_wording& w);
+
   /// Moves the wording out of memory (core::stored_text::spill), for a
   /// batch that keeps its claims until the end of the run.
-  void spill_text() {
-    text.spill();
-    line_text.spill();
-  }
+  void spill_text() { packed_wording_.spill(); }
+
+ private:
+  core::stored_text packed_wording_;  // claim_wording, packed by set_wording
 };
 
 /// The claims of a batch, in batch order.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <map>
 #include <utility>
 
@@ -978,6 +979,45 @@ std::string claim::series() const {
 
 std::string claim::id() const { return doc + "#" + std::to_string(number); }
 
+// Packed as line_text_column, quantity_offset and the text's size (4 bytes
+// each), the basis' size (1 byte), then the basis, the text and the line.
+void claim::set_wording(const claim_wording& w) {
+  std::string packed;
+  packed.reserve(13 + w.as_of_basis.size() + w.text.size() + w.line_text.size());
+  auto put_u32 = [&](std::uint32_t v) {
+    char bytes[4];
+    std::memcpy(bytes, &v, 4);
+    packed.append(bytes, 4);
+  };
+  put_u32(static_cast<std::uint32_t>(w.line_text_column));
+  put_u32(w.quantity_offset);
+  put_u32(static_cast<std::uint32_t>(w.text.size()));
+  packed += static_cast<char>(w.as_of_basis.size());  // "published" at most
+  packed += w.as_of_basis.str();
+  packed += w.text;
+  packed += w.line_text;
+  packed_wording_ = core::stored_text(packed);
+}
+
+claim_wording claim::wording() const {
+  claim_wording w;
+  const std::string packed = packed_wording_.str();
+  if (packed.size() < 13) return w;  // never set
+  auto get_u32 = [&](std::size_t at) {
+    std::uint32_t v;
+    std::memcpy(&v, packed.data() + at, 4);
+    return v;
+  };
+  w.line_text_column = static_cast<int>(get_u32(0));
+  w.quantity_offset = get_u32(4);
+  const std::size_t text_size = get_u32(8);
+  const std::size_t basis_size = static_cast<unsigned char>(packed[12]);
+  w.as_of_basis = std::string_view(packed).substr(13, basis_size);
+  w.text = packed.substr(13 + basis_size, text_size);
+  w.line_text = packed.substr(13 + basis_size + text_size);
+  return w;
+}
+
 std::optional<std::string> claim::part_of() const {
   if (!part_of_number) return std::nullopt;
   return doc + "#" + std::to_string(part_of_number);
@@ -1152,17 +1192,18 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.hi = f.q.hi;
       c.qualifier = f.q.qualifier;
       c.vague = f.q.vague;
+      claim_wording wording;
       c.as_of = doc.published;
-      if (c.as_of) c.as_of_basis = "published";
+      if (c.as_of) wording.as_of_basis = "published";
       bool historical = false;
       if (auto anchored = anchored_as_of(r, doc, lex, dates(), f, cb, ce)) {
         c.as_of = anchored->day;
-        c.as_of_basis = anchored->basis;
+        wording.as_of_basis = anchored->basis;
       } else if (auto year = historical_year(r, doc, cb, ce, f.first)) {
         // "an offensive in 1977 left 3,630 people dead": a toll of that year,
         // held as of its last day.
         c.as_of = core::date::from_ymd(*year, 12, 31);
-        c.as_of_basis = "explicit";
+        wording.as_of_basis = "explicit";
         historical = true;
       }
       // "72 more people died", "another 30 bodies": what was added since the
@@ -1200,7 +1241,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const std::size_t end = std::max({q_end, np_end, hit->end});
       c.length = end - c.offset;
       const std::string_view text = std::string_view(doc.text).substr(c.offset, c.length);
-      c.text = core::stored_text(text);
+      wording.text = text;
       if (!lines) lines.emplace(doc.text);
       const auto pos = lines->at(c.offset);
       c.line = pos.line;
@@ -1221,9 +1262,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
           break;
         }
       }
-      c.line_text = core::stored_text(whole.substr(from, to - from));
-      c.line_text_column = 1 + static_cast<int>(core::count_code_points(whole.substr(0, from)));
-      c.quantity_offset = q_begin;
+      wording.line_text = whole.substr(from, to - from);
+      wording.line_text_column = 1 + static_cast<int>(core::count_code_points(whole.substr(0, from)));
+      wording.quantity_offset = static_cast<std::uint32_t>(q_begin);
+      c.set_wording(wording);
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.doc_index = doc.index;
       c.location_label = *doc_location;

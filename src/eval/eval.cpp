@@ -47,18 +47,19 @@ bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 // True when the claim's figure and a whole-word occurrence of `span` share
 // bytes on the claim's line ("8" in "8-year" is not "18,400").
 bool figure_meets_span(const claims::claim& c, const std::string& span) {
-  const std::string line = c.line_text.str();
-  const std::string text = c.text.str();
+  const claims::claim_wording wording = c.wording();
+  const std::string& line = wording.line_text;
+  const std::string& text = wording.text;
   // Where the claim starts in its line: the occurrence of its text at its column.
   std::size_t start = std::string::npos;
   for (std::size_t p = line.find(text); p != std::string::npos; p = line.find(text, p + 1)) {
-    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + c.line_text_column == c.column) {
+    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + wording.line_text_column == c.column) {
       start = p;
       break;
     }
   }
-  if (start == std::string::npos || c.quantity_offset < c.offset) return false;
-  const std::size_t fb = start + (c.quantity_offset - c.offset);
+  if (start == std::string::npos || wording.quantity_offset < c.offset) return false;
+  const std::size_t fb = start + (wording.quantity_offset - c.offset);
   const std::size_t fe = fb + c.figure.size();
   for (std::size_t p = line.find(span); p != std::string::npos; p = line.find(span, p + 1)) {
     const std::size_t e = p + span.size();

@@ -73,7 +73,7 @@ std::uint64_t identity_hash(const rules::finding& f) {
     h << kSep << c->doc.str() << kSep << c->metric.str() << kSep << c->group.str() << kSep
       << (c->location ? c->location->str() : std::string()) << kSep << c->qualifier.str() << kSep
       << figure(c->value) << kSep << figure(c->lo) << kSep << figure(c->hi) << kSep;
-    add_folded(h, c->text.str());
+    add_folded(h, c->wording().text);
   }
   return h.value();
 }

@@ -92,7 +92,7 @@ std::optional<json> claim_region(const document_place& place, const claims::clai
   if (at.column == 0) return json{{"startLine", at.line}};
   int end_line = c.line;
   int end_column = c.column;
-  const std::string text = c.text.str();
+  const std::string text = c.wording().text;
   const auto last_break = text.rfind('\n');
   if (last_break == std::string::npos) {
     end_column += static_cast<int>(core::count_code_points(text));
@@ -115,7 +115,7 @@ std::optional<json> finding_region(const document_place& place, const rules::fin
   if (at.column > 0) {
     region["startColumn"] = at.column;
     // The snippet is the region's text: from the column to the end of the line.
-    const std::string line = f.line_text();
+    const std::string line = f.window().text;
     std::string_view rest = line;
     for (int col = 1; col < at.column && !rest.empty(); ++col) {
       std::size_t n = 1;
@@ -135,7 +135,7 @@ json physical_location(const document_place& place, const std::optional<json>& r
 }
 
 std::string describe_claim(const claims::claim& c) {
-  std::string s = "'" + c.text.str() + "'";
+  std::string s = "'" + c.wording().text + "'";
   std::vector<std::string> about;
   if (!c.source.empty()) about.push_back(c.source);
   if (c.as_of) about.push_back(c.as_of->iso());
@@ -472,8 +472,9 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
         worst = std::min(worst, f->level);
         const std::string message = f->message.str();
         messages += (messages.empty() ? "" : "; ") + message;
-        text += core::render({f->location(), f->line, f->column, f->level, message, f->rule},
-                             f->line_text(), false, f->line_text_column());
+        const auto window = f->window();
+        text += core::render({f->location(), f->line, f->column, f->level, message, f->rule}, window.text, false,
+                             window.column);
       }
       if (it->second.size() > 1)
         messages = fmt::format("{} findings: {}", it->second.size(), messages);

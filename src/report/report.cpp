@@ -43,7 +43,8 @@ json claim_object(const claims::claim& c) {
   j["column"] = c.column;
   j["offset"] = c.offset;
   j["length"] = c.length;
-  j["text"] = c.text.str();
+  const claims::claim_wording wording = c.wording();
+  j["text"] = wording.text;
   j["metric"] = c.metric;
   j["group"] = c.group;
   j["location"] = optional(c.location, str);
@@ -53,7 +54,7 @@ json claim_object(const claims::claim& c) {
   j["qualifier"] = c.qualifier;
   j["vague"] = c.vague;
   j["as_of"] = optional(c.as_of, day);
-  j["as_of_basis"] = c.as_of_basis.empty() ? json(nullptr) : json(c.as_of_basis);
+  j["as_of_basis"] = wording.as_of_basis.empty() ? json(nullptr) : json(wording.as_of_basis);
   j["cumulative"] = c.cumulative;
   j["attribution"] = optional(c.attribution, str);
   j["part_of"] = optional(c.part_of(), str);
@@ -168,7 +169,8 @@ void append_optional(std::string& out, const Optional& v, F f) {
 }  // namespace
 
 std::string claim_json(const claims::claim& c) {
-  const std::string text = c.text.str();
+  const claims::claim_wording wording = c.wording();
+  const std::string& text = wording.text;
   std::string out;
   out.reserve(512);
   // Each key with the punctuation around it, as one piece.
@@ -199,7 +201,7 @@ std::string claim_json(const claims::claim& c) {
   key(R"(,"qualifier":)"); str(c.qualifier.str());
   key(R"(,"vague":)"); boolean(c.vague);
   key(R"(,"as_of":)"); append_optional(out, c.as_of, day);
-  key(R"(,"as_of_basis":)"); if (c.as_of_basis.empty()) out += "null"; else str(c.as_of_basis.str());
+  key(R"(,"as_of_basis":)"); if (wording.as_of_basis.empty()) out += "null"; else str(wording.as_of_basis.str());
   key(R"(,"cumulative":)"); boolean(c.cumulative);
   key(R"(,"attribution":)"); append_optional(out, c.attribution, sym);
   key(R"(,"part_of":)"); append_optional(out, c.part_of(), str);
@@ -213,7 +215,8 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
     core::diagnostic d{f.location(), f.line, f.column, f.level, f.message.str(), f.rule};
-    out << core::render(d, f.line_text(), color, f.line_text_column());
+    const auto window = f.window();
+    out << core::render(d, window.text, color, window.column);
   }
 }
 
@@ -345,7 +348,7 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
                           {"column", c->column},
                           {"file", at.file.empty() ? json(nullptr) : json(at.file)},
                           {"file_line", at.line ? json(at.line) : json(nullptr)},
-                          {"text", c->text.str()}});
+                          {"text", c->wording().text}});
     }
     o["involves"] = std::move(involved);
     return o;

@@ -67,7 +67,7 @@ bool append_claim_field(std::string& out, const claims::claim& c, std::string_vi
   if (name == "qualifier") return put(c.qualifier.str());
   if (name == "as_of") return put(c.as_of ? c.as_of->iso() : "undated");
   if (name == "attribution") return put(c.attribution ? view(c.attribution->str()) : view("no attribution"));
-  if (name == "text") return put(c.text.str());
+  if (name == "text") return put(c.wording().text);
   if (name == "series") return put(c.series());
   return false;
 }

@@ -574,12 +574,12 @@ const std::string& finding::location() const {
   return !claims.empty() ? claims.front()->location_label.str() : text ? text->location : none();
 }
 
-std::string finding::line_text() const {
-  return !claims.empty() ? claims.front()->line_text.str() : text ? text->line_text.str() : std::string();
-}
-
-int finding::line_text_column() const {
-  return !claims.empty() ? claims.front()->line_text_column : text ? text->line_text_column : 1;
+finding::line_window finding::window() const {
+  if (!claims.empty()) {
+    claims::claim_wording w = claims.front()->wording();
+    return {std::move(w.line_text), w.line_text_column};
+  }
+  return text ? line_window{text->line_text.str(), text->line_text_column} : line_window{};
 }
 
 std::string finding::series() const { return claims.empty() ? std::string() : claims.front()->series(); }

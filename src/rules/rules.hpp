@@ -90,12 +90,17 @@ struct finding {
   };
   std::shared_ptr<const text_place> text;
 
-  /// Document id, its location, and the line (or a window of it) where the
-  /// finding is, from its claim or its `text`; empty when it has neither.
+  /// Document id and its location, from its claim or its `text`; empty
+  /// when it has neither.
   const std::string& doc() const;
   const std::string& location() const;
-  std::string line_text() const;
-  int line_text_column() const;
+  /// The line (or a window of it) where the finding is, with the column of
+  /// its first character; an empty text when it has neither claim nor `text`.
+  struct line_window {
+    std::string text;
+    int column = 1;
+  };
+  line_window window() const;
   /// The series of the claim it is placed at; empty for none.
   std::string series() const;
   /// The ids of `claims`, in order.

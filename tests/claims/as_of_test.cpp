@@ -18,7 +18,7 @@ as_of_result as_of(const std::string& sentence, const std::string& published = "
   const auto found = claims::extract(test::make_document(sentence + "\n", published), test::builtin_lexicon());
   REQUIRE_MESSAGE(found.size() == 1, sentence);
   const auto& c = found[0];
-  return {c.as_of ? c.as_of->iso() : "null", c.as_of_basis};
+  return {c.as_of ? c.as_of->iso() : "null", c.wording().as_of_basis};
 }
 
 }  // namespace

@@ -69,12 +69,19 @@ void check_against(const std::vector<json>& expected, const std::vector<claims::
     CHECK((c.part_of() ? json(base_name(*c.part_of())) : json(nullptr)) == e["part_of"]);
     if (e.contains("cumulative")) CHECK(c.cumulative == e["cumulative"]);
     const std::string quantity = e["quantity"];
-    CHECK(c.text.str().find(quantity) != std::string::npos);
+    CHECK(c.wording().text.find(quantity) != std::string::npos);
   }
   for (std::size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(got[i].text.str());
+    CAPTURE(got[i].wording().text);
     CHECK_MESSAGE(used[i], "unexpected claim");
   }
+}
+
+// The claim with its text replaced.
+void with_text(claims::claim& c, const std::string& text) {
+  claims::claim_wording w = c.wording();
+  w.text = text;
+  c.set_wording(w);
 }
 
 std::vector<claims::claim> extract_text(const std::string& text, const std::string& published = "2024-05-02") {
@@ -181,6 +188,29 @@ TEST_SUITE("claims") {
     CHECK(c[1].cumulative);
   }
 
+  TEST_CASE("a claim's wording reads back whole, before and after it is spilled") {
+    auto c = extract_text("By Tuesday, more than 2,800 people had been killed, the ministry said.");
+    REQUIRE(c.size() == 1);
+    const claims::claim_wording fresh = c[0].wording();
+    CHECK(fresh.text == "more than 2,800 people had been killed");
+    CHECK(fresh.line_text.find(fresh.text) != std::string::npos);
+    CHECK(fresh.line_text_column == 1);
+    CHECK(fresh.quantity_offset == c[0].offset);
+    CHECK(fresh.as_of_basis == "relative");
+    c[0].spill_text();
+    const claims::claim_wording back = c[0].wording();
+    CHECK(back.text == fresh.text);
+    CHECK(back.line_text == fresh.line_text);
+    CHECK(back.quantity_offset == fresh.quantity_offset);
+    CHECK(back.as_of_basis == fresh.as_of_basis);
+    // No basis, no text: every part may be empty.
+    claims::claim bare;
+    CHECK(bare.wording().text.empty());
+    bare.set_wording({});
+    CHECK(bare.wording().as_of_basis.empty());
+    CHECK(bare.wording().line_text_column == 1);
+  }
+
   TEST_CASE("extraction of a document does not depend on other documents") {
     const auto doc = test::make_document("Ninety people were killed.");
     auto alone = claims::extract(doc, test::builtin_lexicon());
@@ -204,7 +234,7 @@ TEST_SUITE("claims") {
     auto found = extract_batch(test::source_path("fixtures/sample"));
     REQUIRE(!found.empty());
     claims::claim odd = found.front();
-    odd.text = core::stored_text("quote \" backslash \\ tab \t bell \x07 dash \xE2\x80\x94 end");
+    with_text(odd, "quote \" backslash \\ tab \t bell \x07 dash \xE2\x80\x94 end");
     odd.attribution = "the \"ministry\"";
     odd.location.reset();
     odd.value = 2.5;
@@ -212,18 +242,18 @@ TEST_SUITE("claims") {
     // Bytes that are not UTF-8 (a lone lead byte, a cut sequence) and a
     // four-byte character: the replacement must match nlohmann's.
     claims::claim broken = found.front();
-    broken.text = core::stored_text("lone \xC3 lead, cut \xE2\x80");
+    with_text(broken, "lone \xC3 lead, cut \xE2\x80");
     broken.attribution = "emoji \xF0\x9F\x98\x80 and \xFF";
     found.push_back(broken);
     // Forms RFC 3629 forbids: overlong, a surrogate, past U+10FFFF.
     for (const char* bad : {"over \xC0\x80 long", "over \xE0\x80\x80 long", "half \xED\xA0\x80 pair",
                             "past \xF4\x90\x80\x80 end", "edge \xF4\x8F\xBF\xBF ok", "edge \xEF\xBF\xBF ok"}) {
       claims::claim c = found.front();
-      c.text = core::stored_text(bad);
+      with_text(c, bad);
       found.push_back(c);
     }
     for (const auto& c : found) {
-      CAPTURE(c.text.str());
+      CAPTURE(c.wording().text);
       CHECK(report::claim_json(c) == report::claim_json_reference(c));
     }
   }
@@ -239,7 +269,7 @@ TEST_SUITE("claims") {
                              test::builtin_lexicon());
     REQUIRE(c.size() == 1);
     CHECK(c[0].as_of->iso() == "1994-12-31");
-    CHECK(c[0].as_of_basis == "explicit");
+    CHECK(c[0].wording().as_of_basis == "explicit");
   }
 
   TEST_CASE("a count since a start is its own series") {

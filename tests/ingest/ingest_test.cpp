@@ -173,7 +173,7 @@ TEST_SUITE("ingest") {
     const auto found = claims::extract(d, test::builtin_lexicon());
     REQUIRE(found.size() == 4);
     CHECK(found[0].line == 10);
-    CHECK(found[0].text.str().find("more than 230") != std::string::npos);
+    CHECK(found[0].wording().text.find("more than 230") != std::string::npos);
     CHECK(found[1].line == 11);
     CHECK(found[2].line == 12);
     CHECK(found[3].line == 13);

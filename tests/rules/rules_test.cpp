@@ -79,8 +79,6 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
   c.column = 1;
   c.offset = 0;
   c.length = figure.size();
-  c.text = core::stored_text(figure);
-  c.quantity_offset = 0;
   c.figure = figure;
   c.metric = "killed";
   c.group = "people";
@@ -91,7 +89,10 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
   c.cumulative = true;
   c.doc_index = doc_index;
   c.location_label = c.doc;
-  c.line_text = core::stored_text(figure);
+  claims::claim_wording wording;
+  wording.text = figure;
+  wording.line_text = figure;
+  c.set_wording(wording);
   return c;
 }
 

@@ -135,10 +135,11 @@ struct claim {
   std::uint32_t length = 0;  // of its text, in bytes
   core::symbol metric;
   core::symbol group;
-  core::compact_optional<core::symbol> location;
+  // The interval before the location, which would leave a gap before it.
   core::compact_optional<double> value;
   double lo = 0;
   core::compact_optional<double> hi;
+  core::compact_optional<core::symbol> location;
   core::symbol qualifier;
   core::compact_optional<core::date> as_of;
   core::compact_optional<core::symbol> attribution;

@@ -1,8 +1,5 @@
 #include "cli/parallel_extract.hpp"
 
-#include <atomic>
-#include <memory>
-
 namespace tollgate::cli {
 namespace {
 
@@ -28,9 +25,33 @@ extracted parallel_extractor::extract_one(const ingest::document& doc) const {
 }
 
 parallel_extractor::~parallel_extractor() {
-  for (auto& w : workers_) {
-    if (w.joinable()) w.join();
+  wait_for_workers();
+  {
+    std::lock_guard<std::mutex> hold(lock_);
+    stopping_ = true;
   }
+  wake_.notify_all();
+  for (auto& w : workers_) w.join();
+}
+
+void parallel_extractor::work() {
+  std::size_t seen = 0;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> hold(lock_);
+      wake_.wait(hold, [&] { return stopping_ || chunk_number_ != seen; });
+      if (stopping_) return;
+      seen = chunk_number_;
+    }
+    for (std::size_t i = next_++; i < running_.size(); i = next_++) results_[i] = extract_one(running_[i]);
+    std::lock_guard<std::mutex> hold(lock_);
+    if (--busy_ == 0) finished_.notify_one();
+  }
+}
+
+void parallel_extractor::wait_for_workers() {
+  std::unique_lock<std::mutex> hold(lock_);
+  finished_.wait(hold, [&] { return busy_ == 0; });
 }
 
 void parallel_extractor::add(ingest::document&& doc) {
@@ -50,8 +71,7 @@ void parallel_extractor::finish() {
 }
 
 void parallel_extractor::cycle() {
-  for (auto& w : workers_) w.join();
-  workers_.clear();
+  wait_for_workers();
   std::vector<ingest::document> docs = std::move(running_);
   std::vector<extracted> results = std::move(results_);
   launch();
@@ -65,14 +85,15 @@ void parallel_extractor::launch() {
   filling_bytes_ = 0;
   results_.assign(running_.size(), {});
   if (running_.empty()) return;
-  auto next = std::make_shared<std::atomic<std::size_t>>(0);
-  for (unsigned j = 0; j < jobs_; ++j) {
-    workers_.emplace_back([this, next] {
-      for (std::size_t i = (*next)++; i < running_.size(); i = (*next)++) {
-        results_[i] = extract_one(running_[i]);
-      }
-    });
+  next_ = 0;
+  {
+    std::lock_guard<std::mutex> hold(lock_);
+    busy_ = jobs_;
+    ++chunk_number_;
   }
+  // Started on the first chunk: a batch of one small chunk, or --jobs 1, needs none.
+  while (workers_.size() < jobs_) workers_.emplace_back([this] { work(); });
+  wake_.notify_all();
 }
 
 }  // namespace tollgate::cli

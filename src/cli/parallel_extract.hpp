@@ -1,6 +1,9 @@
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -48,6 +51,8 @@ class parallel_extractor {
   // Waits for the running chunk, starts the filled one, then hands on the
   // finished chunk's results while the workers run.
   void cycle();
+  void wait_for_workers();
+  void work();  // a worker's loop: extract each chunk it is woken for
   extracted extract_one(const ingest::document& doc) const;
 
   const claims::lexicon& lex_;
@@ -59,7 +64,16 @@ class parallel_extractor {
   std::size_t filling_bytes_ = 0;
   std::vector<ingest::document> running_;
   std::vector<extracted> results_;
+  // The workers live as long as the extractor: a thread for each chunk
+  // would leave each thread's allocator heap behind, hundreds in a large
+  // batch, holding memory the claims kept from them.
   std::vector<std::thread> workers_;
+  std::mutex lock_;
+  std::condition_variable wake_, finished_;
+  std::size_t chunk_number_ = 0;  // of the running chunk; a worker that has seen it waits
+  unsigned busy_ = 0;  // workers still on the running chunk
+  bool stopping_ = false;
+  std::atomic<std::size_t> next_{0};  // the running chunk's next document
 };
 
 }  // namespace tollgate::cli

@@ -154,9 +154,16 @@ struct claim {
   // For reports only; not part of the claim JSON.
   /// The sentence before names a source (unattributed); a flag, not the
   /// source itself, since nothing shows it and claims are many.
-  bool previous_attributed = false;
+  bool previous_attributed : 1 = false;
+  /// The document is a record of `location_file` ("batch.jsonl#id"). A bit,
+  /// beside the one above, where a bool would have made the claim 8 bytes longer.
+  bool location_is_record : 1 = false;
   std::uint32_t doc_index = 0;  // position of the document in the batch
-  core::symbol location_label;  // where a reader finds the document (path or path#id)
+  /// The file a reader opens for the document: one symbol for all of a
+  /// file's records, where a label per record took memory for each.
+  core::symbol location_file;
+  /// Where a reader finds the document: its file, or "file#id" for a record.
+  std::string location_label() const { return location_is_record ? location_file + "#" + doc : location_file.str(); }
   /// The figure with its qualifier as written ("more than 2,800"), for
   /// messages; at wording().quantity_offset in the document text.
   core::symbol figure;

@@ -1027,6 +1027,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   // Interned once for all of the document's claims, on the first one.
   std::optional<core::symbol> doc_id, doc_source, doc_location;
+  bool doc_is_record = false;
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
@@ -1161,7 +1162,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!doc_id) {
         doc_id.emplace(doc.id);
         doc_source.emplace(doc.source);
-        doc_location.emplace(doc.location);
+        const auto where = ingest::split_location(doc);
+        doc_location.emplace(where.file);
+        doc_is_record = where.record;
       }
       c.doc = *doc_id;
       c.source = *doc_source;
@@ -1268,7 +1271,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.set_wording(wording);
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.doc_index = doc.index;
-      c.location_label = *doc_location;
+      c.location_file = *doc_location;
+      c.location_is_record = doc_is_record;
       c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
       // A figure that names a whole population ("40 passengers drowned"), not a

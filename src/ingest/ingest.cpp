@@ -19,6 +19,15 @@
 namespace tollgate::ingest {
 namespace fs = std::filesystem;
 
+location_parts split_location(const document& doc) {
+  const std::string_view location = doc.location;
+  const std::size_t n = doc.id.size();
+  if (location.size() > n + 1 && location.ends_with(doc.id) && location[location.size() - n - 1] == '#') {
+    return {location.substr(0, location.size() - n - 1), true};
+  }
+  return {location, false};
+}
+
 const char* date_origin_name(date_origin o) {
   switch (o) {
     case date_origin::manifest: return "manifest";

@@ -32,6 +32,15 @@ struct document {
   int record_line = 0;    // line of a JSONL record in its file, from 1; 0 for a whole file
 };
 
+/// A document's location as its file and whether it names a record of that
+/// file ("batch.jsonl#id"): what is kept of it for a report, since a batch
+/// of records shares one file where a label per record took memory for each.
+struct location_parts {
+  std::string_view file;
+  bool record = false;
+};
+location_parts split_location(const document& doc);
+
 /// Metadata for documents, keyed by path (resolved against the manifest's
 /// folder) or by id.
 struct manifest_entry {

@@ -352,7 +352,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
           {{"id", static_cast<int>(k)},
            {"physicalLocation", physical_location(cp, claim_region(cp, c))},
            {"message",
-            {{"text", "related claim " + describe_claim(c) + " at " + c.location_label + ":" +
+            {{"text", "related claim " + describe_claim(c) + " at " + c.location_label() + ":" +
                           std::to_string(c.line) + ":" + std::to_string(c.column)}}}});
     }
     if (!related.empty()) res["relatedLocations"] = std::move(related);
@@ -458,7 +458,7 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
     std::string cases;
     for (const auto& id : ids) {
       cases += "    <testcase name=\"" + junit_attr(id) + "\" classname=\"" +
-               junit_attr(d.location) + "\"";
+               junit_attr(d.location()) + "\"";
       if (!file.empty()) cases += " file=\"" + junit_attr(file) + "\"";
       cases += " time=\"0\"";
       auto it = found.find(id);
@@ -485,7 +485,7 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
     out << fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
         "time=\"0\">\n",
-        junit_attr(d.location), ids.size(), found.size());
+        junit_attr(d.location()), ids.size(), found.size());
     out << cases << "  </testsuite>\n";
   }
   // Inputs that could not be read are errors of their own suite, so that a

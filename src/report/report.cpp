@@ -343,7 +343,7 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     for (const auto* c : f.claims) {
       const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
       involved.push_back({{"claim", c->id()},
-                          {"path", c->location_label},
+                          {"path", c->location_label()},
                           {"line", c->line},
                           {"column", c->column},
                           {"file", at.file.empty() ? json(nullptr) : json(at.file)},
@@ -385,7 +385,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
       std::string place = c.location.value_or(c.story_place.empty() ? "-" : c.story_place + "*");
       story_places = story_places || (!c.location && !c.story_place.empty());
       rows.push_back({c.as_of->iso(), rules::figure_as_written(c), c.group, place,
-                      c.source.empty() ? "-" : c.source, fmt::format("{}:{}", c.location_label, c.line), change});
+                      c.source.empty() ? "-" : c.source, fmt::format("{}:{}", c.location_label(), c.line), change});
     }
     std::vector<std::size_t> width(head.size());
     for (std::size_t i = 0; i < head.size(); ++i) width[i] = head[i].size();

@@ -413,7 +413,8 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
   for (finding& f : found_in_text) f.message.spill();
   scanned.insert(scanned.end(), std::make_move_iterator(found_in_text.begin()),
                  std::make_move_iterator(found_in_text.end()));
-  document_info info{doc.id, doc.location, doc.source, doc.published, doc.published_from,
+  const auto where = ingest::split_location(doc);
+  document_info info{doc.id, where.file, where.record, doc.source, doc.published, doc.published_from,
                      doc.index, found.size(), {}};
   if (!doc.published) {
     info.first_line = core::stored_text(std::string_view(doc.text).substr(0, doc.text.find('\n')));
@@ -570,8 +571,8 @@ const std::string& finding::doc() const {
   return !claims.empty() ? claims.front()->doc.str() : text ? text->doc : none();
 }
 
-const std::string& finding::location() const {
-  return !claims.empty() ? claims.front()->location_label.str() : text ? text->location : none();
+std::string finding::location() const {
+  return !claims.empty() ? claims.front()->location_label() : text ? text->location : none();
 }
 
 finding::line_window finding::window() const {

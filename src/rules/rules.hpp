@@ -25,7 +25,10 @@ namespace tollgate::rules {
 /// location and source are the symbols its claims share.
 struct document_info {
   core::symbol id;
-  core::symbol location;
+  core::symbol location_file;  // see claims::claim::location_file
+  bool location_is_record = false;
+  /// Where a reader finds the document: its file, or "file#id" for a record.
+  std::string location() const { return location_is_record ? location_file + "#" + id : location_file.str(); }
   core::symbol source;
   core::compact_optional<core::date> published;
   ingest::date_origin published_from = ingest::date_origin::none;
@@ -93,7 +96,7 @@ struct finding {
   /// Document id and its location, from its claim or its `text`; empty
   /// when it has neither.
   const std::string& doc() const;
-  const std::string& location() const;
+  std::string location() const;
   /// The line (or a window of it) where the finding is, with the column of
   /// its first character; an empty text when it has neither claim nor `text`.
   struct line_window {

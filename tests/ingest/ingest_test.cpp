@@ -73,6 +73,21 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 TEST_SUITE("ingest") {
+  TEST_CASE("a document's location splits into its file and whether it is a record of it") {
+    ingest::document record;
+    record.id = "rec-1";
+    record.location = "batch#1.jsonl#rec-1";
+    const auto r = ingest::split_location(record);
+    CHECK(r.file == "batch#1.jsonl");
+    CHECK(r.record);
+    ingest::document file;
+    file.id = "notes#rec-1";
+    file.location = "batch/notes#rec-1";
+    const auto f = ingest::split_location(file);
+    CHECK(f.file == "batch/notes#rec-1");
+    CHECK_FALSE(f.record);
+  }
+
   TEST_CASE("a missing path is an error naming it and the rest of the batch is still read") {
     const std::string missing = source_path("fixtures/ingest/no-such-article.txt");
     const std::string good = source_path("fixtures/ingest/good.txt");

@@ -88,7 +88,7 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
   c.qualifier = qualifier;
   c.cumulative = true;
   c.doc_index = doc_index;
-  c.location_label = c.doc;
+  c.location_file = c.doc;
   claims::claim_wording wording;
   wording.text = figure;
   wording.line_text = figure;
@@ -361,9 +361,9 @@ TEST_SUITE("rules") {
 
   TEST_CASE("undated fires once per undated document") {
     rules::batch b;
-    rules::document_info first{"notes.txt", "batch/notes.txt", "", std::nullopt, ingest::date_origin::none, 0, 2, core::stored_text("Notes")};
-    rules::document_info dated{"day1.txt", "batch/day1.txt", "Desk", day("2024-03-04"), ingest::date_origin::dateline, 1, 1, core::stored_text("date 2024-03-04")};
-    rules::document_info second{"blog.txt", "batch/blog.txt", "", std::nullopt, ingest::date_origin::none, 2, 0, core::stored_text("Blog")};
+    rules::document_info first{"notes.txt", "batch/notes.txt", false, "", std::nullopt, ingest::date_origin::none, 0, 2, core::stored_text("Notes")};
+    rules::document_info dated{"day1.txt", "batch/day1.txt", false, "Desk", day("2024-03-04"), ingest::date_origin::dateline, 1, 1, core::stored_text("date 2024-03-04")};
+    rules::document_info second{"blog.txt", "batch/blog.txt", false, "", std::nullopt, ingest::date_origin::none, 2, 0, core::stored_text("Blog")};
     b.documents = {first, dated, second};
     // Undated claims of the first document: still one finding for it.
     for (const char* id : {"notes.txt#1", "notes.txt#2"}) {

@@ -549,22 +549,51 @@ const std::string& none() {
 }
 }  // namespace
 
-claim_refs::claim_refs(const claim_refs& other)
-    : inline_(other.inline_),
-      more_(other.more_ ? std::make_unique<std::vector<const claims::claim*>>(*other.more_) : nullptr) {}
+const claims::claim* claim_refs::more_marker() {
+  static const char marker = 0;
+  return reinterpret_cast<const claims::claim*>(&marker);
+}
+
+claim_refs::claim_refs(const claim_refs& other) : inline_(other.inline_) {
+  if (other.more()) inline_[0] = reinterpret_cast<const claims::claim*>(new claim_list(*other.list()));
+}
 
 claim_refs& claim_refs::operator=(const claim_refs& other) {
   if (this != &other) *this = claim_refs(other);
   return *this;
 }
 
+void claim_refs::release() {
+  if (more()) delete list();
+  inline_ = {};
+}
+
 void claim_refs::push_back(const claims::claim* c) {
-  if (!more_ && inline_[1] == nullptr) {
+  if (!more() && inline_[1] == nullptr) {
     inline_[inline_[0] == nullptr ? 0 : 1] = c;
     return;
   }
-  if (!more_) more_ = std::make_unique<std::vector<const claims::claim*>>(inline_.begin(), inline_.end());
-  more_->push_back(c);
+  if (!more()) {
+    auto* all = new claim_list(inline_.begin(), inline_.end());
+    inline_ = {reinterpret_cast<const claims::claim*>(all), more_marker()};
+  }
+  list()->push_back(c);
+}
+
+finding::finding(const finding& other)
+    : message(other.message),
+      claims(other.claims),
+      text(other.text ? std::make_unique<const text_place>(*other.text) : nullptr),
+      rule(other.rule),
+      level(other.level),
+      line(other.line),
+      column(other.column),
+      doc_index(other.doc_index),
+      offset(other.offset) {}
+
+finding& finding::operator=(const finding& other) {
+  if (this != &other) *this = finding(other);
+  return *this;
 }
 
 const std::string& finding::doc() const {

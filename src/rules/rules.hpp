@@ -39,32 +39,42 @@ struct document_info {
 
 /// The claims a finding involves, in order: up to two in place (most
 /// findings name a claim and the earlier one it contradicts), more on the
-/// heap (the parts of a breakdown). 24 bytes, where a small_vector of two
-/// pointers took 40: a large batch has millions of findings.
+/// heap (the parts of a breakdown). 16 bytes, two pointers' worth, where a
+/// small_vector of two took 40: a large batch has millions of findings.
 class claim_refs {
  public:
   claim_refs() = default;
   claim_refs(const claim_refs& other);
   claim_refs& operator=(const claim_refs& other);
-  claim_refs(claim_refs&& other) noexcept : inline_(std::exchange(other.inline_, {})), more_(std::move(other.more_)) {}
+  claim_refs(claim_refs&& other) noexcept : inline_(std::exchange(other.inline_, {})) {}
   claim_refs& operator=(claim_refs&& other) noexcept {
-    inline_ = std::exchange(other.inline_, {});
-    more_ = std::move(other.more_);
+    if (this != &other) {
+      release();
+      inline_ = std::exchange(other.inline_, {});
+    }
     return *this;
   }
+  ~claim_refs() { release(); }
 
   /// REQUIRES: `c` is not null.
   void push_back(const claims::claim* c);
-  std::size_t size() const { return more_ ? more_->size() : (inline_[0] != nullptr) + (inline_[1] != nullptr); }
-  bool empty() const { return inline_[0] == nullptr && !more_; }
+  std::size_t size() const { return more() ? list()->size() : (inline_[0] != nullptr) + (inline_[1] != nullptr); }
+  bool empty() const { return inline_[0] == nullptr; }
   const claims::claim* front() const { return *begin(); }
   const claims::claim* operator[](std::size_t i) const { return begin()[i]; }
-  const claims::claim* const* begin() const { return more_ ? more_->data() : inline_.data(); }
+  const claims::claim* const* begin() const { return more() ? list()->data() : inline_.data(); }
   const claims::claim* const* end() const { return begin() + size(); }
 
  private:
-  std::array<const claims::claim*, 2> inline_{};  // unused once `more_` holds them all
-  std::unique_ptr<std::vector<const claims::claim*>> more_;
+  using claim_list = std::vector<const claims::claim*>;
+  // Past two claims, the first slot holds the heap list of them all and
+  // the second this marker, an address no claim has.
+  static const claims::claim* more_marker();
+  bool more() const { return inline_[1] == more_marker(); }
+  claim_list* list() const { return reinterpret_cast<claim_list*>(const_cast<claims::claim*>(inline_[0])); }
+  void release();
+
+  std::array<const claims::claim*, 2> inline_{};
 };
 
 /// One finding of one rule, placed at a claim or at a place in a document's
@@ -72,15 +82,15 @@ class claim_refs {
 /// points at the batch's claims rather than copying what they say: the
 /// batch must outlive its findings.
 struct finding {
-  core::symbol rule;
-  core::severity level = core::severity::warning;
+  finding() = default;
+  finding(const finding& other);  // copies `text`, which a finding owns
+  finding& operator=(const finding& other);
+  finding(finding&&) noexcept = default;
+  finding& operator=(finding&&) noexcept = default;
+
   /// Moved out of memory (spilled) once run_rules has it: a large batch has
   /// hundreds of thousands, read only when reported.
   core::stored_text message;
-  int line = 0;
-  int column = 0;
-  std::uint32_t doc_index = 0;
-  std::uint32_t offset = 0;
   /// The claims involved; the first is where the finding is placed. Empty
   /// for a finding in a document's text, which sets `text` instead. Most
   /// findings involve one or two, held without a separate allocation.
@@ -91,7 +101,13 @@ struct finding {
     core::stored_text line_text;
     int line_text_column = 1;  // column of line_text's first character
   };
-  std::shared_ptr<const text_place> text;
+  std::unique_ptr<const text_place> text;
+  core::symbol rule;
+  core::severity level = core::severity::warning;
+  int line = 0;
+  int column = 0;
+  std::uint32_t doc_index = 0;
+  std::uint32_t offset = 0;
 
   /// Document id and its location, from its claim or its `text`; empty
   /// when it has neither.

@@ -229,7 +229,28 @@ TEST_SUITE("rules") {
     moved = two;
     CHECK(std::vector<const claims::claim*>(moved.begin(), moved.end()) ==
           std::vector<const claims::claim*>{&cs[2], &cs[0]});
-    CHECK(sizeof(rules::claim_refs) == 24);
+    // A copy of a heap list is its own: growing it leaves the first alone.
+    rules::claim_refs grown = copy;
+    grown.push_back(&cs[1]);
+    CHECK(grown.size() == 4);
+    CHECK(grown[3] == &cs[1]);
+    CHECK(copy.size() == 3);
+    grown = grown;  // NOLINT: assigning a list to itself keeps it
+    CHECK(grown.size() == 4);
+    CHECK(sizeof(rules::claim_refs) == 16);
+  }
+
+  TEST_CASE("a copied finding has its own place in the text") {
+    rules::finding f;
+    f.text = std::make_unique<const rules::finding::text_place>(
+        rules::finding::text_place{"a.txt", "batch/a.txt", core::stored_text("Martyrs were named."), 1});
+    f.line = 3;
+    const rules::finding copy = f;
+    f.text.reset();
+    REQUIRE(copy.text != nullptr);
+    CHECK(copy.location() == "batch/a.txt");
+    CHECK(copy.window().text == "Martyrs were named.");
+    CHECK(copy.line == 3);
   }
 
   TEST_CASE("more than N then a higher exact figure the next day is no decrease") {

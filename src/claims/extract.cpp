@@ -657,20 +657,6 @@ bool reports_an_attack(const sentence_reader& r, const lexicon& lex,
   return false;
 }
 
-// The text names a war the story is set in ("the war", "rebels").
-bool names_a_war(std::string_view text, const lexicon& lex) {
-  std::string word;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && core::is_alpha(text[i])) {
-      word += core::to_lower(text[i]);
-      continue;
-    }
-    if (!word.empty() && lex.war_words.contains(word)) return true;
-    word.clear();
-  }
-  return false;
-}
-
 bool is_weekday(std::string_view w);
 
 std::optional<std::string> place_in_clause(const sentence_reader& r, const lexicon& lex,
@@ -909,30 +895,47 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
   return sentence_anchor(r, doc, lex, dates, f.first, cb, ce);
 }
 
-// The cheap first pass: one look at each byte for a word of a metric phrase.
-bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
-  // "Among them are three children": a breakdown of the sentence before
-  // (also "Fourteen of them were ...", found at the word "of" below).
-  if (sentence.substr(0, 6) == "Among ") return true;
-  const char* const text = sentence.data();
-  const std::size_t size = sentence.size();
-  const core::word_shapes& shapes = lex.trigger_words.shapes();
-  for (std::size_t i = 0; i < size;) {
+// True when the word text[start, end) (in any case) is one of `words`. Most
+// words fail on (first letter, last letter, length) before they are copied.
+bool is_word_of(std::string_view text, std::size_t start, std::size_t end, const core::word_set& words) {
+  const std::size_t n = end - start;
+  char word[24];
+  if (n < 3 || n > sizeof word ||
+      !words.shapes().may_contain(static_cast<char>(text[start] | 0x20), static_cast<char>(text[end - 1] | 0x20), n)) {
+    return false;
+  }
+  for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
+  return words.contains(std::string_view(word, n));
+}
+
+// True when a word of `text` is one of `words`: one look at each byte.
+bool has_word_of(std::string_view text, const core::word_set& words) {
+  for (std::size_t i = 0; i < text.size();) {
     if (!core::is_alpha(text[i])) {
       ++i;
       continue;
     }
     const std::size_t start = i;
-    i = core::find_non_alpha(sentence, i);
-    const std::size_t n = i - start;
-    // Most words fail on (first letter, last letter, length) before they are copied.
-    char word[24];
-    if (n >= 3 && n <= sizeof word &&
-        shapes.may_contain(static_cast<char>(text[start] | 0x20), static_cast<char>(text[i - 1] | 0x20), n)) {
-      for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
-      if (lex.trigger_words.contains(std::string_view(word, n))) return true;
+    i = core::find_non_alpha(text, i);
+    if (is_word_of(text, start, i, words)) return true;
+  }
+  return false;
+}
+
+// The cheap first pass: one look at each byte for a word of a metric phrase.
+bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
+  // "Among them are three children": a breakdown of the sentence before
+  // (also "Fourteen of them were ...", found at the word "of" below).
+  if (sentence.substr(0, 6) == "Among ") return true;
+  for (std::size_t i = 0; i < sentence.size();) {
+    if (!core::is_alpha(sentence[i])) {
+      ++i;
+      continue;
     }
-    if (n == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them") return true;
+    const std::size_t start = i;
+    i = core::find_non_alpha(sentence, i);
+    if (is_word_of(sentence, start, i, lex.trigger_words)) return true;
+    if (i - start == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them") return true;
   }
   return false;
 }
@@ -1065,6 +1068,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     };
     const bool revised = sentence_has(r, lex.revision);
     const std::size_t sentence_first_claim = out.size();
+    bool in_lede = false;  // the sentence is one of the lede's
     bool last_was_part = false;
 
     std::optional<std::vector<parse::date_expression>> dates_cache;
@@ -1227,11 +1231,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.counted_since = since_phrase(r, cb, ce);
       if (out.size() == sentence_first_claim && lede_sentences < 2) {
         ++lede_sentences;
+        in_lede = true;
         attack_story = attack_story || reports_an_attack(r, lex, dates());
       }
-      // Not a count from a start, a past year's toll, or the war's ("the war has killed").
+      // Not a count from a start, a past year's toll, or the war's ("the
+      // war has killed"); past the lede of a story of no attack, not asked.
       counts_the_attack.push_back(
-          c.cumulative && c.counted_since.empty() && !historical &&
+          (attack_story || in_lede) && c.cumulative && c.counted_since.empty() && !historical &&
           std::find(lex.attack_metrics.begin(), lex.attack_metrics.end(), c.metric) != lex.attack_metrics.end() &&
           !sentence_has(r, lex.wider_event, cb, ce));
       if (part && total) c.part_of_number = total->number;
@@ -1299,7 +1305,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   for (auto& c : out) {
     if (!c.location) c.story_place = story_place;
   }
-  if (attack_story && names_a_war(doc.text, lex)) {
+  // The story names the war it is set in ("the war", "rebels").
+  if (attack_story && has_word_of(doc.text, lex.war_words)) {
     for (std::size_t k = 0; k < out.size(); ++k) {
       if (counts_the_attack[k]) out[k].cumulative = false;
     }

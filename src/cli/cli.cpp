@@ -276,7 +276,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-int run_lint(const common_options& o) {
+int run_lint(const common_options& o, const hooks& at) {
   core::diagnostics problems;
   const auto cfg = settings(o.config_file, problems);
   auto lex = lexicon_or_report(o.lexicon_files, cfg, problems);
@@ -294,6 +294,7 @@ int run_lint(const common_options& o) {
   plan.scan_rules = &loaded.value;
   plan.places = &places;
   read_and_extract(o, *lex, problems, totals, batch, std::move(plan));
+  if (at.after_extraction) at.after_extraction();
   std::vector<rules::finding> findings = rules::run_rules(loaded.value, batch, *lex, o.jobs);
   if (const std::string why = core::stored_text::spill_failure(); !why.empty()) {
     problems.push_back({"tollgate", 0, 0, core::severity::warning,
@@ -515,7 +516,7 @@ int run_eval(eval_options& e) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const hooks& at) {
   // Output to a file or a pipe goes out in large writes: stdio's own 4 KiB
   // buffer made 36,000 system calls for the claims of a 200 MB batch. A
   // terminal keeps its line buffering. Set before anything is written.
@@ -588,7 +589,7 @@ int run(int argc, char** argv) {
     return code == 0 ? kExitClean : kExitError;
   }
   try {
-    if (lint->parsed()) return run_lint(lint_opts);
+    if (lint->parsed()) return run_lint(lint_opts, at);
     if (extract->parsed()) return run_extract(extract_opts);
     if (trace->parsed()) return run_trace(trace_opts);
     if (eval_cmd->parsed()) return run_eval(eval_opts);

@@ -467,13 +467,15 @@ check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b
   // first appearance, then the numbers are ranked by key.
   std::unordered_map<std::uint32_t, std::uint32_t> number;  // by the key's symbol number
   std::vector<core::symbol> keys;
-  rank_.reserve(b.claims.size());
+  // The rank of each claim's key, by position; dropped once the claims are in series.
+  std::vector<std::uint32_t> rank;
+  rank.reserve(b.claims.size());
   for (const auto& c : b.claims) {
     // A claim the batch did not take through add() (a test's) has no key yet.
     const core::symbol key = c.series_key.empty() ? core::symbol(c.series()) : c.series_key;
     auto [at, added] = number.try_emplace(key.number(), static_cast<std::uint32_t>(keys.size()));
     if (added) keys.push_back(key);
-    rank_.push_back(at->second);
+    rank.push_back(at->second);
   }
   std::vector<std::uint32_t> by_key(keys.size());
   for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
@@ -484,24 +486,24 @@ check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b
     rank_of[by_key[r]] = r;
     keys_by_rank_.push_back(keys[by_key[r]]);
   }
-  for (auto& r : rank_) r = rank_of[r];
+  for (auto& r : rank) r = rank_of[r];
 
   // The order every rule's series follow, sorted once: by series, dated
   // claims by as_of and then the undated, batch order within a day. A rule
   // selects a subset, which keeps this order, so no rule sorts. Claims are
   // put in series by counting (four bytes a claim), then each series is
   // sorted by day, stably.
-  std::vector<std::size_t> series_start(keys_by_rank_.size() + 1, 0);
-  for (const std::uint32_t r : rank_) ++series_start[r + 1];
-  for (std::size_t k = 1; k < series_start.size(); ++k) series_start[k] += series_start[k - 1];
-  series_order_.resize(rank_.size());
+  series_start_.assign(keys_by_rank_.size() + 1, 0);
+  for (const std::uint32_t r : rank) ++series_start_[r + 1];
+  for (std::size_t k = 1; k < series_start_.size(); ++k) series_start_[k] += series_start_[k - 1];
+  series_order_.resize(rank.size());
   {
-    std::vector<std::size_t> fill(series_start.begin(), series_start.end() - 1);
-    for (std::uint32_t i = 0; i < rank_.size(); ++i) series_order_[fill[rank_[i]]++] = i;
+    std::vector<std::uint32_t> fill(series_start_.begin(), series_start_.end() - 1);
+    for (std::uint32_t i = 0; i < rank.size(); ++i) series_order_[fill[rank[i]]++] = i;
   }
-  for (std::size_t k = 0; k + 1 < series_start.size(); ++k) {
-    const auto first = series_order_.begin() + static_cast<std::ptrdiff_t>(series_start[k]);
-    const auto last = series_order_.begin() + static_cast<std::ptrdiff_t>(series_start[k + 1]);
+  for (std::size_t k = 0; k + 1 < series_start_.size(); ++k) {
+    const auto first = series_order_.begin() + static_cast<std::ptrdiff_t>(series_start_[k]);
+    const auto last = series_order_.begin() + static_cast<std::ptrdiff_t>(series_start_[k + 1]);
     std::stable_sort(first, last, [&](std::uint32_t x, std::uint32_t y) {
       const auto& a = b.claims[x].as_of;
       const auto& c = b.claims[y].as_of;
@@ -524,21 +526,16 @@ series_list check_input::series(const rule& r, bool dated_only) const {
   }
   series_list out;
   out.points_.reserve(total);
-  std::size_t first = 0;  // of the series being laid out, in out.points_
-  std::uint32_t rank = 0;
-  // Ends the series being laid out, when it has claims.
-  auto close_series = [&] {
-    if (out.points_.size() == first) return;
-    out.series_.emplace_back(keys_by_rank_[rank], series_points(out.points_.data() + first, out.points_.size() - first));
-    first = out.points_.size();
-  };
-  for (const std::uint32_t index : series_order_) {
-    if (!selected[index]) continue;
-    if (rank_[index] != rank) close_series();
-    rank = rank_[index];
-    out.points_.push_back(&b.claims[index]);
+  for (std::size_t rank = 0; rank + 1 < series_start_.size(); ++rank) {
+    const std::size_t first = out.points_.size();  // of this series, in out.points_
+    for (std::size_t k = series_start_[rank]; k < series_start_[rank + 1]; ++k) {
+      if (selected[series_order_[k]]) out.points_.push_back(&b.claims[series_order_[k]]);
+    }
+    if (out.points_.size() > first) {
+      out.series_.emplace_back(keys_by_rank_[rank],
+                               series_points(out.points_.data() + first, out.points_.size() - first));
+    }
   }
-  close_series();
   return out;
 }
 

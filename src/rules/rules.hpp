@@ -280,8 +280,10 @@ class check_input {
   // Series keys are made and sorted once for all rules: each claim has the
   // rank of its key among the batch's keys, in key order.
   std::vector<core::symbol> keys_by_rank_;
-  std::vector<std::uint32_t> rank_;  // of each claim, by position
   std::vector<std::uint32_t> series_order_;  // claim positions, series by series
+  // Where each series starts in series_order_, and its end: a number a
+  // series, where a rank a claim took four bytes a claim.
+  std::vector<std::uint32_t> series_start_;
 };
 
 /// A check kind: one file in src/rules/kinds/ plus a line in registry.cpp.

@@ -479,7 +479,10 @@ std::optional<metric_hit> metric_earlier_in_sentence(const sentence_reader& r, c
 }
 
 // "In 1994, a cyclone killed 1,654 people", "an offensive in 1977 left ...":
-// a past year named with "in" in the figure's clause, not after "since".
+// a past year named with "in" in the figure's clause, not after "since";
+// or the year a "when" clause holding the figure looks back to ("the
+// deadliest since 1971, when 1,200 people were killed"). `figure` is the
+// figure's first word.
 std::optional<int> historical_year(const sentence_reader& r, const ingest::document& doc, std::size_t from,
                                    std::size_t to, std::size_t figure) {
   if (!doc.published) return std::nullopt;

@@ -552,7 +552,7 @@ const claims::claim* claim_refs::more_marker() {
 }
 
 claim_refs::claim_refs(const claim_refs& other) : inline_(other.inline_) {
-  if (other.more()) inline_[0] = reinterpret_cast<const claims::claim*>(new claim_list(*other.list()));
+  if (other.more()) inline_[0] = reinterpret_cast<const claims::claim*>(new heap_list(*other.list()));
 }
 
 claim_refs& claim_refs::operator=(const claim_refs& other) {
@@ -571,7 +571,7 @@ void claim_refs::push_back(const claims::claim* c) {
     return;
   }
   if (!more()) {
-    auto* all = new claim_list(inline_.begin(), inline_.end());
+    auto* all = new heap_list(inline_.begin(), inline_.end());
     inline_ = {reinterpret_cast<const claims::claim*>(all), more_marker()};
   }
   list()->push_back(c);

@@ -66,12 +66,12 @@ class claim_refs {
   const claims::claim* const* end() const { return begin() + size(); }
 
  private:
-  using claim_list = std::vector<const claims::claim*>;
+  using heap_list = std::vector<const claims::claim*>;
   // Past two claims, the first slot holds the heap list of them all and
   // the second this marker, an address no claim has.
   static const claims::claim* more_marker();
   bool more() const { return inline_[1] == more_marker(); }
-  claim_list* list() const { return reinterpret_cast<claim_list*>(const_cast<claims::claim*>(inline_[0])); }
+  heap_list* list() const { return reinterpret_cast<heap_list*>(const_cast<claims::claim*>(inline_[0])); }
   void release();
 
   std::array<const claims::claim*, 2> inline_{};

@@ -97,81 +97,163 @@ std::vector<std::string> fingerprints(const std::vector<rules::finding>& finding
 
 void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
                     const std::vector<std::string>& fps) {
-  json j;
-  j["tollgate_baseline"] = kBaselineVersion;
-  j["findings"] = json::array();
   // Sorted by fingerprint so that a re-recorded baseline diffs cleanly.
   std::vector<std::size_t> order(findings.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return fps[a] < fps[b]; });
-  for (std::size_t i : order) {
-    const auto& f = findings[i];
-    j["findings"].push_back({{"fingerprint", fps[i]},
-                             {"rule", f.rule},
-                             {"severity", core::severity_name(f.level)},
-                             {"doc", f.doc()},
-                             {"message", f.message.str()}});
-  }
-  out << detail::dump_pretty(j) << '\n';
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fps[a] < fps[b]; });
+  // The layout of nlohmann's dump(2) of the whole document, written an
+  // entry at a time: an archive's baseline does not fit in memory as one.
+  out << "{\n  \"tollgate_baseline\": " << kBaselineVersion << ",\n  \"findings\": ";
+  detail::write_array(out, order.size(), 2, [&](std::size_t k) {
+    const auto& f = findings[order[k]];
+    return json{{"fingerprint", fps[order[k]]},
+                {"rule", f.rule},
+                {"severity", core::severity_name(f.level)},
+                {"doc", f.doc()},
+                {"message", f.message.str()}};
+  });
+  out << "\n}\n";
 }
+
+namespace {
+
+// Reads a baseline as nlohmann's parser meets its parts, keeping the
+// fingerprints and checking the shape: {"tollgate_baseline": 1, "findings":
+// [{"fingerprint": "...", ...}, ...]}. A value of a member the reader does
+// not know is skipped whatever it holds.
+class baseline_reader : public json::json_sax_t {
+ public:
+  explicit baseline_reader(baseline& into) : into_(into) {}
+  std::string problem;  // the first thing wrong with the shape; empty when none
+  bool has_version = false, has_findings = false;
+
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(json::number_integer_t v) override { return version(json(v)) && scalar(); }
+  bool number_unsigned(json::number_unsigned_t v) override { return version(json(v)) && scalar(); }
+  bool number_float(json::number_float_t v, const json::string_t&) override { return version(json(v)) && scalar(); }
+  bool string(json::string_t& s) override {
+    if (depth_ == 1 && key_ == "tollgate_baseline") return fail(wrong_version(json(s)));
+    // Copied, not moved: the parser's string has the room of its longest
+    // token, and a million fingerprints would each keep that much.
+    if (depth_ == 3 && in_findings_ && key_ == "fingerprint") fingerprint_.assign(s.data(), s.size());
+    return scalar();
+  }
+  bool binary(json::binary_t&) override { return scalar(); }
+  bool start_object(std::size_t) override {
+    if (depth_ == 2 && in_findings_) {
+      ++entry_;
+      fingerprint_.clear();
+    } else if (depth_ == 1 && key_ == "findings") {
+      return fail("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
+    } else if (depth_ == 0) {
+      root_ = true;
+    }
+    ++depth_;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    if (depth_ == 2 && in_findings_) {
+      if (fingerprint_.empty()) return fail(fmt::format("baseline entry {} has no 'fingerprint'", entry_));
+      into_.fingerprints.push_back(std::move(fingerprint_));
+    }
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (depth_ == 1 && key_ == "findings") {
+      in_findings_ = has_findings = true;
+    } else if (depth_ == 2 && in_findings_) {
+      return fail(fmt::format("baseline entry {} has no 'fingerprint'", entry_ + 1));
+    }
+    ++depth_;
+    return true;
+  }
+  bool end_array() override {
+    --depth_;
+    if (depth_ == 1) in_findings_ = false;
+    return true;
+  }
+  bool key(json::string_t& k) override {
+    key_ = std::move(k);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    return fail(std::string("baseline is not valid JSON: ") + e.what());
+  }
+  bool root_is_object() const { return root_; }
+
+ private:
+  bool fail(std::string why) {
+    if (problem.empty()) problem = std::move(why);
+    return false;
+  }
+  // A value that is not an object or array: a finding must be an object.
+  bool scalar() {
+    if (depth_ == 2 && in_findings_) return fail(fmt::format("baseline entry {} has no 'fingerprint'", ++entry_));
+    if (depth_ == 1 && key_ == "findings") {
+      return fail("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
+    }
+    return true;
+  }
+  bool version(const json& v) {
+    if (depth_ != 1 || key_ != "tollgate_baseline") return true;
+    has_version = true;
+    return v == kBaselineVersion || fail(wrong_version(v));
+  }
+  static std::string wrong_version(const json& v) {
+    return fmt::format("baseline version '{}' is not {}; record it again with --write-baseline", detail::dump(v),
+                       kBaselineVersion);
+  }
+
+  baseline& into_;
+  int depth_ = 0;
+  bool root_ = false, in_findings_ = false;
+  std::string key_;  // the last key read, at any depth
+  std::string fingerprint_;  // of the entry being read
+  std::size_t entry_ = 0;  // entries begun, from 1
+};
+
+}  // namespace
 
 core::result<baseline> read_baseline(const std::string& file) {
   core::result<baseline> r;
   auto problem = [&](const std::string& why) {
     r.problems.push_back({file, 0, 0, core::severity::error, why, "baseline"});
-    r.value.entries.clear();
+    r.value.fingerprints.clear();
     return r;
   };
   std::ifstream in(file, std::ios::binary);
   if (!in) return problem("cannot read baseline file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  json j;
-  try {
-    j = json::parse(buf.str());
-  } catch (const json::parse_error& e) {
-    return problem(std::string("baseline is not valid JSON: ") + e.what());
-  }
-  if (!j.is_object() || !j.contains("tollgate_baseline") || !j.contains("findings") ||
-      !j["findings"].is_array()) {
+  baseline_reader reader(r.value);
+  const bool parsed = json::sax_parse(in, &reader);
+  if (!reader.problem.empty()) return problem(reader.problem);
+  if (!parsed || !reader.root_is_object() || !reader.has_version || !reader.has_findings) {
     return problem("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
-  }
-  if (j["tollgate_baseline"] != kBaselineVersion) {
-    return problem(
-        fmt::format("baseline version '{}' is not {}; record it again with --write-baseline",
-                    detail::dump(j["tollgate_baseline"]), kBaselineVersion));
-  }
-  auto str = [](const json& o, const char* key) {
-    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
-  };
-  std::size_t n = 0;
-  for (const auto& e : j["findings"]) {
-    ++n;
-    if (!e.is_object() || str(e, "fingerprint").empty()) {
-      return problem(fmt::format("baseline entry {} has no 'fingerprint'", n));
-    }
-    r.value.entries.push_back(
-        {str(e, "fingerprint"), str(e, "rule"), str(e, "doc"), str(e, "message")});
   }
   return r;
 }
 
 std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fps,
                                       baseline_outcome& outcome) {
-  std::set<std::string> known_fps;
-  for (const auto& e : known.entries) known_fps.insert(e.fingerprint);
-  std::set<std::string> found;
+  // The known fingerprints sorted, each with whether this run found it: no
+  // set of this run's, which holds as many as the batch has findings.
+  std::vector<std::string_view> sorted(known.fingerprints.begin(), known.fingerprints.end());
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<bool> seen(sorted.size(), false);
   std::vector<std::size_t> fresh;
   outcome = {};
   for (std::size_t i = 0; i < fps.size(); ++i) {
-    found.insert(fps[i]);
-    if (known_fps.count(fps[i]))
+    const auto at = std::lower_bound(sorted.begin(), sorted.end(), std::string_view(fps[i]));
+    if (at != sorted.end() && *at == fps[i]) {
+      seen[static_cast<std::size_t>(at - sorted.begin())] = true;
       ++outcome.suppressed;
-    else
+    } else {
       fresh.push_back(i);
+    }
   }
-  for (const auto& fp : known_fps) outcome.disappeared += found.count(fp) ? 0 : 1;
+  outcome.disappeared = static_cast<std::size_t>(std::count(seen.begin(), seen.end(), false));
   return fresh;
 }
 

@@ -114,22 +114,20 @@ std::string csv_field(const std::string& s);
 /// that share an identity in one run get `-2`, `-3`, ... in report order.
 std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings, const rules::batch& b);
 
-/// Known findings, by fingerprint, with what they said when recorded.
-struct baseline_entry {
-  std::string fingerprint;
-  std::string rule;
-  std::string doc;
-  std::string message;
-};
+/// The fingerprints of the known findings. A baseline file also says each
+/// finding's rule, document and message for a reader; a run needs only the
+/// fingerprints, and an archive's baseline has a million of them.
 struct baseline {
-  std::vector<baseline_entry> entries;
+  std::vector<std::string> fingerprints;
 };
 
-/// Writes the baseline of `findings` (JSON, one entry per finding).
+/// Writes the baseline of `findings` (JSON, one entry per finding), an
+/// entry at a time.
 void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
                     const std::vector<std::string>& fingerprints);
-/// Reads a file written by write_baseline. Problems name the file and why;
-/// the baseline is then empty.
+/// Reads a file written by write_baseline as it goes (SAX), keeping only
+/// the fingerprints. Problems name the file and why; the baseline is then
+/// empty.
 core::result<baseline> read_baseline(const std::string& file);
 /// Indexes of the findings not in `known`, and what was suppressed or is gone.
 std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fingerprints,

@@ -153,7 +153,9 @@ TEST_SUITE("report") {
     auto known = report::read_baseline(path.string());
     fs::remove(path);
     REQUIRE(known.problems.empty());
-    REQUIRE(known.value.entries.size() == 2);
+    REQUIRE(known.value.fingerprints.size() == 2);
+    CHECK(known.value.fingerprints == std::vector<std::string>{std::min(old_run.fingerprints[0], old_run.fingerprints[1]),
+                                                               std::max(old_run.fingerprints[0], old_run.fingerprints[1])});
 
     // Day 3 is fixed; a new article adds a new inconsistency.
     const std::string day3_fixed =
@@ -185,6 +187,35 @@ TEST_SUITE("report") {
     auto missing = report::read_baseline(path.string());
     REQUIRE(missing.problems.size() == 1);
     CHECK(missing.problems[0].message == "cannot read baseline file");
+  }
+
+  TEST_CASE("a baseline is read for its fingerprints, and each wrong shape is named") {
+    const fs::path path =
+        fs::temp_directory_path() / ("tollgate-baseline-" + std::to_string(std::random_device{}()));
+    auto read = [&](const std::string& text) {
+      std::ofstream(path) << text;
+      auto r = report::read_baseline(path.string());
+      fs::remove(path);
+      return r;
+    };
+    // What a reader may add to an entry is skipped, nested or not.
+    auto good = read(R"({"tollgate_baseline": 1, "findings": [{"fingerprint": "ab", "note": {"fingerprint": 3}},
+                         {"rule": "decrease", "fingerprint": "cd", "tags": ["x", 1]}]})");
+    REQUIRE(good.problems.empty());
+    CHECK(good.value.fingerprints == std::vector<std::string>{"ab", "cd"});
+    auto message = [&](const std::string& text) {
+      auto r = read(text);
+      CHECK(r.value.fingerprints.empty());
+      return r.problems.size() == 1 ? r.problems[0].message : std::string("no single problem");
+    };
+    CHECK(message(R"({"tollgate_baseline": 2, "findings": []})") ==
+          "baseline version '2' is not 1; record it again with --write-baseline");
+    CHECK(message(R"({"tollgate_baseline": 1, "findings": [{"fingerprint": "ab"}, {"rule": "x"}]})") ==
+          "baseline entry 2 has no 'fingerprint'");
+    CHECK(message(R"({"tollgate_baseline": 1, "findings": ["ab"]})") == "baseline entry 1 has no 'fingerprint'");
+    CHECK(message(R"({"findings": []})") ==
+          "not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
+    CHECK(message(R"({"tollgate_baseline": 1, "findings": [)").starts_with("baseline is not valid JSON: "));
   }
 
   TEST_CASE("GitHub workflow commands escape data and properties") {

@@ -368,29 +368,32 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
   out << "\n}\n";
 }
 
+// A timeline has a row a claim: the rows are made twice, once for the
+// columns' widths and once to print, rather than held.
 void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& timelines) {
+  const std::vector<std::string> head = {"as of", "figure", "group", "location", "source", "where", "change"};
+  auto row_of = [](const trace::point& p) {
+    const auto& c = *p.claim;
+    std::string change = c.vague ? "vague" : "first";
+    if (p.change) change = signed_count(*p.change) + " since " + p.previous_date->iso();
+    // The place of the series: named in the sentence, or (*) the story's.
+    std::string place = c.location.value_or(c.story_place.empty() ? "-" : c.story_place + "*");
+    return std::vector<std::string>{c.as_of->iso(), rules::figure_as_written(c), c.group, place,
+                                    c.source.empty() ? "-" : c.source,
+                                    fmt::format("{}:{}", c.location_label(), c.line), change};
+  };
   bool first = true;
   for (const auto& t : timelines) {
     if (!first) out << '\n';
     first = false;
     out << t.metric << '\n';
-    const std::vector<std::string> head = {"as of", "figure", "group", "location", "source", "where", "change"};
-    std::vector<std::vector<std::string>> rows;
-    bool story_places = false;
-    for (const auto& p : t.points) {
-      const auto& c = *p.claim;
-      std::string change = c.vague ? "vague" : "first";
-      if (p.change) change = signed_count(*p.change) + " since " + p.previous_date->iso();
-      // The place of the series: named in the sentence, or (*) the story's.
-      std::string place = c.location.value_or(c.story_place.empty() ? "-" : c.story_place + "*");
-      story_places = story_places || (!c.location && !c.story_place.empty());
-      rows.push_back({c.as_of->iso(), rules::figure_as_written(c), c.group, place,
-                      c.source.empty() ? "-" : c.source, fmt::format("{}:{}", c.location_label(), c.line), change});
-    }
     std::vector<std::size_t> width(head.size());
     for (std::size_t i = 0; i < head.size(); ++i) width[i] = head[i].size();
-    for (const auto& r : rows) {
+    bool story_places = false;
+    for (const auto& p : t.points) {
+      const auto r = row_of(p);
       for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], core::count_code_points(r[i]));
+      story_places = story_places || (!p.claim->location && !p.claim->story_place.empty());
     }
     auto emit = [&](const std::vector<std::string>& r) {
       std::string line = " ";
@@ -398,7 +401,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
       out << line << '\n';
     };
     emit(head);
-    for (const auto& r : rows) emit(r);
+    for (const auto& p : t.points) emit(row_of(p));
     if (story_places) out << "  * the story's place: the figure's own sentence names none\n";
     for (const auto& f : t.fits) {
       out << fmt::format("  growth {}: {:+.1f}% a day over {} figures (fit R² {:.2f})\n", f.series,
@@ -407,31 +410,52 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
   }
 }
 
+// The series of every timeline, each with its points, written a point at a
+// time in the layout dump_pretty gives the whole array: a large batch's
+// points do not fit in memory as one document.
 void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& timelines) {
-  json all = json::array();
+  bool any = false;
   for (const auto& t : timelines) {
-    std::map<std::string, json> series;
+    // The series in the order their first point comes, with their points.
     std::vector<std::string> order;
-    for (const auto& p : t.points) {
-      const auto& c = *p.claim;
-      const std::string key = c.series();
-      if (!series.count(key)) {
-        order.push_back(key);
-        series[key] = {{"series", key}, {"metric", c.metric}, {"group", c.group},
-                       {"location", c.location ? json(*c.location) : json(nullptr)}, {"points", json::array()}};
-      }
-      json pt = claim_object(c);
-      pt["change"] = p.change ? number(*p.change) : json(nullptr);
-      series[key]["points"].push_back(std::move(pt));
+    std::map<std::string, std::vector<std::size_t>> points;
+    for (std::size_t i = 0; i < t.points.size(); ++i) {
+      auto [at, added] = points.try_emplace(t.points[i].claim->series());
+      if (added) order.push_back(at->first);
+      at->second.push_back(i);
     }
-    for (const auto& f : t.fits) {
-      if (series.count(f.series)) {
-        series[f.series]["growth"] = {{"daily", f.daily_growth}, {"r2", f.r2}, {"points", f.points}};
+    std::map<std::string, const trace::growth_fit*> growth;
+    for (const auto& f : t.fits) growth.emplace(f.series, &f);
+    for (const auto& key : order) {
+      out << (any ? ",\n  {\n" : "[\n  {\n");
+      any = true;
+      const std::vector<std::size_t>& mine = points[key];
+      const auto& c = *t.points[mine.front()].claim;
+      auto member = [&](const char* name, const json& value) {
+        out << "    \"" << name << "\": ";
+        detail::write_indented(out, value, 4);
+        out << ",\n";
+      };
+      member("series", key);
+      member("metric", c.metric.str());
+      member("group", c.group.str());
+      member("location", c.location ? json(c.location->str()) : json(nullptr));
+      out << "    \"points\": ";
+      detail::write_array(out, mine.size(), 4, [&](std::size_t k) {
+        const trace::point& p = t.points[mine[k]];
+        json pt = claim_object(*p.claim);
+        pt["change"] = p.change ? number(*p.change) : json(nullptr);
+        return pt;
+      });
+      if (const auto g = growth.find(key); g != growth.end()) {
+        out << ",\n    \"growth\": ";
+        const trace::growth_fit& f = *g->second;
+        detail::write_indented(out, json{{"daily", f.daily_growth}, {"r2", f.r2}, {"points", f.points}}, 4);
       }
+      out << "\n  }";
     }
-    for (const auto& k : order) all.push_back(std::move(series[k]));
   }
-  out << detail::dump_pretty(all) << '\n';
+  out << (any ? "\n]\n" : "[]\n");
 }
 
 }  // namespace tollgate::report

@@ -911,8 +911,10 @@ bool is_word_of(std::string_view text, std::size_t start, std::size_t end, const
   return words.contains(std::string_view(word, n));
 }
 
-// True when a word of `text` is one of `words`: one look at each byte.
-bool has_word_of(std::string_view text, const core::word_set& words) {
+// True when `hit(start, end)` holds for a word text[start, end) of `text`
+// (a run of letters): one look at each byte.
+template <typename Hit>
+bool any_word(std::string_view text, Hit&& hit) {
   for (std::size_t i = 0; i < text.size();) {
     if (!core::is_alpha(text[i])) {
       ++i;
@@ -920,9 +922,14 @@ bool has_word_of(std::string_view text, const core::word_set& words) {
     }
     const std::size_t start = i;
     i = core::find_non_alpha(text, i);
-    if (is_word_of(text, start, i, words)) return true;
+    if (hit(start, i)) return true;
   }
   return false;
+}
+
+// True when a word of `text` is one of `words`.
+bool has_word_of(std::string_view text, const core::word_set& words) {
+  return any_word(text, [&](std::size_t start, std::size_t end) { return is_word_of(text, start, end, words); });
 }
 
 // The cheap first pass: one look at each byte for a word of a metric phrase.
@@ -930,17 +937,10 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
   // "Among them are three children": a breakdown of the sentence before
   // (also "Fourteen of them were ...", found at the word "of" below).
   if (sentence.substr(0, 6) == "Among ") return true;
-  for (std::size_t i = 0; i < sentence.size();) {
-    if (!core::is_alpha(sentence[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    i = core::find_non_alpha(sentence, i);
-    if (is_word_of(sentence, start, i, lex.trigger_words)) return true;
-    if (i - start == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them") return true;
-  }
-  return false;
+  return any_word(sentence, [&](std::size_t start, std::size_t end) {
+    return is_word_of(sentence, start, end, lex.trigger_words) ||
+           (end - start == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them");
+  });
 }
 
 }  // namespace

@@ -135,7 +135,7 @@ struct claim {
   std::uint32_t length = 0;  // of its text, in bytes
   core::symbol metric;
   core::symbol group;
-  // The interval before the location, which would leave a gap before it.
+  // The interval comes before the location: the other way the doubles would leave a gap.
   core::compact_optional<double> value;
   double lo = 0;
   core::compact_optional<double> hi;

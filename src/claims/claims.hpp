@@ -77,6 +77,7 @@ struct lexicon {
   phrase_set attacks;
   std::vector<std::string> attack_metrics;
   phrase_set wider_event;  // "the war", "overall": a figure for the whole war, not the attack
+  phrase_set comparing;  // "deadliest", "worst": a "since" after one compares, it starts no count
   core::word_set war_words;  // "war", "rebels": a story that names one is set in a war
   phrase_set undoing;  // "freed", "released": the counted people are no longer casualties  // "claimed", "cost": what makes "2,800 lives" a toll
   std::vector<group_entry> groups;

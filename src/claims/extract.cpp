@@ -512,20 +512,23 @@ std::optional<int> historical_year(const sentence_reader& r, const ingest::docum
   return std::nullopt;
 }
 
+bool sentence_has(const sentence_reader& r, const phrase_set& set, std::size_t from = 0,
+                  std::size_t to = std::string::npos) {
+  to = std::min(to, r.words().size());
+  for (std::size_t k = from; k < to; ++k) {
+    if (set.match(r.words(), k)) return true;
+  }
+  return false;
+}
+
 // "since the war began", "since March": the start of a running count in the
 // figure's clause, as its first words after "since".
-std::string since_phrase(const sentence_reader& r, std::size_t from, std::size_t to) {
+std::string since_phrase(const sentence_reader& r, const lexicon& lex, std::size_t from, std::size_t to) {
   const auto& w = r.words();
   for (std::size_t k = from; k < to; ++k) {
     if (w[k] != "since") continue;
     // "one of the deadliest attacks since 2014" compares; it starts no count.
-    if (std::any_of(w.begin() + static_cast<std::ptrdiff_t>(from), w.begin() + static_cast<std::ptrdiff_t>(k),
-                    [](std::string_view x) {
-                      return is_one_of(x, {"deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest",
-                                           "highest", "first"});
-                    })) {
-      continue;
-    }
+    if (sentence_has(r, lex.comparing, from, k)) continue;
     std::string out = "since";
     for (std::size_t j = k + 1; j < to && j < k + 4 && r.tokens()[j].kind != token_kind::punct; ++j) {
       out += ' ';
@@ -600,15 +603,6 @@ std::string group_from_among(const sentence_reader& r, const lexicon& lex, std::
     if (found.size() > 1) return "people";
   }
   return {};
-}
-
-bool sentence_has(const sentence_reader& r, const phrase_set& set, std::size_t from = 0,
-                  std::size_t to = std::string::npos) {
-  to = std::min(to, r.words().size());
-  for (std::size_t k = from; k < to; ++k) {
-    if (set.match(r.words(), k)) return true;
-  }
-  return false;
 }
 
 // One incident inside a larger event: "killed in a strike on a school".
@@ -1231,7 +1225,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.attribution = attribution;
       c.previous_attributed = before().has_value();
       c.revision = revised;
-      c.counted_since = since_phrase(r, cb, ce);
+      c.counted_since = since_phrase(r, lex, cb, ce);
       if (out.size() == sentence_first_claim && lede_sentences < 2) {
         ++lede_sentences;
         in_lede = true;

@@ -174,7 +174,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
                                                 "toll_links", "breakdown", "incident", "revision", "increment",
                                                 "groups", "everyone", "things", "places",
                                                 "life_verbs", "undoing", "zero", "attacks", "attack_metrics",
-                                                "wider_event", "war_words"};
+                                                "wider_event", "war_words", "comparing"};
     for (const auto& kv : root) {
       const auto key = core::key_name(kv.first, file, problems);
       if (key && !known.count(*key)) {
@@ -215,6 +215,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->incident, read_list(root["incident"], file, "incident", problems));
     fill(lex->attacks, read_list(root["attacks"], file, "attacks", problems));
     fill(lex->wider_event, read_list(root["wider_event"], file, "wider_event", problems));
+    fill(lex->comparing, read_list(root["comparing"], file, "comparing", problems));
     for (const auto& w : read_list(root["war_words"], file, "war_words", problems)) {
       lex->war_words.add(text::normalize_word(w));
     }

@@ -106,6 +106,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(
 /// back in one.
 struct claim_wording {
   std::string text;  // the claim as written: "more than 2,800 lives"
+  int column = 0;  // of the claim's first character, in code points from 1
   std::string line_text;  // the claim's line, cut to a window around the claim
   int line_text_column = 1;  // column of line_text's first character
   /// Where the figure with its qualifier ("more than 2,800") starts, in
@@ -118,25 +119,49 @@ struct claim_wording {
   core::symbol as_of_basis;
 };
 
+/// What every claim of a document says alike: kept once for the document,
+/// where six fields of each claim took 24 bytes.
+struct claim_document {
+  core::symbol id;
+  core::symbol source;
+  core::compact_optional<core::date> published;
+  /// The file a reader opens for the document: one symbol for all of a
+  /// file's records, where a label per record took memory for each.
+  core::symbol location_file;
+  /// The place the document's figures name most often, for its claims that
+  /// name none themselves (for series only, not in the JSON).
+  core::symbol story_place;
+  std::uint32_t index = 0;  // position of the document in the batch
+  bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")
+};
+
 /// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
 /// millions, so a claim is kept small: text that claims share (names from
-/// the lexicon, a document's id, source and location) is a core::symbol,
-/// wording read only for reports is a core::stored_text that a kept batch
-/// moves out of memory, and optional fields cost no more than their values.
+/// the lexicon) is a core::symbol, what a document's claims share is one
+/// claim_document for them all, wording read only for reports is a
+/// core::stored_text that a kept batch moves out of memory, and optional
+/// fields cost no more than their values.
 struct claim {
-  core::symbol doc;  // document id
+  /// Its document's facts; an empty record until set_document.
+  const claim_document& document() const;
+  /// Keeps `d` for the run (for as long as claims can point at it) and
+  /// points this claim at it. A document's claims share one: give the
+  /// others share_document.
+  void set_document(const claim_document& d);
+  void share_document(const claim& other) { document_ = other.document_; }
+
+  const core::symbol& doc() const { return document().id; }  // document id
   std::uint32_t number = 0;  // counts the document's claims from 1
   /// "<doc>#<number>"
   std::string id() const;
-  core::symbol source;
-  core::compact_optional<core::date> published;
+  const core::symbol& source() const { return document().source; }
+  const core::compact_optional<core::date>& published() const { return document().published; }
+  std::uint32_t doc_index() const { return document().index; }  // position of the document in the batch
   int line = 0;
-  int column = 0;
   std::uint32_t offset = 0;  // bytes into the document text
   std::uint32_t length = 0;  // of its text, in bytes
   core::symbol metric;
   core::symbol group;
-  // The interval comes before the location: the other way the doubles would leave a gap.
   core::compact_optional<double> value;
   double lo = 0;
   core::compact_optional<double> hi;
@@ -155,16 +180,9 @@ struct claim {
   // For reports only; not part of the claim JSON.
   /// The sentence before names a source (unattributed); a flag, not the
   /// source itself, since nothing shows it and claims are many.
-  bool previous_attributed : 1 = false;
-  /// The document is a record of `location_file` ("batch.jsonl#id"). A bit,
-  /// beside the one above, where a bool would have made the claim 8 bytes longer.
-  bool location_is_record : 1 = false;
-  std::uint32_t doc_index = 0;  // position of the document in the batch
-  /// The file a reader opens for the document: one symbol for all of a
-  /// file's records, where a label per record took memory for each.
-  core::symbol location_file;
+  bool previous_attributed = false;
   /// Where a reader finds the document: its file, or "file#id" for a record.
-  std::string location_label() const { return location_is_record ? location_file + "#" + doc : location_file.str(); }
+  std::string location_label() const;
   /// The figure with its qualifier as written ("more than 2,800"), for
   /// messages; at wording().quantity_offset in the document text.
   core::symbol figure;
@@ -172,9 +190,9 @@ struct claim {
   /// "metric/group" or "metric/group/location" (the claim's location, else
   /// its story's place).
   std::string series() const;
-  /// For series only, not in the JSON: the place the document's figures
-  /// name most often, for a claim that names none itself.
-  core::symbol story_place;
+  /// For series only, not in the JSON: the place of its story
+  /// (claim_document::story_place) when it names none itself; else empty.
+  core::symbol story_place() const { return location ? core::symbol() : document().story_place; }
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
   core::symbol counted_since;
@@ -192,6 +210,9 @@ struct claim {
   void spill_text() { packed_wording_.spill(); }
 
  private:
+  static constexpr std::size_t kHeader = 17;  // of the packed wording: four numbers and a size
+  // The fields are ordered so that the claim has no padding: 96 bytes.
+  std::uint32_t document_ = 0;  // 1 + its record's number; 0 for none
   core::stored_text packed_wording_;  // claim_wording, packed by set_wording
 };
 

@@ -969,65 +969,8 @@ std::string dateline_place(std::string_view text) {
 
 }  // namespace
 
-std::string claim::series() const {
-  std::string key = metric + "/" + group;
-  if (location) key += "/" + *location;
-  else if (!story_place.empty()) key += "/" + story_place;
-  if (!counted_since.empty()) key += " (" + counted_since + ")";
-  return key;
-}
-
-std::string claim::id() const { return doc + "#" + std::to_string(number); }
-
-// Packed as line_text_column, quantity_offset and the text's size (4 bytes
-// each), the basis' size (1 byte), then the basis, the text and the line.
-void claim::set_wording(const claim_wording& w) {
-  std::string packed;
-  packed.reserve(13 + w.as_of_basis.size() + w.text.size() + w.line_text.size());
-  auto put_u32 = [&](std::uint32_t v) {
-    char bytes[4];
-    std::memcpy(bytes, &v, 4);
-    packed.append(bytes, 4);
-  };
-  put_u32(static_cast<std::uint32_t>(w.line_text_column));
-  put_u32(w.quantity_offset);
-  put_u32(static_cast<std::uint32_t>(w.text.size()));
-  packed += static_cast<char>(w.as_of_basis.size());  // "published" at most
-  packed += w.as_of_basis.str();
-  packed += w.text;
-  packed += w.line_text;
-  packed_wording_ = core::stored_text(packed);
-}
-
-claim_wording claim::wording() const {
-  claim_wording w;
-  const std::string packed = packed_wording_.str();
-  if (packed.size() < 13) return w;  // never set
-  auto get_u32 = [&](std::size_t at) {
-    std::uint32_t v;
-    std::memcpy(&v, packed.data() + at, 4);
-    return v;
-  };
-  w.line_text_column = static_cast<int>(get_u32(0));
-  w.quantity_offset = get_u32(4);
-  const std::size_t text_size = get_u32(8);
-  const std::size_t basis_size = static_cast<unsigned char>(packed[12]);
-  w.as_of_basis = std::string_view(packed).substr(13, basis_size);
-  w.text = packed.substr(13 + basis_size, text_size);
-  w.line_text = packed.substr(13 + basis_size + text_size);
-  return w;
-}
-
-std::optional<std::string> claim::part_of() const {
-  if (!part_of_number) return std::nullopt;
-  return doc + "#" + std::to_string(part_of_number);
-}
-
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
-  // Interned once for all of the document's claims, on the first one.
-  std::optional<core::symbol> doc_id, doc_source, doc_location;
-  bool doc_is_record = false;
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
   std::vector<bool> names_population;  // parallel to `out`
   std::optional<text::span> previous_sentence;
@@ -1160,16 +1103,6 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
 
       claim c;
-      if (!doc_id) {
-        doc_id.emplace(doc.id);
-        doc_source.emplace(doc.source);
-        const auto where = ingest::split_location(doc);
-        doc_location.emplace(where.file);
-        doc_is_record = where.record;
-      }
-      c.doc = *doc_id;
-      c.source = *doc_source;
-      c.published = doc.published;
       c.metric = hit->metric;
       const std::size_t cb = r.clause_begin(f.first);
       const std::size_t ce = r.clause_end(f.last);
@@ -1251,7 +1184,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!lines) lines.emplace(doc.text);
       const auto pos = lines->at(c.offset);
       c.line = pos.line;
-      c.column = pos.column;
+      wording.column = pos.column;
       // A window of the line, not all of it: a paragraph can be one long line,
       // and memory grows with the number of claims.
       const std::string_view whole = lines->line_text(pos.line);
@@ -1273,9 +1206,6 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       wording.quantity_offset = static_cast<std::uint32_t>(q_begin);
       c.set_wording(wording);
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
-      c.doc_index = doc.index;
-      c.location_file = *doc_location;
-      c.location_is_record = doc_is_record;
       c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
       // A figure that names a whole population ("40 passengers drowned"), not a
@@ -1299,8 +1229,19 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   } else if (!out.empty()) {
     story_place = dateline_place(doc.text);
   }
-  for (auto& c : out) {
-    if (!c.location) c.story_place = story_place;
+  // What the document's claims say alike, kept once for them all.
+  if (!out.empty()) {
+    claim_document shared;
+    shared.id = doc.id;
+    shared.source = doc.source;
+    shared.published = doc.published;
+    const auto where = ingest::split_location(doc);
+    shared.location_file = where.file;
+    shared.location_is_record = where.record;
+    shared.story_place = story_place;
+    shared.index = static_cast<std::uint32_t>(doc.index);
+    out.front().set_document(shared);
+    for (auto& c : out) c.share_document(out.front());
   }
   // The story names the war it is set in ("the war", "rebels").
   if (attack_story && has_word_of(doc.text, lex.war_words)) {

@@ -53,7 +53,7 @@ bool figure_meets_span(const claims::claim& c, const std::string& span) {
   // Where the claim starts in its line: the occurrence of its text at its column.
   std::size_t start = std::string::npos;
   for (std::size_t p = line.find(text); p != std::string::npos; p = line.find(text, p + 1)) {
-    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + wording.line_text_column == c.column) {
+    if (static_cast<int>(core::count_code_points(line.substr(0, p))) + wording.line_text_column == wording.column) {
       start = p;
       break;
     }
@@ -136,7 +136,7 @@ report compare(const std::vector<gold_entry>& gold, const claims::claim_list& fo
   auto find = [&](const gold_entry& g) -> std::size_t {
     for (std::size_t i = 0; i < found.size(); ++i) {
       const auto& c = found[i];
-      if (used[i] || c.doc != g.doc || c.line != g.line) continue;
+      if (used[i] || c.doc() != g.doc || c.line != g.line) continue;
       if (figure_meets_span(c, g.span)) return i;
     }
     return found.size();
@@ -194,7 +194,7 @@ report compare(const std::vector<gold_entry>& gold, const claims::claim_list& fo
     check("part_of", part_ok, part_of, field("part_of"));
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
-    if (!used[i]) r.false_alarms.push_back(fmt::format("{}:{}: '{}' read as {}/{}", found[i].doc, found[i].line,
+    if (!used[i]) r.false_alarms.push_back(fmt::format("{}:{}: '{}' read as {}/{}", found[i].doc(), found[i].line,
                                                        claim_figure(found[i]), found[i].metric, found[i].group));
   }
   return r;

@@ -86,13 +86,15 @@ std::string first_sentence(const std::string& s) {
 
 // The region a claim covers in its file, with its text as the snippet; only
 // the line for a JSONL record; nothing for HTML, whose lines are not the file's.
-std::optional<json> claim_region(const document_place& place, const claims::claim& c) {
-  const file_position at = position_in_file(place, c.line, c.column);
+// `wording` is c.wording(), which a caller may need too.
+std::optional<json> claim_region(const document_place& place, const claims::claim& c,
+                                 const claims::claim_wording& wording) {
+  const file_position at = position_in_file(place, c.line, wording.column);
   if (at.line == 0) return std::nullopt;
   if (at.column == 0) return json{{"startLine", at.line}};
   int end_line = c.line;
-  int end_column = c.column;
-  const std::string text = c.wording().text;
+  int end_column = wording.column;
+  const std::string& text = wording.text;
   const auto last_break = text.rfind('\n');
   if (last_break == std::string::npos) {
     end_column += static_cast<int>(core::count_code_points(text));
@@ -109,13 +111,14 @@ std::optional<json> claim_region(const document_place& place, const claims::clai
 
 // A finding with no claim (a document-level one): its line, to its end.
 std::optional<json> finding_region(const document_place& place, const rules::finding& f) {
-  const file_position at = position_in_file(place, f.line, f.column);
+  const rules::finding::line_window window = f.window();
+  const file_position at = position_in_file(place, f.line(), window.at);
   if (at.line == 0) return std::nullopt;
   json region{{"startLine", at.line}};
   if (at.column > 0) {
     region["startColumn"] = at.column;
     // The snippet is the region's text: from the column to the end of the line.
-    const std::string line = f.window().text;
+    const std::string& line = window.text;
     std::string_view rest = line;
     for (int col = 1; col < at.column && !rest.empty(); ++col) {
       std::size_t n = 1;
@@ -134,10 +137,10 @@ json physical_location(const document_place& place, const std::optional<json>& r
   return p;
 }
 
-std::string describe_claim(const claims::claim& c) {
-  std::string s = "'" + c.wording().text + "'";
+std::string describe_claim(const claims::claim& c, const claims::claim_wording& wording) {
+  std::string s = "'" + wording.text + "'";
   std::vector<std::string> about;
-  if (!c.source.empty()) about.push_back(c.source);
+  if (!c.source().empty()) about.push_back(c.source());
   if (c.as_of) about.push_back(c.as_of->iso());
   if (!about.empty()) s += " (" + fmt::format("{}", fmt::join(about, ", ")) + ")";
   return s;
@@ -333,9 +336,8 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     res["message"] = {{"text", f.message.str()}};
     const document_place& place = detail::place_at(r, f.doc_index);
     if (!place.file.empty()) {
-      const auto region = !involved.empty() && involved.front()->doc_index == f.doc_index &&
-                                  involved.front()->line == f.line
-                              ? claim_region(place, *involved.front())
+      const auto region = !involved.empty()
+                              ? claim_region(place, *involved.front(), involved.front()->wording())
                               : finding_region(place, f);
       json loc;
       loc["physicalLocation"] = physical_location(place, region);
@@ -346,14 +348,15 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     json related = json::array();
     for (std::size_t k = 1; k < involved.size(); ++k) {
       const claims::claim& c = *involved[k];
-      const document_place& cp = detail::place_at(r, c.doc_index);
+      const document_place& cp = detail::place_at(r, c.doc_index());
       if (cp.file.empty()) continue;
+      const claims::claim_wording wording = c.wording();
       related.push_back(
           {{"id", static_cast<int>(k)},
-           {"physicalLocation", physical_location(cp, claim_region(cp, c))},
+           {"physicalLocation", physical_location(cp, claim_region(cp, c, wording))},
            {"message",
-            {{"text", "related claim " + describe_claim(c) + " at " + c.location_label() + ":" +
-                          std::to_string(c.line) + ":" + std::to_string(c.column)}}}});
+            {{"text", "related claim " + describe_claim(c, wording) + " at " + c.location_label() + ":" +
+                          std::to_string(c.line) + ":" + std::to_string(wording.column)}}}});
     }
     if (!related.empty()) res["relatedLocations"] = std::move(related);
     if (i < r.fingerprints.size())
@@ -362,8 +365,8 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     json props;
     props["doc"] = f.doc();
     props["path"] = f.location();
-    props["textLine"] = f.line;
-    props["textColumn"] = f.column;
+    props["textLine"] = f.line();
+    props["textColumn"] = f.column();
     props["claims"] = f.claim_ids();
     if (const std::string series = f.series(); !series.empty()) props["series"] = series;
     res["properties"] = std::move(props);
@@ -473,7 +476,7 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
         const std::string message = f->message.str();
         messages += (messages.empty() ? "" : "; ") + message;
         const auto window = f->window();
-        text += core::render({f->location(), f->line, f->column, f->level, message, f->rule}, window.text, false,
+        text += core::render({f->location(), f->line(), window.at, f->level, message, f->rule}, window.text, false,
                              window.column);
       }
       if (it->second.size() > 1)
@@ -509,7 +512,8 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
                           : f.level == core::severity::warning ? "warning"
                                                                : "notice";
     const document_place& place = detail::place_at(r, f.doc_index);
-    const file_position at = position_in_file(place, f.line, f.column);
+    const int line = f.line(), column = f.column();
+    const file_position at = position_in_file(place, line, column);
     std::vector<std::string> props;
     if (!at.file.empty()) props.push_back("file=" + github_escape_property(at.file));
     if (at.line > 0) props.push_back(fmt::format("line={}", at.line));
@@ -518,7 +522,7 @@ void write_findings_github(std::ostream& out, const lint_report& r) {
     std::string message = f.message.str();
     // Lines of a JSONL record's text or of an HTML page's text are not the
     // file's: say where in the document the finding is.
-    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location(), f.line, f.column);
+    if (at.column == 0) message += fmt::format(" (at {}:{}:{})", f.location(), line, column);
     out << "::" << command << ' ' << fmt::format("{}", fmt::join(props, ","))
         << "::" << github_escape_data(message) << '\n';
   }
@@ -566,10 +570,10 @@ void write_trace_csv(std::ostream& out, const std::vector<trace::timeline>& time
                                             num(c.lo),
                                             num(c.hi),
                                             c.qualifier,
-                                            c.source,
-                                            c.doc,
+                                            c.source(),
+                                            c.doc(),
                                             std::to_string(c.line),
-                                            std::to_string(c.column),
+                                            std::to_string(c.wording().column),
                                             num(p.change),
                                             p.previous_date ? p.previous_date->iso() : ""};
       std::string line;

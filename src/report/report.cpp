@@ -36,14 +36,14 @@ json claim_object(const claims::claim& c) {
   auto day = [](const core::date& d) { return d.iso(); };
   json j;
   j["id"] = c.id();
-  j["doc"] = c.doc;
-  j["source"] = c.source.empty() ? json(nullptr) : json(c.source);
-  j["published"] = optional(c.published, day);
+  j["doc"] = c.doc();
+  j["source"] = c.source().empty() ? json(nullptr) : json(c.source());
+  j["published"] = optional(c.published(), day);
+  const claims::claim_wording wording = c.wording();
   j["line"] = c.line;
-  j["column"] = c.column;
+  j["column"] = wording.column;
   j["offset"] = c.offset;
   j["length"] = c.length;
-  const claims::claim_wording wording = c.wording();
   j["text"] = wording.text;
   j["metric"] = c.metric;
   j["group"] = c.group;
@@ -184,11 +184,11 @@ std::string claim_json(const claims::claim& c) {
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
   key(R"({"id":)"); str(c.id());
-  key(R"(,"doc":)"); str(c.doc.str());
-  key(R"(,"source":)"); if (c.source.empty()) out += "null"; else str(c.source.str());
-  key(R"(,"published":)"); append_optional(out, c.published, day);
+  key(R"(,"doc":)"); str(c.doc().str());
+  key(R"(,"source":)"); if (c.source().empty()) out += "null"; else str(c.source().str());
+  key(R"(,"published":)"); append_optional(out, c.published(), day);
   key(R"(,"line":)"); num(c.line);
-  key(R"(,"column":)"); num(c.column);
+  key(R"(,"column":)"); num(wording.column);
   key(R"(,"offset":)"); num(static_cast<double>(c.offset));
   key(R"(,"length":)"); num(static_cast<double>(c.length));
   key(R"(,"text":)"); str(text);
@@ -214,8 +214,8 @@ std::string claim_json_reference(const claims::claim& c) { return dump(claim_obj
 
 void write_findings_text(std::ostream& out, const std::vector<rules::finding>& findings, bool color) {
   for (const auto& f : findings) {
-    core::diagnostic d{f.location(), f.line, f.column, f.level, f.message.str(), f.rule};
     const auto window = f.window();
+    core::diagnostic d{f.location(), f.line(), window.at, f.level, f.message.str(), f.rule};
     out << core::render(d, window.text, color, window.column);
   }
 }
@@ -333,22 +333,23 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     o["message"] = f.message.str();
     o["doc"] = f.doc();
     o["path"] = f.location();
-    o["line"] = f.line;
-    o["column"] = f.column;
+    o["line"] = f.line();
+    o["column"] = f.column();
     o["claims"] = f.claim_ids();
     const std::string series = f.series();
     o["series"] = series.empty() ? json(nullptr) : json(series);
     o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i]) : json(nullptr);
     json involved = json::array();
     for (const auto* c : f.claims) {
-      const auto at = position_in_file(detail::place_at(r, c->doc_index), c->line, c->column);
+      const claims::claim_wording w = c->wording();
+      const auto at = position_in_file(detail::place_at(r, c->doc_index()), c->line, w.column);
       involved.push_back({{"claim", c->id()},
                           {"path", c->location_label()},
                           {"line", c->line},
-                          {"column", c->column},
+                          {"column", w.column},
                           {"file", at.file.empty() ? json(nullptr) : json(at.file)},
                           {"file_line", at.line ? json(at.line) : json(nullptr)},
-                          {"text", c->wording().text}});
+                          {"text", std::move(w.text)}});
     }
     o["involves"] = std::move(involved);
     return o;
@@ -377,9 +378,9 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     std::string change = c.vague ? "vague" : "first";
     if (p.change) change = signed_count(*p.change) + " since " + p.previous_date->iso();
     // The place of the series: named in the sentence, or (*) the story's.
-    std::string place = c.location.value_or(c.story_place.empty() ? "-" : c.story_place + "*");
+    std::string place = c.location.value_or(c.story_place().empty() ? "-" : c.story_place() + "*");
     return std::vector<std::string>{c.as_of->iso(), rules::figure_as_written(c), c.group, place,
-                                    c.source.empty() ? "-" : c.source,
+                                    c.source().empty() ? "-" : c.source(),
                                     fmt::format("{}:{}", c.location_label(), c.line), change};
   };
   bool first = true;
@@ -393,7 +394,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     for (const auto& p : t.points) {
       const auto r = row_of(p);
       for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], core::count_code_points(r[i]));
-      story_places = story_places || (!p.claim->location && !p.claim->story_place.empty());
+      story_places = story_places || (!p.claim->location && !p.claim->story_place().empty());
     }
     auto emit = [&](const std::vector<std::string>& r) {
       std::string line = " ";

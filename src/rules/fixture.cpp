@@ -168,7 +168,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
     }
   }
   std::map<place, std::vector<const finding*>> actual;
-  for (const auto& f : findings) actual[{f.doc(), f.line}].push_back(&f);
+  for (const auto& f : findings) actual[{f.doc(), f.line()}].push_back(&f);
 
   auto where = [&](const place& p) { return (fs::path(dir) / p.first).string() + ":" + std::to_string(p.second); };
   for (const auto& [p, want] : expected) {
@@ -191,7 +191,7 @@ fixture_result run_fixture(const rule& r, const std::string& dir, const claims::
   for (const auto& [p, got] : actual) {
     if (expected.count(p) || todo.count(p)) continue;
     for (const finding* f : got) {
-      res.diff.push_back("+ " + where(p) + ":" + std::to_string(f->column) + ": " +
+      res.diff.push_back("+ " + where(p) + ":" + std::to_string(f->column()) + ": " +
                          (near.count(p) ? "near miss fired: " : "unexpected: ") + f->message.str());
     }
   }

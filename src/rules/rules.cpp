@@ -196,7 +196,7 @@ bool where_filter::matches(const claims::claim& c, const claims::lexicon& lex) c
     return false;
   }
   if (!locations.empty() && (!c.location || !contains(locations, *c.location))) return false;
-  if (!sources.empty() && !contains(sources, c.source)) return false;
+  if (!sources.empty() && !contains(sources, c.source())) return false;
   if (!qualifiers.empty() && !contains(qualifiers, c.qualifier)) return false;
   if (cumulative && *cumulative != c.cumulative) return false;
   return true;
@@ -430,7 +430,7 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
 
 core::symbol batch::series_key_of(const claims::claim& c) {
   const series_parts parts{c.metric.number(), c.group.number(),
-                           c.location ? c.location->number() : c.story_place.number(), c.counted_since.number(),
+                           c.location ? c.location->number() : c.story_place().number(), c.counted_since.number(),
                            c.location.has_value()};
   // The slot holding `p`, or the free slot where it goes.
   auto slot_for = [&](const series_parts& p) -> series_slot& {
@@ -583,8 +583,6 @@ finding::finding(const finding& other)
       text(other.text ? std::make_unique<const text_place>(*other.text) : nullptr),
       rule(other.rule),
       level(other.level),
-      line(other.line),
-      column(other.column),
       doc_index(other.doc_index),
       offset(other.offset) {}
 
@@ -594,19 +592,23 @@ finding& finding::operator=(const finding& other) {
 }
 
 const std::string& finding::doc() const {
-  return !claims.empty() ? claims.front()->doc.str() : text ? text->doc : none();
+  return !claims.empty() ? claims.front()->doc().str() : text ? text->doc : none();
 }
 
 std::string finding::location() const {
   return !claims.empty() ? claims.front()->location_label() : text ? text->location : none();
 }
 
+int finding::line() const { return !claims.empty() ? claims.front()->line : text ? text->line : 0; }
+
+int finding::column() const { return window().at; }
+
 finding::line_window finding::window() const {
   if (!claims.empty()) {
     claims::claim_wording w = claims.front()->wording();
-    return {std::move(w.line_text), w.line_text_column};
+    return {std::move(w.line_text), w.line_text_column, w.column};
   }
-  return text ? line_window{text->line_text.str(), text->line_text_column} : line_window{};
+  return text ? line_window{text->line_text.str(), text->line_text_column, text->column} : line_window{};
 }
 
 std::string finding::series() const { return claims.empty() ? std::string() : claims.front()->series(); }
@@ -623,10 +625,8 @@ finding finding_at(const rule& r, const claims::claim& c, std::string message) {
   f.rule = r.id;
   f.level = r.level;
   f.message = core::stored_text(message);
-  f.line = c.line;
-  f.column = c.column;
   f.claims.push_back(&c);
-  f.doc_index = c.doc_index;
+  f.doc_index = c.doc_index();
   f.offset = c.offset;
   return f;
 }

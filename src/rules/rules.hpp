@@ -98,16 +98,23 @@ struct finding {
   struct text_place {
     std::string doc;
     std::string location;  // path, or path#id for JSONL records
+    int line = 0;
+    int column = 0;
     core::stored_text line_text;
     int line_text_column = 1;  // column of line_text's first character
   };
   std::unique_ptr<const text_place> text;
   core::symbol rule;
   core::severity level = core::severity::warning;
-  int line = 0;
-  int column = 0;
+  // Where it is, for sorting; the line and column are its claim's (or its
+  // text place's), read from there rather than kept a second time.
   std::uint32_t doc_index = 0;
   std::uint32_t offset = 0;
+
+  int line() const;
+  /// Read from the claim's wording, so from the temporary file once spilled:
+  /// a caller that also shows the line takes window().at.
+  int column() const;
 
   /// Document id and its location, from its claim or its `text`; empty
   /// when it has neither.
@@ -117,7 +124,8 @@ struct finding {
   /// its first character; an empty text when it has neither claim nor `text`.
   struct line_window {
     std::string text;
-    int column = 1;
+    int column = 1;  // of text's first character
+    int at = 0;  // the finding's own column
   };
   line_window window() const;
   /// The series of the claim it is placed at; empty for none.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace tollgate::trace {
 
@@ -45,7 +46,7 @@ std::vector<timeline> build(const claims::claim_list& claims) {
   std::vector<timeline> out;
   for (auto& [metric, list] : by_metric) {
     std::stable_sort(list.begin(), list.end(), [](const claims::claim* a, const claims::claim* b) {
-      return std::tie(*a->as_of, a->doc_index, a->offset) < std::tie(*b->as_of, b->doc_index, b->offset);
+      return std::make_tuple(*a->as_of, a->doc_index(), a->offset) < std::make_tuple(*b->as_of, b->doc_index(), b->offset);
     });
     timeline t;
     t.metric = metric;

@@ -53,7 +53,7 @@ void check_against(const std::vector<json>& expected, const std::vector<claims::
     std::size_t match = got.size();
     for (std::size_t i = 0; i < got.size(); ++i) {
       const auto& c = got[i];
-      if (used[i] || base_name(c.doc) != e["doc"] || c.line != e["line"]) continue;
+      if (used[i] || base_name(c.doc()) != e["doc"] || c.line != e["line"]) continue;
       if (optional_number(c.value) != e["value"] || json(c.lo) != e["lo"]) continue;
       match = i;
       break;

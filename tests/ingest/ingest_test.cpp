@@ -191,8 +191,8 @@ TEST_SUITE("ingest") {
     CHECK(found[2].line == 12);
     CHECK(found[3].line == 13);
     for (const auto& c : found) {
-      CHECK(c.source == "Sarn Basin Review");
-      CHECK(c.published == day("2024-03-07"));
+      CHECK(c.source() == "Sarn Basin Review");
+      CHECK(c.published() == day("2024-03-07"));
     }
   }
 

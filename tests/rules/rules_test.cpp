@@ -70,13 +70,16 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
                      std::optional<double> hi, std::optional<double> value, const std::string& qualifier,
                      const std::string& source, std::size_t doc_index) {
   claims::claim c;
-  c.doc = id.substr(0, id.find('#'));
+  claims::claim_document d;
+  d.id = id.substr(0, id.find('#'));
+  d.source = source;
+  d.published = day(as_of);
+  d.index = static_cast<std::uint32_t>(doc_index);
+  d.location_file = d.id;
+  c.set_document(d);
   c.number = static_cast<std::uint32_t>(std::stoul(id.substr(id.find('#') + 1)));
-  c.source = source;
-  c.published = day(as_of);
   c.as_of = day(as_of);
   c.line = 1;
-  c.column = 1;
   c.offset = 0;
   c.length = figure.size();
   c.figure = figure;
@@ -87,9 +90,8 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
   c.hi = hi;
   c.qualifier = qualifier;
   c.cumulative = true;
-  c.doc_index = doc_index;
-  c.location_file = c.doc;
   claims::claim_wording wording;
+  wording.column = 1;
   wording.text = figure;
   wording.line_text = figure;
   c.set_wording(wording);
@@ -103,7 +105,7 @@ claims::claim exact(const std::string& id, const char* as_of, double n, const st
 
 /// A part of a breakdown: an exact figure for `group` belonging to `total`.
 claims::claim part(const std::string& id, const claims::claim& total, const std::string& group, double n) {
-  claims::claim c = exact(id, total.as_of->iso().c_str(), n, rules::format_count(n), total.source, total.doc_index);
+  claims::claim c = exact(id, total.as_of->iso().c_str(), n, rules::format_count(n), total.source(), total.doc_index());
   c.group = group;
   c.part_of_number = total.number;
   c.offset = total.offset + 10 * (static_cast<std::size_t>(std::stoi(id.substr(id.find('#') + 1))));
@@ -177,7 +179,7 @@ TEST_SUITE("rules") {
     REQUIRE(expected.size() == 3);
 
     std::vector<finding_key> actual;
-    for (const auto& f : findings) actual.emplace_back(f.rule, f.doc(), f.line);
+    for (const auto& f : findings) actual.emplace_back(f.rule, f.doc(), f.line());
     CHECK(actual == expected);
 
     // The falling toll: "stands at 150" (Meridian Wire, 8 March) after "at
@@ -243,14 +245,14 @@ TEST_SUITE("rules") {
   TEST_CASE("a copied finding has its own place in the text") {
     rules::finding f;
     f.text = std::make_unique<const rules::finding::text_place>(
-        rules::finding::text_place{"a.txt", "batch/a.txt", core::stored_text("Martyrs were named."), 1});
-    f.line = 3;
+        rules::finding::text_place{"a.txt", "batch/a.txt", 3, 5, core::stored_text("Martyrs were named."), 1});
     const rules::finding copy = f;
     f.text.reset();
     REQUIRE(copy.text != nullptr);
     CHECK(copy.location() == "batch/a.txt");
     CHECK(copy.window().text == "Martyrs were named.");
-    CHECK(copy.line == 3);
+    CHECK(copy.line() == 3);
+    CHECK(copy.column() == 5);
   }
 
   TEST_CASE("more than N then a higher exact figure the next day is no decrease") {
@@ -369,8 +371,8 @@ TEST_SUITE("rules") {
       for (const auto& f : found) {
         std::string ids;
         for (const auto& id : f.claim_ids()) ids += " " + id;
-        out.push_back(f.rule.str() + " " + f.doc() + ":" + std::to_string(f.line) + ":" +
-                      std::to_string(f.column) + " " + f.message.str() + ids);
+        out.push_back(f.rule.str() + " " + f.doc() + ":" + std::to_string(f.line()) + ":" +
+                      std::to_string(f.column()) + " " + f.message.str() + ids);
       }
       return out;
     };
@@ -389,7 +391,9 @@ TEST_SUITE("rules") {
     // Undated claims of the first document: still one finding for it.
     for (const char* id : {"notes.txt#1", "notes.txt#2"}) {
       auto c = exact(id, "2024-03-04", 14, "14", "", 0);
-      c.published.reset();
+      claims::claim_document undated = c.document();
+      undated.published.reset();
+      c.set_document(undated);
       c.as_of.reset();
       b.claims.push_back(c);
     }
@@ -397,12 +401,12 @@ TEST_SUITE("rules") {
     REQUIRE(found.size() == 2);
     CHECK(found[0].doc() == "notes.txt");
     CHECK(found[0].location() == "batch/notes.txt");
-    CHECK(found[0].line == 1);
-    CHECK(found[0].column == 1);
+    CHECK(found[0].line() == 1);
+    CHECK(found[0].column() == 1);
     CHECK(found[0].level == core::severity::warning);
     CHECK(found[0].message.str().find("(2)") != std::string::npos);
     CHECK(found[1].doc() == "blog.txt");
-    CHECK(found[1].line == 1);
+    CHECK(found[1].line() == 1);
   }
 
   // (d) rule files that are wrong
@@ -733,10 +737,10 @@ TEST_SUITE("rules") {
     b.scanned = rules::scan_document({builtin_rule("term")}, doc);
     const auto found = rules::run_rules({builtin_rule("term")}, b, test::builtin_lexicon());
     REQUIRE(found.size() == 2);
-    CHECK(found[0].line == 1);
-    CHECK(found[0].column == 17);
+    CHECK(found[0].line() == 1);
+    CHECK(found[0].column() == 17);
     CHECK(found[0].message.str() == "'Martyred' is loaded wording; use 'killed'");
-    CHECK(found[1].line == 3);
+    CHECK(found[1].line() == 3);
     CHECK(found[1].message.str() == "'collateral\ndamage' is loaded wording; use 'civilian casualties'");
   }
 
@@ -763,7 +767,7 @@ TEST_SUITE("rules") {
       CAPTURE(k);
       const auto hit = rules::scan_document({term}, test::make_document(filler + "MARTYRED by shelling.\n", "2024-05-20", "t.txt"));
       REQUIRE(hit.size() == 1);
-      CHECK(hit[0].column == static_cast<int>(k) + 1);
+      CHECK(hit[0].column() == static_cast<int>(k) + 1);
       for (const char* glued : {"un", "\xC3\xA9", "9"}) {
         CAPTURE(glued);
         const auto inside = rules::scan_document(
@@ -791,7 +795,7 @@ TEST_SUITE("rules") {
       const auto hit = rules::scan_document(
           loaded.value, test::make_document("Alphabet soup, then " + std::string(w) + ".\n", "2024-05-20", "t.txt"));
       REQUIRE(hit.size() == 1);
-      CHECK(hit[0].column == 21);
+      CHECK(hit[0].column() == 21);
     }
     CHECK(rules::scan_document(loaded.value, test::make_document("Alphabets and deltas.\n", "2024-05-20", "t.txt")).empty());
   }

@@ -30,7 +30,10 @@ TEST_SUITE("trace") {
     const char* days[] = {"2024-03-06", "2024-03-04", "2024-03-05"};
     const double values[] = {212, 90, 120};
     for (int i = 0; i < 3; ++i) {
-      cs[i].doc = "d";
+      claims::claim_document d;
+      d.id = "d";
+      d.index = static_cast<std::uint32_t>(i);
+      cs[i].set_document(d);
       cs[i].number = static_cast<std::uint32_t>(i + 1);
       cs[i].metric = "killed";
       cs[i].group = "people";
@@ -38,7 +41,6 @@ TEST_SUITE("trace") {
       cs[i].lo = values[i];
       cs[i].hi = values[i];
       cs[i].as_of = core::date::parse_iso(days[i]);
-      cs[i].doc_index = static_cast<std::uint32_t>(i);
     }
     const auto t = trace::build(cs);
     REQUIRE(t.size() == 1);

@@ -46,10 +46,10 @@ void exceeds_total_check::run(const rule& r, const check_input& in, finding_sink
   // By document position and claim number: a part names a total of its own document.
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<const claims::claim*>> parts_of;
   for (const auto& c : b.claims) {
-    if (c.part_of_number) parts_of[{c.doc_index, c.part_of_number}].push_back(&c);
+    if (c.part_of_number) parts_of[{c.doc_index(), c.part_of_number}].push_back(&c);
   }
   for (const auto& total : b.claims) {
-    auto it = parts_of.find({total.doc_index, total.number});
+    auto it = parts_of.find({total.doc_index(), total.number});
     if (it == parts_of.end() || !total.hi || !r.where.matches(total, lex)) continue;
     double sum = 0;
     std::string listed;

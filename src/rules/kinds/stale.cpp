@@ -13,7 +13,7 @@ namespace tollgate::rules {
 namespace {
 
 // When a figure became known: its article's date, else the day it holds for.
-core::date reported(const claims::claim& c) { return c.published ? *c.published : *c.as_of; }
+core::date reported(const claims::claim& c) { return c.published() ? *c.published() : *c.as_of; }
 
 }  // namespace
 
@@ -49,11 +49,11 @@ void stale_check::run(const rule& r, const check_input& in, finding_sink& out) c
     // node per document.
     std::vector<std::pair<std::uint32_t, double>> doc_floors;
     doc_floors.reserve(points.size());
-    for (const claims::claim* c : points) doc_floors.emplace_back(c->doc.number(), c->lo);
+    for (const claims::claim* c : points) doc_floors.emplace_back(c->doc().number(), c->lo);
     std::sort(doc_floors.begin(), doc_floors.end());
     auto doc_floor = [&](const claims::claim& c) {
       // The last pair of the document holds its highest floor.
-      const auto after = std::upper_bound(doc_floors.begin(), doc_floors.end(), c.doc.number(),
+      const auto after = std::upper_bound(doc_floors.begin(), doc_floors.end(), c.doc().number(),
                                           [](std::uint32_t doc, const auto& p) { return doc < p.first; });
       return std::prev(after)->second;
     };
@@ -63,10 +63,10 @@ void stale_check::run(const rule& r, const check_input& in, finding_sink& out) c
     });
     std::vector<const claims::claim*> articles;
     for (const claims::claim* c : points) {
-      if (c->published && c->hi) articles.push_back(c);
+      if (c->published() && c->hi) articles.push_back(c);
     }
     std::stable_sort(articles.begin(), articles.end(), [](const claims::claim* a, const claims::claim* c) {
-      return *a->published < *c->published;
+      return *a->published() < *c->published();
     });
     // Sweep: `best` is the highest floor among figures reported at least
     // `lag` and at most `window` days before the current article (a sliding-
@@ -75,13 +75,13 @@ void stale_check::run(const rule& r, const check_input& in, finding_sink& out) c
     std::deque<const claims::claim*> floors;
     std::size_t next = 0;
     for (const claims::claim* c : articles) {
-      const core::date cutoff = *c->published + (-lag);
+      const core::date cutoff = *c->published() + (-lag);
       while (next < by_report.size() && reported(*by_report[next]) <= cutoff) {
         while (!floors.empty() && floors.back()->lo <= by_report[next]->lo) floors.pop_back();
         floors.push_back(by_report[next]);
         ++next;
       }
-      while (!floors.empty() && *c->published - reported(*floors.front()) > window) floors.pop_front();
+      while (!floors.empty() && *c->published() - reported(*floors.front()) > window) floors.pop_front();
       if (floors.empty()) continue;
       const claims::claim* best = floors.front();
       const double floor = best->lo * (1.0 - tolerance_);
@@ -90,7 +90,7 @@ void stale_check::run(const rule& r, const check_input& in, finding_sink& out) c
       add_claim_fields(v, "", *c);
       add_claim_fields(v, "prev.", *best);
       v["reported"] = reported(*best).iso();
-      v["days"] = std::to_string(*c->published - reported(*best));
+      v["days"] = std::to_string(*c->published() - reported(*best));
       v["rule"] = r.id;
       finding f = finding_at(r, *c, render_message(r.message, v));
       f.claims.push_back(best);

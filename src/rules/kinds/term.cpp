@@ -203,10 +203,8 @@ void term_check::scan(const rule& r, const ingest::document& doc, std::vector<fi
       f.rule = r.id;
       f.level = r.level;
       f.message = core::stored_text(render_message(r.message, v));
-      f.line = pos.line;
-      f.column = pos.column;
-      f.text = std::make_unique<const finding::text_place>(
-          finding::text_place{doc.id, doc.location, core::stored_text(lines->line_text(pos.line)), 1});
+      f.text = std::make_unique<const finding::text_place>(finding::text_place{
+          doc.id, doc.location, pos.line, pos.column, core::stored_text(lines->line_text(pos.line)), 1});
       f.doc_index = doc.index;
       f.offset = t.offset;
       out.push_back(std::move(f));

@@ -33,9 +33,7 @@ void undated_check::run(const rule& r, const check_input& in, finding_sink& out)
     f.rule = r.id;
     f.level = r.level;
     f.message = core::stored_text(render_message(r.message, v));
-    f.line = 1;
-    f.column = 1;
-    f.text = std::make_unique<const finding::text_place>(finding::text_place{d.id, d.location(), d.first_line, 1});
+    f.text = std::make_unique<const finding::text_place>(finding::text_place{d.id, d.location(), 1, 1, d.first_line, 1});
     f.doc_index = d.index;
     out.push_back(std::move(f));
   }

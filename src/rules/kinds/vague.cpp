@@ -37,7 +37,7 @@ void vague_check::run(const rule& r, const check_input& in, finding_sink& out) c
     for (std::size_t i = 0; i < points.size(); ++i) {
       const claims::claim* c = points[i];
       if (!c->vague) {
-        if (latest && latest->doc != c->doc) latest_other_doc = latest;
+        if (latest && latest->doc() != c->doc()) latest_other_doc = latest;
         latest = c;
       }
       before[i] = {latest, latest_other_doc};
@@ -51,7 +51,7 @@ void vague_check::run(const rule& r, const check_input& in, finding_sink& out) c
       for (std::size_t k = i; k < day_end; ++k) {
         const claims::claim& c = *points[k];
         if (!c.vague) continue;
-        const claims::claim* precise = last && last->doc != c.doc ? last : other;
+        const claims::claim* precise = last && last->doc() != c.doc() ? last : other;
         if (!precise || *c.as_of - *precise->as_of > window) continue;
         placeholder_values v;
         add_claim_fields(v, "", c);

@@ -211,6 +211,32 @@ TEST_SUITE("claims") {
     CHECK(bare.wording().line_text_column == 1);
   }
 
+  TEST_CASE("a document's claims share one record of what they say alike") {
+    auto doc = test::make_document("In Morsk, 12 people were killed.\nThe toll rose to 40 on Monday.", "2024-05-02", "n7");
+    doc.location = "batch.jsonl#n7";
+    doc.source = "Desk A";
+    doc.index = 3;
+    const auto c = claims::extract(doc, test::builtin_lexicon());
+    REQUIRE(c.size() == 2);
+    CHECK(&c[0].document() == &c[1].document());
+    CHECK(c[1].doc() == "n7");
+    CHECK(c[1].source() == "Desk A");
+    CHECK(c[1].published() == core::date::parse_iso("2024-05-02"));
+    CHECK(c[1].doc_index() == 3);
+    CHECK(c[1].location_label() == "batch.jsonl#n7");
+    // The second figure names no place: it takes the story's.
+    CHECK(c[0].story_place().empty());
+    CHECK(c[1].story_place() == "Morsk");
+    CHECK(c[1].series() == "killed/people/Morsk");
+    CHECK(c[1].wording().column == 5);
+    // A claim that no document has set reads as an empty one.
+    const claims::claim bare;
+    CHECK(bare.doc().empty());
+    CHECK(bare.doc_index() == 0);
+    // A batch holds millions: the record is what keeps a claim this small.
+    CHECK(sizeof(claims::claim) == 96);
+  }
+
   TEST_CASE("extraction of a document does not depend on other documents") {
     const auto doc = test::make_document("Ninety people were killed.");
     auto alone = claims::extract(doc, test::builtin_lexicon());

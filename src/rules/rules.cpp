@@ -525,16 +525,26 @@ series_list check_input::series(const rule& r, bool dated_only) const {
     total += in;
   }
   series_list out;
+  out.claims_ = &b.claims;
   out.points_.reserve(total);
+  // Counted first, so that the list of series is allocated once, to size.
+  std::size_t series = 0;
   for (std::size_t rank = 0; rank + 1 < series_start_.size(); ++rank) {
-    const std::size_t first = out.points_.size();  // of this series, in out.points_
     for (std::size_t k = series_start_[rank]; k < series_start_[rank + 1]; ++k) {
-      if (selected[series_order_[k]]) out.points_.push_back(&b.claims[series_order_[k]]);
+      if (selected[series_order_[k]]) {
+        ++series;
+        break;
+      }
     }
-    if (out.points_.size() > first) {
-      out.series_.emplace_back(keys_by_rank_[rank],
-                               series_points(out.points_.data() + first, out.points_.size() - first));
+  }
+  out.series_.reserve(series);
+  for (std::size_t rank = 0; rank + 1 < series_start_.size(); ++rank) {
+    const auto first = static_cast<std::uint32_t>(out.points_.size());
+    for (std::size_t k = series_start_[rank]; k < series_start_[rank + 1]; ++k) {
+      if (selected[series_order_[k]]) out.points_.push_back(series_order_[k]);
     }
+    const auto size = static_cast<std::uint32_t>(out.points_.size() - first);
+    if (size > 0) out.series_.push_back({keys_by_rank_[rank], first, size});
   }
   return out;
 }

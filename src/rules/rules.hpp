@@ -5,6 +5,7 @@
 
 #include <array>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -246,29 +247,101 @@ class finding_sink {
   std::vector<finding> pending_;
 };
 
-/// Claims of one series, sorted by as_of.
-using series_points = std::span<const claims::claim* const>;
+/// Claims of one series, sorted by as_of. Held as positions in the batch's
+/// claims, four bytes a claim where a pointer took eight (two rules at a
+/// time each hold a list of the claims they select); reads as a list of
+/// claim pointers.
+class series_points {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = const claims::claim*;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = const claims::claim*;
+    iterator() = default;
+    iterator(const claims::claim_list* claims, const std::uint32_t* at) : claims_(claims), at_(at) {}
+    const claims::claim* operator*() const { return &(*claims_)[*at_]; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator was = *this;
+      ++at_;
+      return was;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+   private:
+    const claims::claim_list* claims_ = nullptr;
+    const std::uint32_t* at_ = nullptr;
+  };
+
+  series_points(const claims::claim_list& claims, const std::uint32_t* first, std::size_t size)
+      : claims_(&claims), first_(first), size_(size) {}
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const claims::claim* operator[](std::size_t i) const { return &(*claims_)[first_[i]]; }
+  iterator begin() const { return {claims_, first_}; }
+  iterator end() const { return {claims_, first_ + size_}; }
+
+ private:
+  const claims::claim_list* claims_;
+  const std::uint32_t* first_;
+  std::size_t size_;
+};
 
 /// Claims grouped by series, in the order of the series' keys: one array
-/// for all, so that a batch of many small series costs one pointer a claim.
+/// for all, so that a batch of many small series costs four bytes a claim
+/// and twelve a series. Iterating gives (key, points) pairs.
 class series_list {
+  struct entry {
+    core::symbol key;
+    std::uint32_t first, size;  // in points_
+  };
+
  public:
   using value_type = std::pair<core::symbol, series_points>;
-  series_list() = default;
-  // The series point into `points_`: moving keeps them valid, copying would not.
-  series_list(series_list&&) = default;
-  series_list& operator=(series_list&&) = default;
-  series_list(const series_list&) = delete;
-  series_list& operator=(const series_list&) = delete;
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = series_list::value_type;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+    iterator() = default;
+    iterator(const series_list* list, std::size_t at) : list_(list), at_(at) {}
+    value_type operator*() const {
+      const entry& e = list_->series_[at_];
+      return {e.key, series_points(*list_->claims_, list_->points_.data() + e.first, e.size)};
+    }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator was = *this;
+      ++at_;
+      return was;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
 
-  std::vector<value_type>::const_iterator begin() const { return series_.begin(); }
-  std::vector<value_type>::const_iterator end() const { return series_.end(); }
+   private:
+    const series_list* list_ = nullptr;
+    std::size_t at_ = 0;
+  };
+
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, series_.size()}; }
   std::size_t size() const { return series_.size(); }
 
  private:
   friend class check_input;
-  std::vector<const claims::claim*> points_;
-  std::vector<value_type> series_;
+  const claims::claim_list* claims_ = nullptr;
+  std::vector<std::uint32_t> points_;
+  std::vector<entry> series_;
 };
 
 /// What the checks read: the batch, the lexicon, and the batch's claims

@@ -41,7 +41,7 @@ std::string decrease_check::summary() const {
 
 void decrease_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long window = static_cast<long>(window_);
-  for (auto& [key, points] : in.series(r)) {
+  for (const auto& [key, points] : in.series(r)) {
     // Earlier days' claims within the window, as a sliding-window maximum of
     // their lower bounds: the front is the floor a later figure must reach.
     std::deque<const claims::claim*> floors;

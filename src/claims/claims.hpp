@@ -158,15 +158,16 @@ struct claim {
   const core::compact_optional<core::date>& published() const { return document().published; }
   std::uint32_t doc_index() const { return document().index; }  // position of the document in the batch
   int line = 0;
-  std::uint32_t offset = 0;  // bytes into the document text
-  std::uint32_t length = 0;  // of its text, in bytes
+  std::uint32_t offset = 0;  // bytes into the document text; its length is its wording's text's
   core::symbol metric;
   core::symbol group;
+  // The qualifier comes before the interval: there, it fills what would
+  // be a gap before the doubles.
+  core::symbol qualifier;
   core::compact_optional<double> value;
   double lo = 0;
   core::compact_optional<double> hi;
   core::compact_optional<core::symbol> location;
-  core::symbol qualifier;
   core::compact_optional<core::date> as_of;
   core::compact_optional<core::symbol> attribution;
   /// The number of the total in the same document this figure is part of; 0 for none.
@@ -196,9 +197,6 @@ struct claim {
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
   core::symbol counted_since;
-  /// series(), made once when a batch takes the claim (rules::batch::add),
-  /// while the claim is fresh in the cache; empty before.
-  core::symbol series_key;
 
   /// Its wording, read (from the temporary file once spilled) on each call:
   /// a caller that needs several of its fields takes it once.
@@ -211,7 +209,7 @@ struct claim {
 
  private:
   static constexpr std::size_t kHeader = 17;  // of the packed wording: four numbers and a size
-  // The fields are ordered so that the claim has no padding: 96 bytes.
+  // The fields are ordered so that the claim has no padding: 88 bytes.
   std::uint32_t document_ = 0;  // 1 + its record's number; 0 for none
   core::stored_text packed_wording_;  // claim_wording, packed by set_wording
 };

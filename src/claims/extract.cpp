@@ -1178,8 +1178,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const std::size_t np_end = np.end > f.last ? t[np.end - 1].end() : q_end;
       c.offset = std::min(q_begin, hit->begin);
       const std::size_t end = std::max({q_end, np_end, hit->end});
-      c.length = end - c.offset;
-      const std::string_view text = std::string_view(doc.text).substr(c.offset, c.length);
+      const std::string_view text = std::string_view(doc.text).substr(c.offset, end - c.offset);
       wording.text = text;
       if (!lines) lines.emplace(doc.text);
       const auto pos = lines->at(c.offset);

@@ -43,7 +43,7 @@ json claim_object(const claims::claim& c) {
   j["line"] = c.line;
   j["column"] = wording.column;
   j["offset"] = c.offset;
-  j["length"] = c.length;
+  j["length"] = wording.text.size();
   j["text"] = wording.text;
   j["metric"] = c.metric;
   j["group"] = c.group;
@@ -190,7 +190,7 @@ std::string claim_json(const claims::claim& c) {
   key(R"(,"line":)"); num(c.line);
   key(R"(,"column":)"); num(wording.column);
   key(R"(,"offset":)"); num(static_cast<double>(c.offset));
-  key(R"(,"length":)"); num(static_cast<double>(c.length));
+  key(R"(,"length":)"); num(static_cast<double>(text.size()));
   key(R"(,"text":)"); str(text);
   key(R"(,"metric":)"); str(c.metric.str());
   key(R"(,"group":)"); str(c.group.str());

@@ -423,37 +423,45 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
   documents.push_back(std::move(info));
   for (claims::claim& c : found) {
     c.spill_text();
-    c.series_key = series_key_of(c);
+    add_series_key(c);
     claims.push_back(std::move(c));
   }
 }
 
-core::symbol batch::series_key_of(const claims::claim& c) {
-  const series_parts parts{c.metric.number(), c.group.number(),
-                           c.location ? c.location->number() : c.story_place().number(), c.counted_since.number(),
-                           c.location.has_value()};
-  // The slot holding `p`, or the free slot where it goes.
-  auto slot_for = [&](const series_parts& p) -> series_slot& {
-    std::uint64_t h = p.located;
-    for (const std::uint32_t n : {p.metric, p.group, p.place, p.since}) h = (h ^ n) * 0x9E3779B97F4A7C15ull;
-    const std::size_t mask = series_keys_.size() - 1;
-    std::size_t at = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
-    while (!series_keys_[at].key.empty() && !(series_keys_[at].parts == p)) at = (at + 1) & mask;
-    return series_keys_[at];
-  };
+batch::series_parts batch::series_parts_of(const claims::claim& c) {
+  return {c.metric.number(), c.group.number(), c.location ? c.location->number() : c.story_place().number(),
+          c.counted_since.number(), c.location.has_value()};
+}
+
+std::size_t batch::slot_for(const std::vector<series_slot>& slots, const series_parts& p) {
+  std::uint64_t h = p.located;
+  for (const std::uint32_t n : {p.metric, p.group, p.place, p.since}) h = (h ^ n) * 0x9E3779B97F4A7C15ull;
+  const std::size_t mask = slots.size() - 1;
+  std::size_t at = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
+  while (!slots[at].key.empty() && !(slots[at].parts == p)) at = (at + 1) & mask;
+  return at;
+}
+
+void batch::add_series_key(const claims::claim& c) {
   if (2 * (series_key_count_ + 1) > series_keys_.size()) {
     std::vector<series_slot> old(std::max<std::size_t>(1024, 2 * series_keys_.size()));
     old.swap(series_keys_);
     for (const series_slot& s : old) {
-      if (!s.key.empty()) slot_for(s.parts) = s;
+      if (!s.key.empty()) series_keys_[slot_for(series_keys_, s.parts)] = s;
     }
   }
-  series_slot& slot = slot_for(parts);
+  const series_parts parts = series_parts_of(c);
+  series_slot& slot = series_keys_[slot_for(series_keys_, parts)];
   if (slot.key.empty()) {
     slot = {parts, core::symbol(c.series())};
     ++series_key_count_;
   }
-  return slot.key;
+}
+
+core::symbol batch::series_key(const claims::claim& c) const {
+  if (series_keys_.empty()) return core::symbol(c.series());
+  const series_slot& slot = series_keys_[slot_for(series_keys_, series_parts_of(c))];
+  return slot.key.empty() ? core::symbol(c.series()) : slot.key;
 }
 
 std::vector<finding> scan_document(const std::vector<rule>& rules, const ingest::document& doc) {
@@ -471,8 +479,7 @@ check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b
   std::vector<std::uint32_t> rank;
   rank.reserve(b.claims.size());
   for (const auto& c : b.claims) {
-    // A claim the batch did not take through add() (a test's) has no key yet.
-    const core::symbol key = c.series_key.empty() ? core::symbol(c.series()) : c.series_key;
+    const core::symbol key = b.series_key(c);
     auto [at, added] = number.try_emplace(key.number(), static_cast<std::uint32_t>(keys.size()));
     if (added) keys.push_back(key);
     rank.push_back(at->second);

@@ -150,6 +150,10 @@ struct batch {
   /// out of memory (core::stored_text::spill): a batch keeps it to the end.
   void add(const ingest::document& doc, std::vector<claims::claim>&& found, std::vector<finding>&& found_in_text);
 
+  /// claims::claim::series() of `c`, interned: made once a series, when
+  /// add() takes its first claim (a claim it did not take gets it made).
+  core::symbol series_key(const claims::claim& c) const;
+
  private:
   /// A series key is made of a claim's metric, group, place and start: the
   /// keys made so far by those symbols' numbers, so that a key is written
@@ -159,8 +163,9 @@ struct batch {
     bool located;  // the place is the claim's location, not its story's
     bool operator==(const series_parts&) const = default;
   };
-  /// The key of a claim's series, made on its first claim.
-  core::symbol series_key_of(const claims::claim& c);
+  static series_parts series_parts_of(const claims::claim& c);
+  /// Makes the key of a claim's series on its first claim.
+  void add_series_key(const claims::claim& c);
   // Open addressing in a flat array (a power of two in size, at most half
   // full; an empty key is a free slot): a batch has many series, and a
   // node-based map cost two cache misses a claim.
@@ -168,6 +173,8 @@ struct batch {
     series_parts parts;
     core::symbol key;
   };
+  /// The slot holding `p` in `slots`, or the free slot where it goes.
+  static std::size_t slot_for(const std::vector<series_slot>& slots, const series_parts& p);
   std::vector<series_slot> series_keys_;
   std::size_t series_key_count_ = 0;
 };
@@ -450,7 +457,7 @@ std::string nearest(const std::string& key, const std::vector<std::string>& vali
 /// findings `batch_size` at a time (finding_sink). The findings are the same
 /// for any `jobs` and `batch_size`.
 std::vector<finding> run_rules(const std::vector<rule>& rules, const batch& b,
-                               const claims::lexicon& lex, unsigned jobs = 1, std::size_t batch_size = 1 << 16);
+                               const claims::lexicon& lex, unsigned jobs = 1, std::size_t batch_size = 1 << 14);
 
 /// Message placeholders: {metric}, {value}, {prev.source}, ... A claim's
 /// fields are read when a message names them, not copied for each finding.

@@ -81,7 +81,6 @@ claims::claim killed(const std::string& id, const char* as_of, const std::string
   c.as_of = day(as_of);
   c.line = 1;
   c.offset = 0;
-  c.length = figure.size();
   c.figure = figure;
   c.metric = "killed";
   c.group = "people";

@@ -18,16 +18,23 @@ core::shared_records<claim_document>& documents() {
 
 }  // namespace
 
-const claim_document& claim::document() const {
-  static const claim_document none;
-  return document_ == 0 ? none : documents()[document_ - 1];
+claim_document document_facts(const ingest::document& doc) {
+  claim_document d;
+  d.id = doc.id;
+  d.source = doc.source;
+  d.published = doc.published;
+  const auto where = ingest::split_location(doc);
+  d.location_file = where.file;
+  d.location_is_record = where.record;
+  d.index = static_cast<std::uint32_t>(doc.index);
+  return d;
 }
 
-void claim::set_document(const claim_document& d) { document_ = documents().add(d) + 1; }
+document_ref::document_ref(const claim_document& d) : number_(documents().add(d) + 1) {}
 
-std::string claim::location_label() const {
-  const claim_document& d = document();
-  return d.location_is_record ? d.location_file + "#" + d.id : d.location_file.str();
+const claim_document& document_ref::operator*() const {
+  static const claim_document none;
+  return number_ == 0 ? none : documents()[number_ - 1];
 }
 
 std::string claim::series() const {

@@ -133,6 +133,27 @@ struct claim_document {
   core::symbol story_place;
   std::uint32_t index = 0;  // position of the document in the batch
   bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")
+
+  /// Where a reader finds the document: its file, or "file#id" for a record.
+  std::string location_label() const { return location_is_record ? location_file + "#" + id : location_file.str(); }
+};
+
+/// The facts of `doc` its claims share, but for the story place, which its
+/// claims give.
+claim_document document_facts(const ingest::document& doc);
+
+/// A claim_document kept for the rest of the run and named by a 32-bit
+/// number, as a symbol names a text: what a claim, and a batch's record of
+/// a document, hold of it. Thread-safe.
+class document_ref {
+ public:
+  document_ref() = default;  // an empty record
+  explicit document_ref(const claim_document& d);  // keeps a copy of `d`
+  const claim_document& operator*() const;
+  const claim_document* operator->() const { return &**this; }
+
+ private:
+  std::uint32_t number_ = 0;  // 1 + the record's number in the run's table; 0 for none
 };
 
 /// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
@@ -143,11 +164,11 @@ struct claim_document {
 /// fields cost no more than their values.
 struct claim {
   /// Its document's facts; an empty record until set_document.
-  const claim_document& document() const;
-  /// Keeps `d` for the run (for as long as claims can point at it) and
-  /// points this claim at it. A document's claims share one: give the
-  /// others share_document.
-  void set_document(const claim_document& d);
+  const claim_document& document() const { return *document_; }
+  document_ref document_record() const { return document_; }
+  /// Keeps `d` for the run and points this claim at it. A document's claims
+  /// share one: give the others share_document.
+  void set_document(const claim_document& d) { document_ = document_ref(d); }
   void share_document(const claim& other) { document_ = other.document_; }
 
   const core::symbol& doc() const { return document().id; }  // document id
@@ -183,7 +204,7 @@ struct claim {
   /// source itself, since nothing shows it and claims are many.
   bool previous_attributed = false;
   /// Where a reader finds the document: its file, or "file#id" for a record.
-  std::string location_label() const;
+  std::string location_label() const { return document().location_label(); }
   /// The figure with its qualifier as written ("more than 2,800"), for
   /// messages; at wording().quantity_offset in the document text.
   core::symbol figure;
@@ -210,7 +231,7 @@ struct claim {
  private:
   static constexpr std::size_t kHeader = 17;  // of the packed wording: four numbers and a size
   // The fields are ordered so that the claim has no padding: 88 bytes.
-  std::uint32_t document_ = 0;  // 1 + its record's number; 0 for none
+  document_ref document_;
   core::stored_text packed_wording_;  // claim_wording, packed by set_wording
 };
 

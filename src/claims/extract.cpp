@@ -1230,15 +1230,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   }
   // What the document's claims say alike, kept once for them all.
   if (!out.empty()) {
-    claim_document shared;
-    shared.id = doc.id;
-    shared.source = doc.source;
-    shared.published = doc.published;
-    const auto where = ingest::split_location(doc);
-    shared.location_file = where.file;
-    shared.location_is_record = where.record;
+    claim_document shared = document_facts(doc);
     shared.story_place = story_place;
-    shared.index = static_cast<std::uint32_t>(doc.index);
     out.front().set_document(shared);
     for (auto& c : out) c.share_document(out.front());
   }

@@ -445,7 +445,7 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
   // The header carries the totals: count first, then write suite by suite.
   std::size_t total_tests = r.summary.skipped.size(), total_failures = 0;
   for (const auto& d : r.batch.documents) {
-    const auto found = found_in(d.index);
+    const auto found = found_in(d.index());
     total_tests += cases_of(found).size();
     total_failures += found.size();
   }
@@ -455,9 +455,9 @@ void write_findings_junit(std::ostream& out, const lint_report& r) {
       total_tests, total_failures, r.summary.skipped.size());
 
   for (const auto& d : r.batch.documents) {
-    const auto found = found_in(d.index);
+    const auto found = found_in(d.index());
     const auto ids = cases_of(found);
-    const std::string file = detail::place_at(r, d.index).file;
+    const std::string file = detail::place_at(r, d.index()).file;
     std::string cases;
     for (const auto& id : ids) {
       cases += "    <testcase name=\"" + junit_attr(id) + "\" classname=\"" +

@@ -225,7 +225,7 @@ run_summary summarize(const rules::batch& b, const ingest::summary& inputs,
   run_summary s;
   s.documents = inputs.documents;
   s.claims = b.claims.size();
-  for (const auto& d : b.documents) s.undated += d.published ? 0 : 1;
+  for (const auto& d : b.documents) s.undated += d.published() ? 0 : 1;
   s.skipped = inputs.skipped;
   for (const auto& f : findings) {
     if (f.level == core::severity::error) ++s.errors;

@@ -413,9 +413,10 @@ void batch::add(const ingest::document& doc, std::vector<claims::claim>&& found,
   for (finding& f : found_in_text) f.message.spill();
   scanned.insert(scanned.end(), std::make_move_iterator(found_in_text.begin()),
                  std::make_move_iterator(found_in_text.end()));
-  const auto where = ingest::split_location(doc);
-  document_info info{doc.id, where.file, where.record, doc.source, doc.published, doc.published_from,
-                     doc.index, found.size(), {}};
+  // The record the document's claims share, or one of its own when it has none.
+  document_info info{found.empty() ? claims::document_ref(claims::document_facts(doc))
+                                   : found.front().document_record(),
+                     static_cast<std::uint32_t>(found.size()), {}};
   if (!doc.published) {
     info.first_line = core::stored_text(std::string_view(doc.text).substr(0, doc.text.find('\n')));
     info.first_line.spill();

@@ -22,20 +22,18 @@
 
 namespace tollgate::rules {
 
-/// What the checks know of a document once its text is gone. Its id,
-/// location and source are the symbols its claims share.
+/// What the checks know of a document once its text is gone: the record
+/// its claims share, and what only the batch counts. 16 bytes.
 struct document_info {
-  core::symbol id;
-  core::symbol location_file;  // see claims::claim::location_file
-  bool location_is_record = false;
-  /// Where a reader finds the document: its file, or "file#id" for a record.
-  std::string location() const { return location_is_record ? location_file + "#" + id : location_file.str(); }
-  core::symbol source;
-  core::compact_optional<core::date> published;
-  ingest::date_origin published_from = ingest::date_origin::none;
-  std::size_t index = 0;
-  std::size_t claims = 0;
+  claims::document_ref facts;
+  std::uint32_t claims = 0;
   core::stored_text first_line;  // kept only for an undated document, whose finding shows it
+
+  const core::symbol& id() const { return facts->id; }
+  /// Where a reader finds the document: its file, or "file#id" for a record.
+  std::string location() const { return facts->location_label(); }
+  const core::compact_optional<core::date>& published() const { return facts->published; }
+  std::uint32_t index() const { return facts->index; }  // position in the batch
 };
 
 /// The claims a finding involves, in order: up to two in place (most

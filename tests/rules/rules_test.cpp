@@ -383,10 +383,17 @@ TEST_SUITE("rules") {
 
   TEST_CASE("undated fires once per undated document") {
     rules::batch b;
-    rules::document_info first{"notes.txt", "batch/notes.txt", false, "", std::nullopt, ingest::date_origin::none, 0, 2, core::stored_text("Notes")};
-    rules::document_info dated{"day1.txt", "batch/day1.txt", false, "Desk", day("2024-03-04"), ingest::date_origin::dateline, 1, 1, core::stored_text("date 2024-03-04")};
-    rules::document_info second{"blog.txt", "batch/blog.txt", false, "", std::nullopt, ingest::date_origin::none, 2, 0, core::stored_text("Blog")};
-    b.documents = {first, dated, second};
+    auto info = [](const char* id, std::optional<core::date> published, std::uint32_t index, std::uint32_t claims,
+                   const char* first_line) {
+      claims::claim_document d;
+      d.id = id;
+      d.location_file = std::string("batch/") + id;
+      d.published = published;
+      d.index = index;
+      return rules::document_info{claims::document_ref(d), claims, core::stored_text(first_line)};
+    };
+    b.documents = {info("notes.txt", std::nullopt, 0, 2, "Notes"), info("day1.txt", day("2024-03-04"), 1, 1, "date 2024-03-04"),
+                   info("blog.txt", std::nullopt, 2, 0, "Blog")};
     // Undated claims of the first document: still one finding for it.
     for (const char* id : {"notes.txt#1", "notes.txt#2"}) {
       auto c = exact(id, "2024-03-04", 14, "14", "", 0);

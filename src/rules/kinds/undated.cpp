@@ -27,14 +27,14 @@ std::vector<std::string> undated_check::claim_prefixes() const { return {}; }
 void undated_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const batch& b = in.b;
   for (const auto& d : b.documents) {
-    if (d.published) continue;
-    placeholder_values v{{"doc", d.id}, {"claims", std::to_string(d.claims)}, {"rule", r.id}};
+    if (d.published()) continue;
+    placeholder_values v{{"doc", d.id()}, {"claims", std::to_string(d.claims)}, {"rule", r.id}};
     finding f;
     f.rule = r.id;
     f.level = r.level;
     f.message = core::stored_text(render_message(r.message, v));
-    f.text = std::make_unique<const finding::text_place>(finding::text_place{d.id, d.location(), 1, 1, d.first_line, 1});
-    f.doc_index = d.index;
+    f.text = std::make_unique<const finding::text_place>(finding::text_place{d.id(), d.location(), 1, 1, d.first_line, 1});
+    f.doc_index = d.index();
     out.push_back(std::move(f));
   }
 }

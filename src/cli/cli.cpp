@@ -304,7 +304,7 @@ int run_lint(const common_options& o, const hooks& at) {
   // text: made only for a baseline and the formats that print them.
   const bool fingerprinted = !o.baseline.empty() || !o.write_baseline.empty() || o.format == "json" ||
                              o.format == "sarif";
-  std::vector<std::string> fps;
+  std::vector<report::fingerprint> fps;
   if (fingerprinted) fps = report::fingerprints(findings, batch);
 
   // With a baseline, only the findings it does not know are reported, and

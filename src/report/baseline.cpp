@@ -1,13 +1,12 @@
 // Fingerprints that survive edits around a finding, and baselines of known
 // findings built on them.
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
-#include <map>
-#include <set>
-#include <sstream>
+#include <optional>
+#include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -80,23 +79,63 @@ std::uint64_t identity_hash(const rules::finding& f) {
 
 }  // namespace
 
-std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings,
+std::string fingerprint::str() const {
+  return occurrence > 1 ? fmt::format("{:016x}-{}", hash, occurrence) : fmt::format("{:016x}", hash);
+}
+
+std::optional<fingerprint> fingerprint::parse(std::string_view written) {
+  constexpr std::size_t kDigits = 16;
+  if (written.size() < kDigits) return std::nullopt;
+  fingerprint fp;
+  for (const char c : written.substr(0, kDigits)) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return std::nullopt;
+    fp.hash = fp.hash << 4 | static_cast<std::uint64_t>(digit);
+  }
+  const std::string_view rest = written.substr(kDigits);
+  if (rest.empty()) return fp;
+  // "-N" with N from 2, written without leading zeros: as str() writes it.
+  if (rest.size() < 2 || rest.size() > 11 || rest[0] != '-' || rest[1] == '0') return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char c : rest.substr(1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (n < 2 || n > UINT32_MAX) return std::nullopt;
+  fp.occurrence = static_cast<std::uint32_t>(n);
+  return fp;
+}
+
+bool operator<(const fingerprint& a, const fingerprint& b) {
+  if (a.hash != b.hash) return a.hash < b.hash;  // 16 hex digits order as the number
+  if (a.occurrence == b.occurrence) return false;
+  if (a.occurrence == 1 || b.occurrence == 1) return a.occurrence == 1;  // no suffix comes first
+  return std::to_string(a.occurrence) < std::to_string(b.occurrence);
+}
+
+std::vector<fingerprint> fingerprints(const std::vector<rules::finding>& findings,
                                       const rules::batch& /*b: what the findings point into*/) {
-  std::vector<std::string> out;
+  std::vector<fingerprint> out;
   out.reserve(findings.size());
-  std::unordered_map<std::uint64_t, int> seen;  // findings so far with each hash
-  for (const auto& f : findings) {
-    const std::uint64_t hash = identity_hash(f);
-    std::string fp = fmt::format("{:016x}", hash);
-    const int n = ++seen[hash];
-    if (n > 1) fp += fmt::format("-{}", n);
-    out.push_back(std::move(fp));
+  for (const auto& f : findings) out.push_back({identity_hash(f), 1});
+  // Findings that share a hash are numbered in report order. Found through
+  // positions sorted by hash (four bytes a finding), where a map of hashes
+  // to counts took ten times that.
+  std::vector<std::uint32_t> by_hash(out.size());
+  for (std::uint32_t i = 0; i < by_hash.size(); ++i) by_hash[i] = i;
+  std::sort(by_hash.begin(), by_hash.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return out[a].hash != out[b].hash ? out[a].hash < out[b].hash : a < b;
+  });
+  for (std::size_t k = 1; k < by_hash.size(); ++k) {
+    const fingerprint& before = out[by_hash[k - 1]];
+    fingerprint& fp = out[by_hash[k]];
+    if (fp.hash == before.hash) fp.occurrence = before.occurrence + 1;
   }
   return out;
 }
 
 void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
-                    const std::vector<std::string>& fps) {
+                    const std::vector<fingerprint>& fps) {
   // Sorted by fingerprint so that a re-recorded baseline diffs cleanly.
   std::vector<std::size_t> order(findings.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -106,7 +145,7 @@ void write_baseline(std::ostream& out, const std::vector<rules::finding>& findin
   out << "{\n  \"tollgate_baseline\": " << kBaselineVersion << ",\n  \"findings\": ";
   detail::write_array(out, order.size(), 2, [&](std::size_t k) {
     const auto& f = findings[order[k]];
-    return json{{"fingerprint", fps[order[k]]},
+    return json{{"fingerprint", fps[order[k]].str()},
                 {"rule", f.rule},
                 {"severity", core::severity_name(f.level)},
                 {"doc", f.doc()},
@@ -156,7 +195,8 @@ class baseline_reader : public json::json_sax_t {
     --depth_;
     if (depth_ == 2 && in_findings_) {
       if (fingerprint_.empty()) return fail(fmt::format("baseline entry {} has no 'fingerprint'", entry_));
-      into_.fingerprints.push_back(std::move(fingerprint_));
+      if (auto fp = fingerprint::parse(fingerprint_)) into_.fingerprints.push_back(*fp);
+      else into_.foreign.push_back(fingerprint_);
     }
     return true;
   }
@@ -220,7 +260,7 @@ core::result<baseline> read_baseline(const std::string& file) {
   core::result<baseline> r;
   auto problem = [&](const std::string& why) {
     r.problems.push_back({file, 0, 0, core::severity::error, why, "baseline"});
-    r.value.fingerprints.clear();
+    r.value = {};
     return r;
   };
   std::ifstream in(file, std::ios::binary);
@@ -231,21 +271,26 @@ core::result<baseline> read_baseline(const std::string& file) {
   if (!parsed || !reader.root_is_object() || !reader.has_version || !reader.has_findings) {
     return problem("not a tollgate baseline: expected 'tollgate_baseline' and a 'findings' list");
   }
+  // Sorted for new_findings' binary search; an entry listed twice is one.
+  auto& known = r.value.fingerprints;
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
+  auto& foreign = r.value.foreign;
+  std::sort(foreign.begin(), foreign.end());
+  foreign.erase(std::unique(foreign.begin(), foreign.end()), foreign.end());
   return r;
 }
 
-std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fps,
+std::vector<std::size_t> new_findings(const baseline& known, const std::vector<fingerprint>& fps,
                                       baseline_outcome& outcome) {
-  // The known fingerprints sorted, each with whether this run found it: no
-  // set of this run's, which holds as many as the batch has findings.
-  std::vector<std::string_view> sorted(known.fingerprints.begin(), known.fingerprints.end());
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  // Each known fingerprint with whether this run found it: no set of this
+  // run's, which holds as many as the batch has findings.
+  const std::vector<fingerprint>& sorted = known.fingerprints;
   std::vector<bool> seen(sorted.size(), false);
   std::vector<std::size_t> fresh;
   outcome = {};
   for (std::size_t i = 0; i < fps.size(); ++i) {
-    const auto at = std::lower_bound(sorted.begin(), sorted.end(), std::string_view(fps[i]));
+    const auto at = std::lower_bound(sorted.begin(), sorted.end(), fps[i]);
     if (at != sorted.end() && *at == fps[i]) {
       seen[static_cast<std::size_t>(at - sorted.begin())] = true;
       ++outcome.suppressed;
@@ -253,7 +298,8 @@ std::vector<std::size_t> new_findings(const baseline& known, const std::vector<s
       fresh.push_back(i);
     }
   }
-  outcome.disappeared = static_cast<std::size_t>(std::count(seen.begin(), seen.end(), false));
+  // A foreign fingerprint is never found again.
+  outcome.disappeared = static_cast<std::size_t>(std::count(seen.begin(), seen.end(), false)) + known.foreign.size();
   return fresh;
 }
 

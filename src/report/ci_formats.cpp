@@ -360,7 +360,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     }
     if (!related.empty()) res["relatedLocations"] = std::move(related);
     if (i < r.fingerprints.size())
-      res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i]}};
+      res["partialFingerprints"] = {{"tollgateFinding/v1", r.fingerprints[i].str()}};
     if (r.baseline) res["baselineState"] = "new";
     json props;
     props["doc"] = f.doc();

@@ -338,7 +338,7 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     o["claims"] = f.claim_ids();
     const std::string series = f.series();
     o["series"] = series.empty() ? json(nullptr) : json(series);
-    o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i]) : json(nullptr);
+    o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i].str()) : json(nullptr);
     json involved = json::array();
     for (const auto* c : f.claims) {
       const claims::claim_wording w = c->wording();

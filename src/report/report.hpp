@@ -3,9 +3,11 @@
 // The report stage: findings, claims and timelines as text, JSON, SARIF,
 // JUnit XML, GitHub workflow commands and CSV; fingerprints and baselines.
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -57,6 +59,24 @@ struct file_position {
 file_position position_in_file(const document_place& place, int line, int column);
 
 /// What a baseline did to a run.
+/// A finding's fingerprint: the hash of its identity (see fingerprints())
+/// and which finding of that identity it is in the run, from 1. Written as
+/// 16 hex digits, then "-2", "-3", ... past the first: 16 bytes where the
+/// written form took about 64 as a string, and a large batch has a million.
+struct fingerprint {
+  std::uint64_t hash = 0;
+  std::uint32_t occurrence = 1;
+
+  std::string str() const;
+  /// The fingerprint a written form is; nullopt for text that str() does
+  /// not write.
+  static std::optional<fingerprint> parse(std::string_view written);
+  bool operator==(const fingerprint&) const = default;
+};
+/// In the order of the written forms ("…-10" before "…-2"), which is the
+/// order of a baseline's entries.
+bool operator<(const fingerprint& a, const fingerprint& b);
+
 struct baseline_outcome {
   std::size_t suppressed = 0;   // known findings found again and left out
   std::size_t disappeared = 0;  // known findings not found any more
@@ -71,7 +91,7 @@ struct lint_report {
   const std::vector<rules::rule>& rules;
   const std::vector<document_place>& places;
   const std::vector<rules::finding>& findings;
-  const std::vector<std::string>& fingerprints;
+  const std::vector<fingerprint>& fingerprints;
   const run_summary& summary;
   const core::diagnostics& problems;
   std::optional<baseline_outcome> baseline;
@@ -112,25 +132,29 @@ std::string csv_field(const std::string& s);
 /// ids (which count claims) are left out, so a fingerprint survives lines
 /// added above and re-wrapping, and changes when a figure changes. Findings
 /// that share an identity in one run get `-2`, `-3`, ... in report order.
-std::vector<std::string> fingerprints(const std::vector<rules::finding>& findings, const rules::batch& b);
+std::vector<fingerprint> fingerprints(const std::vector<rules::finding>& findings, const rules::batch& b);
 
 /// The fingerprints of the known findings. A baseline file also says each
 /// finding's rule, document and message for a reader; a run needs only the
 /// fingerprints, and an archive's baseline has a million of them.
 struct baseline {
-  std::vector<std::string> fingerprints;
+  std::vector<fingerprint> fingerprints;  // sorted, each once
+  /// Entries whose fingerprint tollgate does not write (edited by hand, or
+  /// from another tool): kept as written (sorted, each once), they match no
+  /// finding.
+  std::vector<std::string> foreign;
 };
 
 /// Writes the baseline of `findings` (JSON, one entry per finding), an
 /// entry at a time.
 void write_baseline(std::ostream& out, const std::vector<rules::finding>& findings,
-                    const std::vector<std::string>& fingerprints);
+                    const std::vector<fingerprint>& fingerprints);
 /// Reads a file written by write_baseline as it goes (SAX), keeping only
-/// the fingerprints. Problems name the file and why; the baseline is then
-/// empty.
+/// the fingerprints, each once. Problems name the file and why; the
+/// baseline is then empty.
 core::result<baseline> read_baseline(const std::string& file);
 /// Indexes of the findings not in `known`, and what was suppressed or is gone.
-std::vector<std::size_t> new_findings(const baseline& known, const std::vector<std::string>& fingerprints,
+std::vector<std::size_t> new_findings(const baseline& known, const std::vector<fingerprint>& fingerprints,
                                       baseline_outcome& outcome);
 
 /// "7 documents, 26 claims, 3 findings (2 errors, 1 warning); 1 skipped: x: empty file".

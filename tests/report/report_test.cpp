@@ -4,6 +4,7 @@
 
 #include "report/report.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -28,7 +29,7 @@ using test::builtin_rules;
 struct lint_result {
   rules::batch batch;
   std::vector<rules::finding> findings;
-  std::vector<std::string> fingerprints;
+  std::vector<report::fingerprint> fingerprints;
 };
 
 // Lints documents given as (id, text) with the built-in rules.
@@ -52,7 +53,7 @@ std::string fingerprint_of(const lint_result& r, const std::string& rule) {
   int n = 0;
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     if (r.findings[i].rule == rule) {
-      fp = r.fingerprints[i];
+      fp = r.fingerprints[i].str();
       ++n;
     }
   }
@@ -138,7 +139,27 @@ TEST_SUITE("report") {
     const auto r = lint({{"day1.txt", kDay1 + kDay1.substr(kDay1.find('\n') + 1)}});
     REQUIRE(r.findings.size() == 2);
     CHECK(r.fingerprints[0] != r.fingerprints[1]);
-    CHECK(r.fingerprints[1] == r.fingerprints[0] + "-2");
+    CHECK(r.fingerprints[1].str() == r.fingerprints[0].str() + "-2");
+  }
+
+  TEST_CASE("a fingerprint reads back from its written form, and orders as that form does") {
+    const std::vector<std::string> written = {"00000000000000ff", "00000000000000ff-10", "00000000000000ff-2",
+                                              "0123456789abcdef", "0123456789abcdef-3", "f000000000000000"};
+    std::vector<report::fingerprint> read;
+    for (const auto& w : written) {
+      const auto fp = report::fingerprint::parse(w);
+      REQUIRE_MESSAGE(fp, w);
+      CHECK(fp->str() == w);
+      read.push_back(*fp);
+    }
+    // `written` is in string order; so must the fingerprints be.
+    CHECK(std::is_sorted(read.begin(), read.end()));
+    CHECK(read[1].occurrence == 10);
+    // What str() never writes is no fingerprint of ours.
+    for (const char* other : {"ab", "00000000000000FF", "00000000000000ff-1", "00000000000000ff-02",
+                              "00000000000000ff-", "00000000000000ff-2x", "00000000000000ffa", "00000000000000ff-99999999999"}) {
+      CHECK_MESSAGE(!report::fingerprint::parse(other), other);
+    }
   }
 
   TEST_CASE("a baseline suppresses known findings and counts the ones gone") {
@@ -154,8 +175,9 @@ TEST_SUITE("report") {
     fs::remove(path);
     REQUIRE(known.problems.empty());
     REQUIRE(known.value.fingerprints.size() == 2);
-    CHECK(known.value.fingerprints == std::vector<std::string>{std::min(old_run.fingerprints[0], old_run.fingerprints[1]),
-                                                               std::max(old_run.fingerprints[0], old_run.fingerprints[1])});
+    CHECK(known.value.foreign.empty());
+    CHECK(known.value.fingerprints == std::vector<report::fingerprint>{std::min(old_run.fingerprints[0], old_run.fingerprints[1]),
+                                                                       std::max(old_run.fingerprints[0], old_run.fingerprints[1])});
 
     // Day 3 is fixed; a new article adds a new inconsistency.
     const std::string day3_fixed =
@@ -173,6 +195,11 @@ TEST_SUITE("report") {
     CHECK(new_run.findings[fresh[0]].rule == "exceeds-total");
     CHECK(outcome.suppressed == 1);
     CHECK(outcome.disappeared == 1);
+
+    // An entry edited by hand matches nothing, and is gone too.
+    known.value.foreign = {"not-a-fingerprint"};
+    CHECK(report::new_findings(known.value, new_run.fingerprints, outcome).size() == 1);
+    CHECK(outcome.disappeared == 2);
   }
 
   TEST_CASE("a baseline that is not one is an error naming the file") {
@@ -202,10 +229,21 @@ TEST_SUITE("report") {
     auto good = read(R"({"tollgate_baseline": 1, "findings": [{"fingerprint": "ab", "note": {"fingerprint": 3}},
                          {"rule": "decrease", "fingerprint": "cd", "tags": ["x", 1]}]})");
     REQUIRE(good.problems.empty());
-    CHECK(good.value.fingerprints == std::vector<std::string>{"ab", "cd"});
+    CHECK(good.value.fingerprints.empty());
+    CHECK(good.value.foreign == std::vector<std::string>{"ab", "cd"});
+    // Listed twice, an entry is kept once; the fingerprints come sorted.
+    auto twice = read(R"({"tollgate_baseline": 1, "findings": [{"fingerprint": "00000000000000ff-2"},
+                          {"fingerprint": "zz"}, {"fingerprint": "00000000000000ff"}, {"fingerprint": "00000000000000ff-2"},
+                          {"fingerprint": "zz"}]})");
+    REQUIRE(twice.problems.empty());
+    CHECK(twice.value.foreign == std::vector<std::string>{"zz"});
+    REQUIRE(twice.value.fingerprints.size() == 2);
+    CHECK(twice.value.fingerprints[0].str() == "00000000000000ff");
+    CHECK(twice.value.fingerprints[1].str() == "00000000000000ff-2");
     auto message = [&](const std::string& text) {
       auto r = read(text);
       CHECK(r.value.fingerprints.empty());
+      CHECK(r.value.foreign.empty());
       return r.problems.size() == 1 ? r.problems[0].message : std::string("no single problem");
     };
     CHECK(message(R"({"tollgate_baseline": 2, "findings": []})") ==

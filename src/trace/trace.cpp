@@ -63,6 +63,7 @@ std::vector<timeline> build(const claims::claim_list& claims) {
       if (!c->vague) last_in_series[key] = c;
       t.points.push_back(p);
     }
+    std::vector<const claims::claim*>().swap(list);  // in t.points now: freed before the next metric's are made
     // Growth per series over its precise figures ("thousands" has no number).
     std::map<std::string, std::vector<std::pair<long, double>>> series_points;
     for (const auto& p : t.points) {

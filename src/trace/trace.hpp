@@ -11,12 +11,14 @@
 
 namespace tollgate::trace {
 
+/// A timeline has a point a dated claim: 24 bytes, a claim's optional
+/// fields' way.
 struct point {
   const claims::claim* claim = nullptr;
   /// Change of the figure (value, else lower bound) since the previous point
   /// of the same series; nullopt for a series' first point.
-  std::optional<double> change;
-  std::optional<core::date> previous_date;
+  core::compact_optional<double> change;
+  core::compact_optional<core::date> previous_date;
 };
 
 /// An exponential growth curve fitted to a series: value ≈ a · (1 + daily)^t.

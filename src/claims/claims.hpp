@@ -122,7 +122,9 @@ struct claim_wording {
 /// What every claim of a document says alike: kept once for the document,
 /// where six fields of each claim took 24 bytes.
 struct claim_document {
-  core::symbol id;
+  /// A string, not a symbol: no other document shares it, and its record
+  /// is what the document's claims share.
+  std::string id;
   core::symbol source;
   core::compact_optional<core::date> published;
   /// The file a reader opens for the document: one symbol for all of a
@@ -171,7 +173,7 @@ struct claim {
   void set_document(const claim_document& d) { document_ = document_ref(d); }
   void share_document(const claim& other) { document_ = other.document_; }
 
-  const core::symbol& doc() const { return document().id; }  // document id
+  const std::string& doc() const { return document().id; }  // document id
   std::uint32_t number = 0;  // counts the document's claims from 1
   /// "<doc>#<number>"
   std::string id() const;

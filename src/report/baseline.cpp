@@ -69,7 +69,7 @@ std::uint64_t identity_hash(const rules::finding& f) {
   fnv1a h;
   h << "tollgate-finding-v1" << kSep << f.rule.str() << kSep << f.doc();
   for (const claims::claim* c : f.claims) {
-    h << kSep << c->doc().str() << kSep << c->metric.str() << kSep << c->group.str() << kSep
+    h << kSep << c->doc() << kSep << c->metric.str() << kSep << c->group.str() << kSep
       << (c->location ? c->location->str() : std::string()) << kSep << c->qualifier.str() << kSep
       << figure(c->value) << kSep << figure(c->lo) << kSep << figure(c->hi) << kSep;
     add_folded(h, c->wording().text);

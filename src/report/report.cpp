@@ -184,7 +184,7 @@ std::string claim_json(const claims::claim& c) {
   auto num = [&](double v) { append_number(out, v); };
   auto boolean = [&](bool b) { out += b ? "true" : "false"; };
   key(R"({"id":)"); str(c.id());
-  key(R"(,"doc":)"); str(c.doc().str());
+  key(R"(,"doc":)"); str(c.doc());
   key(R"(,"source":)"); if (c.source().empty()) out += "null"; else str(c.source().str());
   key(R"(,"published":)"); append_optional(out, c.published(), day);
   key(R"(,"line":)"); num(c.line);

@@ -54,7 +54,7 @@ bool append_claim_field(std::string& out, const claims::claim& c, std::string_vi
   };
   using view = std::string_view;
   if (name == "id") return put(c.id());
-  if (name == "doc") return put(c.doc().str());
+  if (name == "doc") return put(c.doc());
   if (name == "source") return put(c.source().empty() ? view("unknown source") : view(c.source().str()));
   if (name == "published") return put(c.published() ? c.published()->iso() : "undated");
   if (name == "line") return put(std::to_string(c.line));

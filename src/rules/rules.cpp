@@ -610,7 +610,7 @@ finding& finding::operator=(const finding& other) {
 }
 
 const std::string& finding::doc() const {
-  return !claims.empty() ? claims.front()->doc().str() : text ? text->doc : none();
+  return !claims.empty() ? claims.front()->doc() : text ? text->doc : none();
 }
 
 std::string finding::location() const {

@@ -9,7 +9,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +28,7 @@ struct document_info {
   std::uint32_t claims = 0;
   core::stored_text first_line;  // kept only for an undated document, whose finding shows it
 
-  const core::symbol& id() const { return facts->id; }
+  const std::string& id() const { return facts->id; }
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location() const { return facts->location_label(); }
   const core::compact_optional<core::date>& published() const { return facts->published; }

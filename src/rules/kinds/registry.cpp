@@ -24,8 +24,8 @@ core::symbol source_identity(const claims::claim& c) {
     return it->second;
   }
   auto& made = c.source().empty() ? documents : outlets;
-  const core::symbol& name = c.source().empty() ? c.doc() : c.source();
-  auto [it, added] = made.try_emplace(&name.str());
+  const std::string& name = c.source().empty() ? c.doc() : c.source().str();
+  auto [it, added] = made.try_emplace(&name);
   if (added) it->second = core::symbol((c.source().empty() ? "document " : "outlet ") + name);
   return it->second;
 }

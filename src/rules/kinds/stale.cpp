@@ -44,17 +44,17 @@ std::string stale_check::example() const {
 void stale_check::run(const rule& r, const check_input& in, finding_sink& out) const {
   const long lag = static_cast<long>(lag_);
   for (const auto& [key, points] : in.series(r)) {
-    // Highest floor of each document within the series, by document id
-    // symbol: sorted pairs, which a series of a few claims fills without a
-    // node per document.
-    std::vector<std::pair<std::uint32_t, double>> doc_floors;
+    // Highest floor of each document within the series, by document id:
+    // sorted pairs, which a series of a few claims fills without a node per
+    // document.
+    std::vector<std::pair<std::string_view, double>> doc_floors;
     doc_floors.reserve(points.size());
-    for (const claims::claim* c : points) doc_floors.emplace_back(c->doc().number(), c->lo);
+    for (const claims::claim* c : points) doc_floors.emplace_back(c->doc(), c->lo);
     std::sort(doc_floors.begin(), doc_floors.end());
     auto doc_floor = [&](const claims::claim& c) {
       // The last pair of the document holds its highest floor.
-      const auto after = std::upper_bound(doc_floors.begin(), doc_floors.end(), c.doc().number(),
-                                          [](std::uint32_t doc, const auto& p) { return doc < p.first; });
+      const auto after = std::upper_bound(doc_floors.begin(), doc_floors.end(), std::string_view(c.doc()),
+                                          [](std::string_view doc, const auto& p) { return doc < p.first; });
       return std::prev(after)->second;
     };
     std::vector<const claims::claim*> by_report(points.begin(), points.end());

@@ -76,6 +76,7 @@ struct lexicon {
   /// war reports an incident of it, and its `attack_metrics` figures count it.
   phrase_set attacks;
   std::vector<std::string> attack_metrics;
+  phrase_set attack_times;  // "overnight", "this morning": a time of day dates an attack as a day does
   phrase_set wider_event;  // "the war", "overall": a figure for the whole war, not the attack
   phrase_set comparing;  // "deadliest", "worst": a "since" after one compares, it starts no count
   core::word_set war_words;  // "war", "rebels": a story that names one is set in a war

@@ -642,16 +642,8 @@ bool reports_an_attack(const sentence_reader& r, const lexicon& lex,
     return !e.since && !start &&
            (e.kind == kind::relative_day || e.kind == kind::weekday || (e.kind == kind::calendar && e.day > 0));
   });
-  if (dated) return true;
   // "overnight", "this morning", "at dawn": a time of day is a day too.
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    if (is_one_of(w[k], {"overnight", "tonight"})) return true;
-    if (k + 1 < w.size() && is_one_of(w[k], {"this", "last", "at"}) &&
-        is_one_of(w[k + 1], {"morning", "afternoon", "evening", "night", "dawn", "dusk"})) {
-      return true;
-    }
-  }
-  return false;
+  return dated || sentence_has(r, lex.attack_times);
 }
 
 bool is_weekday(std::string_view w);

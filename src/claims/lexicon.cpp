@@ -174,7 +174,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
                                                 "toll_links", "breakdown", "incident", "revision", "increment",
                                                 "groups", "everyone", "things", "places",
                                                 "life_verbs", "undoing", "zero", "attacks", "attack_metrics",
-                                                "wider_event", "war_words", "comparing"};
+                                                "wider_event", "war_words", "comparing", "attack_times"};
     for (const auto& kv : root) {
       const auto key = core::key_name(kv.first, file, problems);
       if (key && !known.count(*key)) {
@@ -216,6 +216,7 @@ core::result<std::shared_ptr<const lexicon>> load_lexicon(const std::string& dir
     fill(lex->attacks, read_list(root["attacks"], file, "attacks", problems));
     fill(lex->wider_event, read_list(root["wider_event"], file, "wider_event", problems));
     fill(lex->comparing, read_list(root["comparing"], file, "comparing", problems));
+    fill(lex->attack_times, read_list(root["attack_times"], file, "attack_times", problems));
     for (const auto& w : read_list(root["war_words"], file, "war_words", problems)) {
       lex->war_words.add(text::normalize_word(w));
     }

@@ -341,7 +341,7 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
     o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i].str()) : json(nullptr);
     json involved = json::array();
     for (const auto* c : f.claims) {
-      const claims::claim_wording w = c->wording();
+      claims::claim_wording w = c->wording();
       const auto at = position_in_file(detail::place_at(r, c->doc_index()), c->line, w.column);
       involved.push_back({{"claim", c->id()},
                           {"path", c->location_label()},

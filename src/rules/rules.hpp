@@ -251,45 +251,48 @@ class finding_sink {
   std::vector<finding> pending_;
 };
 
+/// A forward iterator over positions 0, 1, ... of a list that gives its
+/// items by value (`list[i]`): how series_points and series_list are read.
+template <typename List>
+class position_iterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = decltype(std::declval<const List&>()[std::size_t{}]);
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = value_type;
+  position_iterator() = default;
+  position_iterator(const List* list, std::size_t at) : list_(list), at_(at) {}
+  value_type operator*() const { return (*list_)[at_]; }
+  position_iterator& operator++() {
+    ++at_;
+    return *this;
+  }
+  position_iterator operator++(int) {
+    position_iterator was = *this;
+    ++at_;
+    return was;
+  }
+  friend bool operator==(const position_iterator& a, const position_iterator& b) { return a.at_ == b.at_; }
+
+ private:
+  const List* list_ = nullptr;
+  std::size_t at_ = 0;
+};
+
 /// Claims of one series, sorted by as_of. Held as positions in the batch's
 /// claims, four bytes a claim where a pointer took eight (two rules at a
 /// time each hold a list of the claims they select); reads as a list of
 /// claim pointers.
 class series_points {
  public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = const claims::claim*;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = const claims::claim*;
-    iterator() = default;
-    iterator(const claims::claim_list* claims, const std::uint32_t* at) : claims_(claims), at_(at) {}
-    const claims::claim* operator*() const { return &(*claims_)[*at_]; }
-    iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator was = *this;
-      ++at_;
-      return was;
-    }
-    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
-
-   private:
-    const claims::claim_list* claims_ = nullptr;
-    const std::uint32_t* at_ = nullptr;
-  };
-
   series_points(const claims::claim_list& claims, const std::uint32_t* first, std::size_t size)
       : claims_(&claims), first_(first), size_(size) {}
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   const claims::claim* operator[](std::size_t i) const { return &(*claims_)[first_[i]]; }
-  iterator begin() const { return {claims_, first_}; }
-  iterator end() const { return {claims_, first_ + size_}; }
+  position_iterator<series_points> begin() const { return {this, 0}; }
+  position_iterator<series_points> end() const { return {this, size_}; }
 
  private:
   const claims::claim_list* claims_;
@@ -301,48 +304,22 @@ class series_points {
 /// for all, so that a batch of many small series costs four bytes a claim
 /// and twelve a series. Iterating gives (key, points) pairs.
 class series_list {
-  struct entry {
-    core::symbol key;
-    std::uint32_t first, size;  // in points_
-  };
-
  public:
   using value_type = std::pair<core::symbol, series_points>;
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = series_list::value_type;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = value_type;
-    iterator() = default;
-    iterator(const series_list* list, std::size_t at) : list_(list), at_(at) {}
-    value_type operator*() const {
-      const entry& e = list_->series_[at_];
-      return {e.key, series_points(*list_->claims_, list_->points_.data() + e.first, e.size)};
-    }
-    iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator was = *this;
-      ++at_;
-      return was;
-    }
-    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
-
-   private:
-    const series_list* list_ = nullptr;
-    std::size_t at_ = 0;
-  };
-
-  iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, series_.size()}; }
+  value_type operator[](std::size_t i) const {
+    const entry& e = series_[i];
+    return {e.key, series_points(*claims_, points_.data() + e.first, e.size)};
+  }
+  position_iterator<series_list> begin() const { return {this, 0}; }
+  position_iterator<series_list> end() const { return {this, series_.size()}; }
   std::size_t size() const { return series_.size(); }
 
  private:
   friend class check_input;
+  struct entry {
+    core::symbol key;
+    std::uint32_t first, size;  // in points_
+  };
   const claims::claim_list* claims_ = nullptr;
   std::vector<std::uint32_t> points_;
   std::vector<entry> series_;

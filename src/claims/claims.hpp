@@ -70,7 +70,7 @@ struct lexicon {
   std::unique_ptr<parse::quantity_lexicon> quantities;
   std::vector<metric_words> metrics;
   phrase_set auxiliaries, toll_links, breakdown, incident, revision, everyone, things;
-  phrase_set life_verbs;
+  phrase_set life_verbs;  // "claimed", "cost": what makes "2,800 lives" a toll
   phrase_set increment;  // "72 more", "a further 12": a count added since the last report
   /// "airstrike", "shelling", "gunmen": a story opening with one attack in a
   /// war reports an incident of it, and its `attack_metrics` figures count it.
@@ -80,7 +80,7 @@ struct lexicon {
   phrase_set wider_event;  // "the war", "overall": a figure for the whole war, not the attack
   phrase_set comparing;  // "deadliest", "worst": a "since" after one compares, it starts no count
   core::word_set war_words;  // "war", "rebels": a story that names one is set in a war
-  phrase_set undoing;  // "freed", "released": the counted people are no longer casualties  // "claimed", "cost": what makes "2,800 lives" a toll
+  phrase_set undoing;  // "freed", "released": the counted people are no longer casualties
   std::vector<group_entry> groups;
   phrase_set all_group_words;
   std::map<std::string, std::string> group_by_phrase;      // "palestinian" -> palestinians

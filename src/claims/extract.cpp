@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cstring>
 #include <map>
 #include <utility>
 
@@ -488,26 +487,27 @@ std::optional<int> historical_year(const sentence_reader& r, const ingest::docum
   if (!doc.published) return std::nullopt;
   const auto& w = r.words();
   const auto& t = r.tokens();
+  // Word k as a four-digit year before the publication's.
+  auto past_year = [&](std::size_t k) -> std::optional<int> {
+    if (t[k].kind != token_kind::number || t[k].length != 4) return std::nullopt;
+    int year = 0;
+    std::from_chars(w[k].data(), w[k].data() + w[k].size(), year);
+    if (year >= 1800 && year < doc.published->year()) return year;
+    return std::nullopt;
+  };
   for (std::size_t k = from; k + 1 < to; ++k) {
-    if (w[k] != "in" || t[k + 1].kind != token_kind::number || t[k + 1].length != 4) continue;
+    if (w[k] != "in") continue;
     // "since the war began in 2022": the start of a count, not its year.
     if (std::find(w.begin() + static_cast<std::ptrdiff_t>(from), w.begin() + static_cast<std::ptrdiff_t>(k), "since") !=
         w.begin() + static_cast<std::ptrdiff_t>(k)) {
       continue;
     }
-    int year = 0;
-    std::from_chars(w[k + 1].data(), w[k + 1].data() + w[k + 1].size(), year);
-    if (year >= 1800 && year < doc.published->year()) return year;
+    if (auto year = past_year(k + 1)) return year;
   }
   // "the deadliest since 1971, when 1,200 people were killed": that year's toll.
   for (std::size_t k = 0; k + 3 < figure; ++k) {
-    if (w[k] != "since" || t[k + 1].kind != token_kind::number || t[k + 1].length != 4 || w[k + 2] != "," ||
-        w[k + 3] != "when") {
-      continue;
-    }
-    int year = 0;
-    std::from_chars(w[k + 1].data(), w[k + 1].data() + w[k + 1].size(), year);
-    if (year >= 1800 && year < doc.published->year()) return year;
+    if (w[k] != "since" || w[k + 2] != "," || w[k + 3] != "when") continue;
+    if (auto year = past_year(k + 1)) return year;
   }
   return std::nullopt;
 }
@@ -634,11 +634,10 @@ bool reports_an_attack(const sentence_reader& r, const lexicon& lex,
   if (!named) return false;
   if (single) return true;
   using kind = parse::date_expression_kind;
-  const auto& t = r.tokens();
   const bool dated = std::any_of(dates.begin(), dates.end(), [&](const parse::date_expression& e) {
     // "since Friday" starts a count: the figure spans days.
-    const auto at = std::find_if(t.begin(), t.end(), [&](const auto& tok) { return tok.offset == e.offset; });
-    const bool start = at != t.begin() && at != t.end() && is_one_of(w[(at - t.begin()) - 1], {"since", "from"});
+    const std::size_t at = r.index_at(e.offset);
+    const bool start = at > 0 && at < w.size() && is_one_of(w[at - 1], {"since", "from"});
     return !e.since && !start &&
            (e.kind == kind::relative_day || e.kind == kind::weekday || (e.kind == kind::calendar && e.day > 0));
   });

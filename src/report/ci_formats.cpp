@@ -335,10 +335,11 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     res["level"] = sarif_level(f.level);
     res["message"] = {{"text", f.message.str()}};
     const document_place& place = detail::place_at(r, f.doc_index);
+    // The place of the finding is its first claim's, read once for the region and the column.
+    const std::optional<claims::claim_wording> first =
+        involved.empty() ? std::nullopt : std::optional(involved.front()->wording());
     if (!place.file.empty()) {
-      const auto region = !involved.empty()
-                              ? claim_region(place, *involved.front(), involved.front()->wording())
-                              : finding_region(place, f);
+      const auto region = first ? claim_region(place, *involved.front(), *first) : finding_region(place, f);
       json loc;
       loc["physicalLocation"] = physical_location(place, region);
       if (place.record_line > 0)
@@ -366,7 +367,7 @@ void write_findings_sarif(std::ostream& out, const lint_report& r) {
     props["doc"] = f.doc();
     props["path"] = f.location();
     props["textLine"] = f.line();
-    props["textColumn"] = f.column();
+    props["textColumn"] = first ? first->column : f.column();
     props["claims"] = f.claim_ids();
     if (const std::string series = f.series(); !series.empty()) props["series"] = series;
     res["properties"] = std::move(props);

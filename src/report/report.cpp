@@ -327,21 +327,13 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
   out << "{\n  \"findings\": ";
   detail::write_array(out, r.findings.size(), 2, [&](std::size_t i) {
     const auto& f = r.findings[i];
-    json o;
-    o["rule"] = f.rule;
-    o["severity"] = core::severity_name(f.level);
-    o["message"] = f.message.str();
-    o["doc"] = f.doc();
-    o["path"] = f.location();
-    o["line"] = f.line();
-    o["column"] = f.column();
-    o["claims"] = f.claim_ids();
-    const std::string series = f.series();
-    o["series"] = series.empty() ? json(nullptr) : json(series);
-    o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i].str()) : json(nullptr);
+    // The claims first: a finding's column is its first claim's, read with
+    // that claim's wording here, once.
+    int column = f.claims.empty() ? f.column() : 0;
     json involved = json::array();
     for (const auto* c : f.claims) {
       claims::claim_wording w = c->wording();
+      if (involved.empty()) column = w.column;
       const auto at = position_in_file(detail::place_at(r, c->doc_index()), c->line, w.column);
       involved.push_back({{"claim", c->id()},
                           {"path", c->location_label()},
@@ -351,6 +343,18 @@ void write_findings_json(std::ostream& out, const lint_report& r) {
                           {"file_line", at.line ? json(at.line) : json(nullptr)},
                           {"text", std::move(w.text)}});
     }
+    json o;
+    o["rule"] = f.rule;
+    o["severity"] = core::severity_name(f.level);
+    o["message"] = f.message.str();
+    o["doc"] = f.doc();
+    o["path"] = f.location();
+    o["line"] = f.line();
+    o["column"] = column;
+    o["claims"] = f.claim_ids();
+    const std::string series = f.series();
+    o["series"] = series.empty() ? json(nullptr) : json(series);
+    o["fingerprint"] = i < r.fingerprints.size() ? json(r.fingerprints[i].str()) : json(nullptr);
     o["involves"] = std::move(involved);
     return o;
   });

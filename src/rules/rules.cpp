@@ -619,7 +619,9 @@ std::string finding::location() const {
 
 int finding::line() const { return !claims.empty() ? claims.front()->line : text ? text->line : 0; }
 
-int finding::column() const { return window().at; }
+int finding::column() const {
+  return !claims.empty() ? claims.front()->wording().column : text ? text->column : 0;
+}
 
 finding::line_window finding::window() const {
   if (!claims.empty()) {

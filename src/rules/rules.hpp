@@ -111,7 +111,7 @@ struct finding {
 
   int line() const;
   /// Read from the claim's wording, so from the temporary file once spilled:
-  /// a caller that also shows the line takes window().at.
+  /// a caller that also reads the claim's wording or line takes it from there.
   int column() const;
 
   /// Document id and its location, from its claim or its `text`; empty

@@ -124,6 +124,87 @@ bool may_open_date_expression(std::string_view text, std::size_t pos, bool first
   return false;
 }
 
+// The lowercase letters of the word at `pos` (at most `size`), or "" when
+// the word is longer or runs on into a digit or an underscore.
+std::string_view word_at(std::string_view text, std::size_t pos, char* buffer, std::size_t size) {
+  std::size_t n = 0;
+  while (pos + n < text.size() && core::is_alpha(text[pos + n])) {
+    if (n == size) return {};
+    buffer[n] = core::to_lower(text[pos + n]);
+    ++n;
+  }
+  if (pos + n < text.size() && (core::is_digit(text[pos + n]) || text[pos + n] == '_')) return {};
+  return {buffer, n};
+}
+
+// Words after a weekday that may carry it into a longer expression: a date
+// after it ("Friday, Oct. 13", "Friday the 13th", "Friday first of May"), a
+// week ("Friday of next week", "Friday after next"), a holiday ("Thursday of
+// mysteries"). Months and day words are tested by their first letters.
+// REQUIRES: in step with the grammar's weekday_then_date, day_then_week,
+// day_after_next and holiday (the test compares at every word).
+bool may_carry_weekday(std::string_view w) {
+  static const core::word_set words = {"the", "of", "from", "in", "after", "this", "current", "last", "past",
+                                       "previous", "next", "coming", "upcoming", "following"};
+  if (words.contains(w)) return true;
+  static constexpr std::string_view openings[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",  // months
+      "fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe"};  // day words
+  for (std::string_view o : openings) {
+    if (w.substr(0, 3) == o) return true;
+  }
+  return false;
+}
+
+// The commonest expressions read without the grammar, which tries its
+// thirty-odd alternatives first: a weekday standing alone ("on Friday,
+// officials said") and "today", "yesterday", "tomorrow". Anything after
+// the word that could make it part of a longer expression is left to the
+// grammar; so is every other word.
+std::optional<grammar::date_expression_parts> lone_day_word(std::string_view text, std::size_t pos) {
+  char buffer[10];
+  const std::string_view w = word_at(text, pos, buffer, sizeof buffer);
+  if (w.empty()) return std::nullopt;
+  grammar::date_expression_parts p;
+  static constexpr std::pair<std::string_view, int> relative[] = {{"today", 0}, {"yesterday", -1}, {"tomorrow", 1}};
+  for (const auto& [word, count] : relative) {
+    if (w != word) continue;
+    p.kind = 2;  // relative_day
+    p.count = count;
+    return p;
+  }
+  static constexpr std::pair<std::string_view, int> weekdays[] = {
+      {"sunday", 0},   {"sun", 0},      {"monday", 1},   {"mon", 1},   {"tuesday", 2}, {"tues", 2},
+      {"tue", 2},      {"wednesday", 3}, {"wed", 3},     {"thursday", 4}, {"thurs", 4}, {"thur", 4},
+      {"thu", 4},      {"friday", 5},   {"fri", 5},      {"saturday", 6}, {"sat", 6}};
+  int weekday = -1;
+  for (const auto& [word, day] : weekdays) {
+    if (w == word) weekday = day;
+  }
+  if (weekday < 0) return std::nullopt;
+  // What follows: a period, blanks, a comma and blanks, then the next word.
+  std::size_t k = pos + w.size();
+  auto skip_blanks = [&] {
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+  };
+  if (k < text.size() && text[k] == '.') ++k;
+  skip_blanks();
+  if (k < text.size() && text[k] == ',') ++k;
+  skip_blanks();
+  if (k < text.size()) {
+    const char c = text[k];
+    if (core::is_digit(c) || c == '-' || c == '(') return std::nullopt;
+    if (core::is_alpha(c)) {
+      char next[12];
+      const std::string_view after = word_at(text, k, next, sizeof next);
+      if (after.empty() || may_carry_weekday(after)) return std::nullopt;
+    }
+  }
+  p.kind = 3;  // weekday
+  p.weekday = weekday;
+  return p;
+}
+
 }  // namespace
 
 bool is_date_grammar_word(std::string_view lower_word) { return grammar_words().contains(lower_word); }
@@ -135,7 +216,12 @@ std::optional<date_expression> parse_date_expression(std::string_view text, std:
   const char* const first = text.data() + pos;
   const char* it = first;
   grammar::date_expression_parts p;
-  if (!x3::parse(it, text.data() + text.size(), grammar::date_expression(), p) || it == first) return std::nullopt;
+  if (auto lone = shortcuts ? lone_day_word(text, pos) : std::nullopt) {
+    p = *lone;
+    while (it < text.data() + text.size() && core::is_alpha(*it)) ++it;
+  } else if (!x3::parse(it, text.data() + text.size(), grammar::date_expression(), p) || it == first) {
+    return std::nullopt;
+  }
   // A trailing blank belongs to no expression.
   while (it > first && core::is_space(it[-1])) --it;
   date_expression e;

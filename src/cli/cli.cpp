@@ -203,7 +203,8 @@ int run_extract(const common_options& o) {
   auto render = [csv](const std::vector<claims::claim>& found) {
     std::string lines;
     for (const auto& c : found) {
-      lines += csv ? report::claim_csv(c) : report::claim_json(c);
+      if (csv) lines += report::claim_csv(c);
+      else report::append_claim_json(lines, c);
       lines += '\n';
     }
     return lines;

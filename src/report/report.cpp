@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -105,12 +107,32 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   return plain;
 }();
 
+// True when none of the eight bytes at `p` needs a look of its own: all are
+// printable ASCII other than the quote and the backslash.
+bool eight_plain_bytes(const char* p) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t high = ones * 0x80;
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  // The high bit of a byte below 0x80 is set in (b - c) when b < c.
+  auto has_byte_below = [&](std::uint64_t c) { return ((x - ones * c) & ~x & high) != 0; };
+  auto has_byte = [&](std::uint64_t c) {
+    const std::uint64_t y = x ^ (ones * c);
+    return ((y - ones) & ~y & high) != 0;
+  };
+  return (x & high) == 0 && !has_byte_below(0x20) && !has_byte('"') && !has_byte('\\');
+}
+
 // Appends `s` as a JSON string. False when `s` is not valid UTF-8: the
 // caller then takes nlohmann's path, which replaces the bad bytes.
 bool append_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // runs of plain bytes are copied whole
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && eight_plain_bytes(s.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto ch = static_cast<unsigned char>(s[i]);
     if (kPlainByte[ch]) {
       ++i;
@@ -150,7 +172,12 @@ bool append_string(std::string& out, std::string_view s) {
 }
 
 void append_number(std::string& out, double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
+  // A whole number, the common case, is written without rounding it first.
+  if (v > -9e15 && v < 9e15 && static_cast<double>(static_cast<long long>(v)) == v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+    out.append(buf, r.ptr);
+  } else if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(std::llround(v)));
     out.append(buf, r.ptr);
@@ -169,10 +196,15 @@ void append_optional(std::string& out, const Optional& v, F f) {
 }  // namespace
 
 std::string claim_json(const claims::claim& c) {
+  std::string out;
+  append_claim_json(out, c);
+  return out;
+}
+
+void append_claim_json(std::string& out, const claims::claim& c) {
   const claims::claim_wording wording = c.wording();
   const std::string& text = wording.text;
-  std::string out;
-  out.reserve(512);
+  const std::size_t start = out.size();
   // Each key with the punctuation around it, as one piece.
   auto key = [&](std::string_view k) { out += k; };
   // Invalid UTF-8 would make this line disagree with nlohmann's
@@ -207,7 +239,10 @@ std::string claim_json(const claims::claim& c) {
   key(R"(,"part_of":)"); append_optional(out, c.part_of(), str);
   key(R"(,"revision":)"); boolean(c.revision);
   out += '}';
-  return valid ? out : dump(claim_object(c));
+  if (!valid) {
+    out.resize(start);
+    out += dump(claim_object(c));
+  }
 }
 
 std::string claim_json_reference(const claims::claim& c) { return dump(claim_object(c)); }

@@ -21,6 +21,8 @@ namespace tollgate::report {
 
 /// One claim as a JSON object with exactly DESIGN's fields, on one line.
 std::string claim_json(const claims::claim& c);
+/// claim_json(c), appended to `out`.
+void append_claim_json(std::string& out, const claims::claim& c);
 /// The same line built through nlohmann-json; claim_json must equal it.
 std::string claim_json_reference(const claims::claim& c);
 

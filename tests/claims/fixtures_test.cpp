@@ -278,9 +278,24 @@ TEST_SUITE("claims") {
       with_text(c, bad);
       found.push_back(c);
     }
+    // Each byte that needs a look, at each place in and across the eight-byte
+    // blocks the writer passes over whole; and the bytes at the edges of plain.
+    for (const char* special : {"\"", "\\", "\x01", "\x1F", " ", "~", "\x7F", "\xC3\xA9", "\xE2\x80\x94"}) {
+      for (std::size_t at = 0; at < 17; ++at) {
+        claims::claim c = found.front();
+        with_text(c, std::string(at, 'a') + special + std::string(9, 'b'));
+        found.push_back(c);
+      }
+    }
+    odd.value = 12345678.0;
+    odd.lo = -3;
+    found.push_back(odd);
     for (const auto& c : found) {
       CAPTURE(c.wording().text);
       CHECK(report::claim_json(c) == report::claim_json_reference(c));
+      std::string appended = "before";
+      report::append_claim_json(appended, c);
+      CHECK(appended == "before" + report::claim_json_reference(c));
     }
   }
 }

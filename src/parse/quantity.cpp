@@ -16,6 +16,7 @@
 #include "parse/grammar/date.hpp"
 #include "parse/grammar/number.hpp"
 #include "parse/grammar/quantity.hpp"
+#include "parse/dates.hpp"
 #include "parse/parse.hpp"
 
 namespace tollgate::parse {
@@ -365,8 +366,11 @@ bool read_plain_figure(std::string_view text, std::size_t pos, figure_info& out)
       }
     } else if (c == ',' || c == '.') {
       if (digit_at(i + 1)) return false;  // "1,3", "1.5", "12,34,567"
+    } else if (c == '-') {
+      // "18-year-old", "5-fold": no numeral joins a hyphen and a word to digits.
+      if (i + 1 >= text.size() || !is_alpha(text[i + 1])) return false;
     } else if (!(c == '\n' || c == '\r' || c == ';' || c == ':' || c == ')' || c == ']' || c == '!' ||
-                 c == '?' || c == '"' || c == '\'')) {
+                 c == '?' || c == '"' || c == '\'' || c == '%')) {
       return false;
     }
   }
@@ -375,6 +379,15 @@ bool read_plain_figure(std::string_view text, std::size_t pos, figure_info& out)
   out.value = value;
   out.form = numeral_form::integer;
   return true;
+}
+
+// True when a numeral may start with the lowercase word `w`: a numeral's
+// first word, a word that carries one on ("thousand", "and", "halves"), or
+// the plural of a first word ("seconds", "twelfths").
+// REQUIRES: kept in step with the number grammar's words.
+bool may_open_numeral_word(std::string_view w) {
+  return numeral_starters().contains(w) || continues_numeral(w) ||
+         (w.size() > 1 && w.back() == 's' && numeral_starters().contains(w.substr(0, w.size() - 1)));
 }
 
 // True when the word at `pos` is "a" or "an" and the word after it cannot
@@ -592,7 +605,8 @@ class reader {
     }
     // A range starts with "between", "from", "the" (an ordinal) or a figure.
     const bool may_range = (may_start_numeral(text_, at) && !plain_figure_alone(at) &&
-                            !spelled_figure_alone(at) && !(shortcuts && article_alone(text_, at))) ||
+                            !spelled_figure_alone(at) && !(shortcuts && article_alone(text_, at)) &&
+                            second_figure_may_follow(at)) ||
                            (starts_with_ci(text_, at, "between") && figure_may_follow(at + 7, true, false)) ||
                            (starts_with_ci(text_, at, "from") && figure_may_follow(at + 4, true, true)) ||
                            (starts_with_ci(text_, at, "the") && figure_may_follow(at + 3, false, false));
@@ -687,6 +701,55 @@ class reader {
     }
     return k == f.end || !(starts_with_word(rest, "to") || starts_with_word(rest, "through") ||
                            starts_with_word(rest, "thru"));
+  }
+
+  // False when no range of two figures joined by a dash, "~", "to",
+  // "through" or "thru" starts at `at`: there is no such joint before a word
+  // that no numeral holds ("half-mast across", "first time", "81% of the"),
+  // or no figure can follow it. Ranges "between" two figures are not asked.
+  bool second_figure_may_follow(std::size_t at) const {
+    if (!shortcuts) return true;
+    for (std::size_t k = at; k < text_.size();) {
+      const char c = text_[k];
+      const std::string_view three = text_.substr(k, 3);
+      if (c == '-' || c == '~') return figure_may_open(k + 1);
+      if (three == "\xE2\x80\x93" || three == "\xE2\x80\x94") return figure_may_open(k + 3);
+      if (!is_alpha(c)) {
+        ++k;
+        continue;
+      }
+      std::size_t end = k;
+      while (end < text_.size() && is_alpha(text_[end])) ++end;
+      const bool glued = k > 0 && is_digit(text_[k - 1]);  // "4k", "13th", "1e10"
+      if (!glued) {
+        char word[16];
+        if (end - k > sizeof word) return false;  // no numeral word is so long
+        for (std::size_t i = k; i < end; ++i) word[i - k] = fold(text_[i]);
+        const std::string_view w(word, end - k);
+        if (w == "to" || w == "through" || w == "thru") return figure_may_open(end);
+        if (!is_date_grammar_word(w)) return false;  // the first figure ends before it
+      }
+      k = end;
+    }
+    return false;
+  }
+
+  // True when, after blanks at `pos`, something may open a range's second
+  // figure: a digit, a sign, a character past ASCII (a vulgar fraction), or a
+  // word a numeral may start with or "the" ("to the fifth").
+  bool figure_may_open(std::size_t pos) const {
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    if (pos >= text_.size()) return false;
+    if (!is_alpha(text_[pos])) return true;
+    char word[16];
+    std::size_t n = 0;
+    while (pos + n < text_.size() && is_alpha(text_[pos + n])) {
+      if (n == sizeof word) return false;
+      word[n] = fold(text_[pos + n]);
+      ++n;
+    }
+    const std::string_view w(word, n);
+    return w == "the" || w == "minus" || w == "negative" || may_open_numeral_word(w);
   }
 
   // True when a spelled figure the shortcut reads starts at `pos`: nothing

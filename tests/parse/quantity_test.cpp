@@ -432,6 +432,16 @@ TEST_SUITE("parse") {
         "5 local time, 5 localities, 5 pounds sterling, 5 pounds, 5 yen, 5 yenta, 5 Percentages. "
         "5 internationalisation, 5 or more, 5 Or More, 5  or more, 5\tor more, 5 ormore, 5 plus, 5 plush, "
         "5 and above, 5 or fewer than 9, more than 5 or equal to, 5 o");
+    // Forms next to the edges of the range check and of a figure's hyphen.
+    texts.push_back(
+        "half-mast across, half - mast, first time, first-time, first to third, first - third, 18-year-old, "
+        "5-fold, 3-D, 1-million, 2-thousand, 20% of, 20%, 20 %, 5-10, 5 -10, 5- 10, 5-ten, 5-Ten, 5-the "
+        "tenth, 5 - minus 3, 5 to -3, five-storey, ten-twenty, twenty-one to thirty, one hundred and five "
+        "to two hundred, one hundred and five people, two-thousand thirds, a half-dozen, seconds-thirds, "
+        "ten-seconds, ten-halves, three-quarters, three quarters-four, 4k-5k, 4k to 5k, 13th-14th, "
+        "one \xE2\x80\x93 two, one \xE2\x80\x94 two, one ~ two, nine thru ten, nine Through ten, nine to "
+        "the, nine to then, ninety-nine-year, 7-\xC2\xBD, 7-.5, dozens-fold, point-blank, ten abcdefghijklmnopq "
+        "to twenty");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

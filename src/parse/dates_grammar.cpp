@@ -118,10 +118,11 @@ bool may_open_date_expression(std::string_view text, std::size_t pos, bool first
     while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
     return k < text.size() && may_open_date_expression(text, k, false);
   }
-  for (std::size_t len = 3; len < n; ++len) {
-    if (words.contains(std::string_view(run, len))) return true;
-  }
-  return false;
+  // A word of the grammars glued to more letters opens an expression only as
+  // "mid" before a month ("midOctober") or as a compound ordinal
+  // ("twentyfirst"); "them", "civilians" and "forces" open none.
+  // REQUIRES: in step with the grammar's words that take no word end.
+  return word.starts_with("mid") || word.starts_with("twenty") || word.starts_with("thirty");
 }
 
 // The lowercase letters of the word at `pos` (at most `size`), or "" when
@@ -197,7 +198,20 @@ std::optional<grammar::date_expression_parts> lone_day_word(std::string_view tex
     if (core::is_alpha(c)) {
       char next[12];
       const std::string_view after = word_at(text, k, next, sizeof next);
-      if (after.empty() || may_carry_weekday(after)) return std::nullopt;
+      if (after.empty()) return std::nullopt;
+      if (after == "the") {
+        // "Friday the 13th", "Friday, the first of May"; not "Friday, the
+        // ministry said".
+        std::size_t d = k + 3;
+        if (d >= text.size() || (text[d] != ' ' && text[d] != '\t')) return std::nullopt;
+        while (d < text.size() && (text[d] == ' ' || text[d] == '\t')) ++d;
+        if (d < text.size() && !core::is_alpha(text[d])) return std::nullopt;
+        char day[12];
+        const std::string_view day_word = word_at(text, d, day, sizeof day);
+        if (day_word.empty() || may_carry_weekday(day_word)) return std::nullopt;
+      } else if (may_carry_weekday(after)) {
+        return std::nullopt;
+      }
     }
   }
   p.kind = 3;  // weekday

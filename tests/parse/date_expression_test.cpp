@@ -293,7 +293,10 @@ TEST_SUITE("parse") {
         "13, Sunday ,May 5, Sunday first of May, Sunday twenty-first, Sunday thirtieth, Sat down, wed to, "
         "Thurs., Tues, Wed.\tJune 4, Sunday_x, Friday3, today, today's, todays, yesterday, Yesterday's, "
         "tomorrow, tomorrows, tomorrow\u2019s, yesterday evening, today 5 May, Friday\tevening, Saturday "
-        "internationally, FRIDAY, friday.");
+        "internationally, FRIDAY, friday. Friday, the ministry said. Friday the\tfirst, Friday the  13th, "
+        "Friday, the 3rd, Friday, the, Friday the-13th, Friday the\n13th, Friday the twentyfirst, "
+        "midOctober, mid-October, twentyfirst of May, thirtyfirst, thirtysomething, middle, midst, "
+        "them, civilians, without, forces, Mayday, Decembers, twentyone, Easterly, Thanksgivings.");
     std::size_t compared = 0;
     for (const auto& text : texts) {
       for (std::size_t i = 0; i < text.size(); ++i) {

@@ -72,6 +72,16 @@ const core::word_set& grammar_words() {
 // use_date_shortcuts(): tests turn the shortcut off to compare.
 std::atomic<bool> shortcuts{true};
 
+// Words the grammar sources hold that no expression spells: rule names and
+// include paths ("number", "digits", "hpp").
+bool names_a_rule(std::string_view lower_word) {
+  static const core::word_set words = {
+      "cardinal", "date", "decimals", "digit", "digits", "exponent", "expression", "figure", "final",
+      "frac", "fraction", "grammar", "head", "hpp", "integer", "number", "numeral", "ordinal", "parse",
+      "parts", "plain", "scaled", "sign", "spelled", "tail", "vulgar", "whole", "word"};
+  return words.contains(lower_word);
+}
+
 // Words of the grammars that open a date expression only as the first of
 // several words, each time followed by blanks: "the day before", "in May",
 // "at the end of", "a week ago", "since Monday", "from now", "between 3 and
@@ -84,13 +94,33 @@ bool opens_only_with_more(std::string_view lower_word) {
   return words.contains(lower_word);
 }
 
-// Common words the grammars spell only inside an expression ("Friday of
-// next week", "next week on Friday", "20 to 25 May") or after a day ("the
-// 27th and"): no expression opens with them.
+// Words the grammars spell only inside an expression ("Friday of next
+// week", "20 to 25 May", "two days ago", "the third quarter"), after a day
+// ("the 27th and"), inside a holiday's name ("yom kippur") or a spelled
+// number ("forty", "million"): no expression opens with them. The first
+// words of the date grammar's rules and tables are not among them.
 // REQUIRES: in step with the date grammar (the test compares).
 bool opens_none(std::string_view lower_word) {
-  static const core::word_set words = {"of", "on", "and", "to", "as", "we", "by", "for"};
-  return words.contains(lower_word);
+  static const core::word_set words = {
+      "ab", "adha", "ago", "and", "around", "as", "ascension", "atonement", "atul", "atzeret", "atzmaut", "av",
+      "b", "ba", "back", "baomer", "bav", "because", "beej", "before", "below", "billion", "billions",
+      "billionth", "bishvat", "bln", "bn", "bshvat", "but", "by", "cr", "crore", "crores", "d", "dahan",
+      "days", "decree", "dooj", "doz", "dozen", "dozens", "dozs", "duj", "dz", "dzs", "ee", "eighteen",
+      "eightieth", "eighty", "eve", "fast", "fiftieth", "fifty", "fitr", "for", "fortieth", "forty", "g",
+      "gras", "h", "ha", "haatzmaut", "half", "halves", "hashana", "hashanah", "hashanna", "hashoah", "he",
+      "hence", "holy", "hundred", "hundreds", "hundredth", "i", "independence", "ingathering", "is", "it",
+      "jadid", "jr", "k", "kadr", "kippur", "koti", "krore", "krores", "lac", "lacs", "lakh", "lakhs", "lkh",
+      "lkhs", "luther", "m", "measures", "mi", "mil", "million", "millions", "millionth", "minus", "miraj",
+      "mln", "mm", "mn", "month", "months", "mysteries", "n", "nabawi", "nabi", "naught", "navroz", "nd",
+      "negative", "nil", "nineteen", "ninetieth", "ninety", "nought", "now", "nowruz", "o", "of", "oh",
+      "omer", "on", "or", "over", "paddy", "pair", "patrick", "patricks", "point", "power", "prophet", "puja",
+      "pyre", "qadr", "qtr", "quarter", "quarters", "raj", "rd", "remembrance", "rights", "s", "seventeen",
+      "seventieth", "seventy", "she", "shoah", "shvat", "sixteen", "sixtieth", "sixty", "spirit",
+      "tabernacles", "th", "that", "there", "they", "thousand", "thousands", "thousandth", "through", "thru",
+      "tika", "till", "tln", "tn", "to", "torah", "trillion", "trillions", "trillionth", "ul", "un", "until",
+      "vegan", "vida", "wal", "was", "we", "weekend", "weeks", "when", "wida", "will", "with", "x", "year",
+      "years", "you", "yr", "yrs", "zero"};
+  return words.contains(lower_word) || names_a_rule(lower_word);
 }
 
 // A date expression opens with a figure, a sign or a word of the grammars, or
@@ -108,7 +138,8 @@ bool may_open_date_expression(std::string_view text, std::size_t pos, bool first
   const auto& words = grammar_words();
   const std::string_view word(run, n);
   if (words.contains(word)) {
-    if (!first_word || !shortcuts) return true;
+    if (!shortcuts) return true;
+    if (!first_word) return !names_a_rule(word);
     if (opens_none(word)) return false;
     if (!opens_only_with_more(word)) return true;
     // A whole word: what follows it must be blanks, then a word that may

@@ -1,6 +1,7 @@
 // Runs the date-expression grammar and copies its parts into the
 // Boost-free date_expression of parse/dates.hpp.
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 
@@ -373,50 +374,45 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
 
 std::vector<date_expression> find_calendar_dates(std::string_view text) {
   std::vector<date_expression> out;
-  // A table: the scan asks it of most bytes near a figure.
-  static constexpr auto word_chars = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = core::is_alnum(static_cast<char>(c)) || c == '_';
-    return t;
-  }();
-  auto is_word = [](char c) { return word_chars[static_cast<unsigned char>(c)]; };
-  // Every calendar date holds a figure within 22 bytes of its start (a month
-  // or weekday of at most ten letters, then twelve bytes): the scan jumps from
-  // figure to figure and looks only at the words just before each.
-  constexpr std::size_t kReach = 22;
-  // The first digit at or after i, or the end: searched again only once i
-  // has passed it.
-  std::size_t next_digit = core::find_digit(text, 0);
-  for (std::size_t i = 0; i < text.size();) {
-    if (next_digit < i) next_digit = core::find_digit(text, i);
-    if (next_digit == text.size()) break;
-    if (next_digit >= i + kReach) {
-      i = next_digit - (kReach - 1);
-      continue;
-    }
-    const bool word_start = is_word(text[i]) && (i == 0 || !is_word(text[i - 1]));
-    if (!word_start) {
-      ++i;
-      continue;
-    }
-    if (!may_open_calendar_date(text, i)) {
-      while (i < text.size() && is_word(text[i])) ++i;  // no word starts inside a word
-      continue;
-    }
-    if (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') && i > 1 &&
+  auto is_word = [](char c) { return core::is_alnum(c) || c == '_'; };
+  auto word_start = [&](std::size_t i) { return i == 0 || !is_word(text[i - 1]); };
+  std::size_t covered = 0;  // the end of the last expression read: none starts inside it
+  auto try_at = [&](std::size_t i) {
+    if (i < covered || !may_open_calendar_date(text, i)) return;
+    // A figure glued to a decimal point, a comma, a slash or a dash after
+    // digits is no date's start ("1.5", "3/4").
+    if (i > 1 && (text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '/' || text[i - 1] == '-') &&
         core::is_digit(text[i - 2])) {
-      ++i;
-      continue;
+      return;
     }
     if (auto e = parse_date_expression(text, i); e && e->length > 0) {
       if ((e->kind == date_expression_kind::calendar || e->kind == date_expression_kind::range) && e->month &&
           e->day) {
         out.push_back(*e);
       }
-      i += e->length;
-      continue;
+      covered = i + e->length;
     }
-    ++i;
+  };
+  // Every calendar date holds a figure: a run of digits opens it, or a month
+  // or weekday of at most nine letters that ends at most twelve bytes before
+  // one ("Friday, Oct. 13"). The scan jumps from one run of digits to the
+  // next and looks only at the words that end just before it, in order.
+  constexpr std::size_t kReach = 21;
+  std::size_t seen = 0;  // the end of the last run of digits: words before it were looked at
+  for (std::size_t digit = core::find_digit(text, 0); digit < text.size();) {
+    for (std::size_t k = std::max(seen, digit >= kReach ? digit - kReach : 0); k < digit;) {
+      if (!core::is_alpha(text[k])) {
+        ++k;
+        continue;
+      }
+      const std::size_t start = k;
+      while (k < digit && core::is_alpha(text[k])) ++k;
+      if (word_start(start)) try_at(start);
+    }
+    if (word_start(digit)) try_at(digit);
+    seen = digit;
+    while (seen < text.size() && core::is_digit(text[seen])) ++seen;
+    digit = core::find_digit(text, seen);
   }
   return out;
 }

@@ -99,14 +99,6 @@ std::string signed_count(double v) {
 // field order and escaping match claim_object (a test compares the two).
 namespace {
 
-// Bytes copied into a JSON string as they are: printable ASCII but the quote
-// and the backslash.
-constexpr std::array<bool, 256> kPlainByte = [] {
-  std::array<bool, 256> plain{};
-  for (int b = 0x20; b < 0x80; ++b) plain[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
-  return plain;
-}();
-
 // True when none of the eight bytes at `p` needs a look of its own: all are
 // printable ASCII other than the quote and the backslash.
 bool eight_plain_bytes(const char* p) {
@@ -123,75 +115,131 @@ bool eight_plain_bytes(const char* p) {
   return (x & high) == 0 && !has_byte_below(0x20) && !has_byte('"') && !has_byte('\\');
 }
 
-// Appends `s` as a JSON string. False when `s` is not valid UTF-8: the
-// caller then takes nlohmann's path, which replaces the bad bytes.
-bool append_string(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t run = 0;  // runs of plain bytes are copied whole
-  for (std::size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && eight_plain_bytes(s.data() + i)) {
-      i += 8;
-      continue;
+// Bytes copied into a JSON string as they are: printable ASCII but the quote
+// and the backslash.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> plain{};
+  for (int b = 0x20; b < 0x80; ++b) plain[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
+  return plain;
+}();
+
+// The length of the well-formed UTF-8 sequence (RFC 3629: no overlong
+// forms, surrogates or code points past U+10FFFF, which nlohmann replaces)
+// at `i`, led by a byte of 0x80 or more; 0 when there is none.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto ch = static_cast<unsigned char>(s[i]);
+  const std::size_t n = ch >= 0xC2 && ch <= 0xDF ? 2 : ch >= 0xE0 && ch <= 0xEF ? 3 : ch >= 0xF0 && ch <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  const auto second = static_cast<unsigned char>(s[i + 1]);
+  const unsigned char low = ch == 0xE0 ? 0xA0 : ch == 0xF0 ? 0x90 : 0x80;
+  const unsigned char high = ch == 0xED ? 0x9F : ch == 0xF4 ? 0x8F : 0xBF;
+  if (second < low || second > high) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+// One claim's line, written through a cursor into room made for its longest
+// form, so that no piece checks the string's capacity on its own.
+class line_writer {
+ public:
+  // `most` bytes are made room for at the end of `out`.
+  line_writer(std::string& out, std::size_t most) : out_(out), start_(out.size()) {
+    out.resize(start_ + most);
+    at_ = out.data() + start_;
+  }
+  // The longest a string of `n` bytes can be written: every byte a \u escape.
+  static std::size_t room_for(std::size_t n) { return 6 * n + 2; }
+  static constexpr std::size_t kNumberRoom = 32;
+
+  template <std::size_t N>
+  void raw(const char (&piece)[N]) {
+    std::memcpy(at_, piece, N - 1);
+    at_ += N - 1;
+  }
+  void raw(std::string_view piece) {
+    std::memcpy(at_, piece.data(), piece.size());
+    at_ += piece.size();
+  }
+  void null() { raw("null"); }
+  void boolean(bool b) {
+    if (b) raw("true");
+    else raw("false");
+  }
+  // `s` as a JSON string; false when it is not valid UTF-8 (nlohmann
+  // replaces the bad bytes, and the caller takes its path).
+  bool str(std::string_view s) { return str(s, {}); }
+  // `a` and `b` as one JSON string ("doc" and "#3").
+  bool str(std::string_view a, std::string_view b) {
+    *at_++ = '"';
+    const bool valid = escape(a) && escape(b);
+    *at_++ = '"';
+    return valid;
+  }
+  void num(double v) {
+    // A whole number, the common case, is written without rounding it first.
+    if (v > -9e15 && v < 9e15 && static_cast<double>(static_cast<long long>(v)) == v) {
+      at_ = std::to_chars(at_, at_ + kNumberRoom, static_cast<long long>(v)).ptr;
+    } else if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
+      at_ = std::to_chars(at_, at_ + kNumberRoom, static_cast<long long>(std::llround(v))).ptr;
+    } else {
+      const std::string written = number(v).dump();
+      raw(std::string_view(written).substr(0, kNumberRoom));
     }
-    const auto ch = static_cast<unsigned char>(s[i]);
-    if (kPlainByte[ch]) {
-      ++i;
-      continue;
-    }
-    if (ch >= 0x80) {
-      // Well-formed UTF-8 only (RFC 3629): no overlong forms, surrogates or
-      // code points past U+10FFFF, which nlohmann replaces too.
-      const std::size_t n = ch >= 0xC2 && ch <= 0xDF ? 2 : ch >= 0xE0 && ch <= 0xEF ? 3 : ch >= 0xF0 && ch <= 0xF4 ? 4 : 0;
-      if (n == 0 || i + n > s.size()) return false;
-      const auto second = static_cast<unsigned char>(s[i + 1]);
-      const unsigned char low = ch == 0xE0 ? 0xA0 : ch == 0xF0 ? 0x90 : 0x80;
-      const unsigned char high = ch == 0xED ? 0x9F : ch == 0xF4 ? 0x8F : 0xBF;
-      if (second < low || second > high) return false;
-      for (std::size_t k = 2; k < n; ++k) {
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+  }
+  void day(const core::date& d) { str(d.iso()); }
+  // Ends the line where the cursor is.
+  void finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+  // Takes the line back out.
+  void abandon() { out_.resize(start_); }
+
+ private:
+  // The bytes of `s`, escaped; false when `s` is not valid UTF-8.
+  bool escape(std::string_view s) {
+    std::size_t run = 0;  // runs of plain bytes are copied whole
+    for (std::size_t i = 0; i < s.size();) {
+      if (i + 8 <= s.size() && eight_plain_bytes(s.data() + i)) {
+        i += 8;
+        continue;
       }
-      i += n;
-      continue;
+      const auto ch = static_cast<unsigned char>(s[i]);
+      if (kPlainByte[ch]) {
+        ++i;
+        continue;
+      }
+      if (ch >= 0x80) {
+        const std::size_t n = utf8_length(s, i);
+        if (n == 0) return false;
+        i += n;
+        continue;
+      }
+      raw(s.substr(run, i - run));
+      run = ++i;
+      switch (ch) {
+        case '"': raw("\\\""); break;
+        case '\\': raw("\\\\"); break;
+        case '\n': raw("\\n"); break;
+        case '\r': raw("\\r"); break;
+        case '\t': raw("\\t"); break;
+        case '\b': raw("\\b"); break;
+        case '\f': raw("\\f"); break;
+        default: {
+          constexpr char hex[] = "0123456789abcdef";
+          raw("\\u00");
+          *at_++ = hex[ch >> 4];
+          *at_++ = hex[ch & 0xF];
+        }
+      }
     }
-    out.append(s.data() + run, i - run);
-    run = ++i;
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default: out += fmt::format("\\u{:04x}", ch);
-    }
+    raw(s.substr(run));
+    return true;
   }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-  return true;
-}
 
-void append_number(std::string& out, double v) {
-  // A whole number, the common case, is written without rounding it first.
-  if (v > -9e15 && v < 9e15 && static_cast<double>(static_cast<long long>(v)) == v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
-    out.append(buf, r.ptr);
-  } else if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(std::llround(v)));
-    out.append(buf, r.ptr);
-  } else {
-    out += number(v).dump();
-  }
-}
-
-// `Optional` is a std::optional or a core::compact_optional.
-template <typename Optional, typename F>
-void append_optional(std::string& out, const Optional& v, F f) {
-  if (v) f(*v);
-  else out += "null";
-}
+  std::string& out_;
+  std::size_t start_;
+  char* at_;
+};
 
 }  // namespace
 
@@ -204,43 +252,55 @@ std::string claim_json(const claims::claim& c) {
 void append_claim_json(std::string& out, const claims::claim& c) {
   const claims::claim_wording wording = c.wording();
   const std::string& text = wording.text;
-  const std::size_t start = out.size();
-  // Each key with the punctuation around it, as one piece.
-  auto key = [&](std::string_view k) { out += k; };
+  const std::string& doc = c.doc();
+  const std::string& source = c.source().str();
+  const std::string& location = c.location ? c.location->str() : std::string();
+  const std::string& attribution = c.attribution ? c.attribution->str() : std::string();
+  // "#3": the claim's number, and its whole's, after the document id.
+  auto numbered = [](char* buffer, std::uint32_t n) {
+    buffer[0] = '#';
+    return std::string_view(buffer, static_cast<std::size_t>(std::to_chars(buffer + 1, buffer + 16, n).ptr - buffer));
+  };
+  char number[16], whole[16];
+  const std::string_view claim_number = numbered(number, c.number);
+  const std::string_view whole_number = numbered(whole, c.part_of_number);
+  // Room for the keys, the numbers and dates, and every string at its longest.
+  const std::size_t strings = 3 * doc.size() + 2 * sizeof number + source.size() + text.size() + c.metric.size() +
+                              c.group.size() + location.size() + c.qualifier.size() + wording.as_of_basis.size() +
+                              attribution.size() + 2 * 10;
+  line_writer line(out, 512 + 7 * line_writer::kNumberRoom + line_writer::room_for(strings));
   // Invalid UTF-8 would make this line disagree with nlohmann's
   // replacement; such rare claims take that path.
   bool valid = true;
-  auto str = [&](std::string_view v) { valid = append_string(out, v) && valid; };
-  auto sym = [&](const core::symbol& v) { str(v.str()); };
-  auto day = [&](const core::date& d) { str(d.iso()); };
-  auto num = [&](double v) { append_number(out, v); };
-  auto boolean = [&](bool b) { out += b ? "true" : "false"; };
-  key(R"({"id":)"); str(c.id());
-  key(R"(,"doc":)"); str(c.doc());
-  key(R"(,"source":)"); if (c.source().empty()) out += "null"; else str(c.source().str());
-  key(R"(,"published":)"); append_optional(out, c.published(), day);
-  key(R"(,"line":)"); num(c.line);
-  key(R"(,"column":)"); num(wording.column);
-  key(R"(,"offset":)"); num(static_cast<double>(c.offset));
-  key(R"(,"length":)"); num(static_cast<double>(text.size()));
-  key(R"(,"text":)"); str(text);
-  key(R"(,"metric":)"); str(c.metric.str());
-  key(R"(,"group":)"); str(c.group.str());
-  key(R"(,"location":)"); append_optional(out, c.location, sym);
-  key(R"(,"value":)"); append_optional(out, c.value, num);
-  key(R"(,"lo":)"); num(c.lo);
-  key(R"(,"hi":)"); append_optional(out, c.hi, num);
-  key(R"(,"qualifier":)"); str(c.qualifier.str());
-  key(R"(,"vague":)"); boolean(c.vague);
-  key(R"(,"as_of":)"); append_optional(out, c.as_of, day);
-  key(R"(,"as_of_basis":)"); if (wording.as_of_basis.empty()) out += "null"; else str(wording.as_of_basis.str());
-  key(R"(,"cumulative":)"); boolean(c.cumulative);
-  key(R"(,"attribution":)"); append_optional(out, c.attribution, sym);
-  key(R"(,"part_of":)"); append_optional(out, c.part_of(), str);
-  key(R"(,"revision":)"); boolean(c.revision);
-  out += '}';
-  if (!valid) {
-    out.resize(start);
+  auto str = [&](std::string_view v, std::string_view more = {}) { valid = line.str(v, more) && valid; };
+  line.raw(R"({"id":)"); str(doc, claim_number);
+  line.raw(R"(,"doc":)"); str(doc);
+  line.raw(R"(,"source":)"); if (source.empty()) line.null(); else str(source);
+  line.raw(R"(,"published":)"); if (auto p = c.published()) line.day(*p); else line.null();
+  line.raw(R"(,"line":)"); line.num(c.line);
+  line.raw(R"(,"column":)"); line.num(wording.column);
+  line.raw(R"(,"offset":)"); line.num(static_cast<double>(c.offset));
+  line.raw(R"(,"length":)"); line.num(static_cast<double>(text.size()));
+  line.raw(R"(,"text":)"); str(text);
+  line.raw(R"(,"metric":)"); str(c.metric.str());
+  line.raw(R"(,"group":)"); str(c.group.str());
+  line.raw(R"(,"location":)"); if (c.location) str(location); else line.null();
+  line.raw(R"(,"value":)"); if (c.value) line.num(*c.value); else line.null();
+  line.raw(R"(,"lo":)"); line.num(c.lo);
+  line.raw(R"(,"hi":)"); if (c.hi) line.num(*c.hi); else line.null();
+  line.raw(R"(,"qualifier":)"); str(c.qualifier.str());
+  line.raw(R"(,"vague":)"); line.boolean(c.vague);
+  line.raw(R"(,"as_of":)"); if (c.as_of) line.day(*c.as_of); else line.null();
+  line.raw(R"(,"as_of_basis":)"); if (wording.as_of_basis.empty()) line.null(); else str(wording.as_of_basis.str());
+  line.raw(R"(,"cumulative":)"); line.boolean(c.cumulative);
+  line.raw(R"(,"attribution":)"); if (c.attribution) str(attribution); else line.null();
+  line.raw(R"(,"part_of":)"); if (c.part_of_number) str(doc, whole_number); else line.null();
+  line.raw(R"(,"revision":)"); line.boolean(c.revision);
+  line.raw("}");
+  if (valid) {
+    line.finish();
+  } else {
+    line.abandon();
     out += dump(claim_object(c));
   }
 }

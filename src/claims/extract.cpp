@@ -778,7 +778,12 @@ std::vector<parse::date_expression> dates_where_anchors_can_be(const sentence_re
   };
   mark(0);
   mark(1);
+  // One lookup turns most words away before the tests below.
+  static const word_set anchor_words = {"on", "by", "of", "yesterday", "today", "tonight", "last", "this",
+                                        "earlier", "overnight", "monday", "tuesday", "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
   for (std::size_t k = 0; k < w.size(); ++k) {
+    if (!anchor_words.contains(w[k])) continue;
     if (is_one_of(w[k], {"on", "by"}) || (w[k] == "of" && k > 0 && w[k - 1] == "as")) mark(k + 1);
     if (is_one_of(w[k], {"yesterday", "today", "tonight", "last", "this", "earlier", "overnight"}) ||
         is_weekday(w[k])) {

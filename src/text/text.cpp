@@ -224,9 +224,11 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
       ++i;
       continue;
     }
-    // URLs: skip to the next space.
-    if ((c == 'h' || c == 'w') && (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" ||
-                                   text.substr(i, 4) == "www.")) {
+    // URLs: skip to the next space. The second letter turns most words
+    // ("he", "was") away before any comparison.
+    const char second = i + 1 < text.size() ? text[i + 1] : '\0';
+    if (((c == 'h' && second == 't') || (c == 'w' && second == 'w')) &&
+        (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://" || text.substr(i, 4) == "www.")) {
       while (i < end && !is_space(text[i])) ++i;
       continue;
     }

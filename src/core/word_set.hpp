@@ -1,12 +1,13 @@
 #pragma once
 
 // A set of lowercase words for the extraction path, which asks "is this word
-// one of them?" of nearly every word of a batch. A bitset of (first letter,
-// last letter, length) shapes turns most words away before any hashing; the rest are
-// looked up in an open-addressed table with a hash cheap enough to inline
+// one of them?" of nearly every word of a batch. The (first letter, last
+// letter, length) shapes of its words, a bit per length for each pair of
+// letters, turn most words away before any hashing; the rest are looked up
+// in an open-addressed table with a hash cheap enough to inline
 // (std::hash on a string is a library call costlier than the lookup itself).
 
-#include <bitset>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -52,22 +53,34 @@ inline std::uint64_t word_hash(std::string_view w) {
 class word_shapes {
  public:
   void add(std::string_view word) {
-    if (!word.empty()) bits_.set(shape(word.front(), word.back(), word.size()));
+    if (!word.empty()) set(word.front(), word.back(), word.size());
   }
   bool may_contain(std::string_view word) const {
     return !word.empty() && may_contain(word.front(), word.back(), word.size());
   }
   /// The same test from a word's first and last letters (lowercase) and its
   /// length (not 0).
-  bool may_contain(char first, char last, std::size_t length) const { return bits_[shape(first, last, length)]; }
+  bool may_contain(char first, char last, std::size_t length) const {
+    return (lengths_[ends(first, last)] & length_bit(length)) != 0;
+  }
 
  private:
-  static constexpr std::size_t kLengths = 24;
-  static std::size_t letter(char c) { return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26; }
-  static std::size_t shape(char first, char last, std::size_t length) {
-    return (letter(first) * 27 + letter(last)) * kLengths + (length < kLengths ? length - 1 : kLengths - 1);
+  static constexpr std::size_t kLengths = 24;  // longer words share the last length
+  // A letter's class by table, not by comparisons: the test runs on nearly
+  // every word of a batch.
+  static constexpr std::array<std::uint8_t, 256> kLetter = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
+    return t;
+  }();
+  static std::size_t ends(char first, char last) {
+    return kLetter[static_cast<unsigned char>(first)] * 27u + kLetter[static_cast<unsigned char>(last)];
   }
-  std::bitset<27 * 27 * kLengths> bits_;
+  static std::uint32_t length_bit(std::size_t length) {
+    return std::uint32_t{1} << (length < kLengths ? length - 1 : kLengths - 1);
+  }
+  void set(char first, char last, std::size_t length) { lengths_[ends(first, last)] |= length_bit(length); }
+  std::array<std::uint32_t, 27 * 27> lengths_{};  // per (first, last) class, a bit per length
 };
 
 class word_set {

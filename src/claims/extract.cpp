@@ -929,7 +929,7 @@ bool may_hold_claim(std::string_view sentence, const lexicon& lex) {
   if (sentence.substr(0, 6) == "Among ") return true;
   return any_word(sentence, [&](std::size_t start, std::size_t end) {
     return is_word_of(sentence, start, end, lex.trigger_words) ||
-           (end - start == 2 && start > 0 && sentence.substr(start - 1, 8) == " of them");
+           (end - start == 2 && start > 0 && sentence[start] == 'o' && sentence.substr(start - 1, 8) == " of them");
   });
 }
 
@@ -1183,21 +1183,34 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // A window of the line, not all of it: a paragraph can be one long line,
       // and memory grows with the number of claims.
       const std::string_view whole = lines->line_text(pos.line);
-      std::size_t from = 0, to = whole.size(), seen = 0;
-      // The window holds the claim's text and some context either side.
+      // The window holds the claim's text and kBefore code points before it
+      // and kAfter after it, as far as the line goes. It is found by walking
+      // out from the claim, not by counting from the line's start.
       constexpr int kBefore = 40, kAfter = 40;
-      const int claim_end = pos.column + static_cast<int>(core::count_code_points(text));
-      for (std::size_t i = 0; i < whole.size(); ++i) {
-        if ((static_cast<unsigned char>(whole[i]) & 0xC0) == 0x80) continue;
-        ++seen;  // code points up to and including this one
-        if (static_cast<int>(seen) == pos.column - kBefore) from = i;
-        if (static_cast<int>(seen) == claim_end + kAfter) {
-          to = i;
-          break;
+      auto starts_code_point = [&](std::size_t i) { return (static_cast<unsigned char>(whole[i]) & 0xC0) != 0x80; };
+      const std::size_t claim_at = c.offset - static_cast<std::size_t>(whole.data() - doc.text.data());
+      std::size_t from = 0;
+      wording.line_text_column = 1;
+      if (pos.column - kBefore >= 1) {
+        // The claim is code point number pos.column of its line: more than
+        // kBefore of them start before it.
+        from = claim_at;
+        for (int n = 0; n < kBefore; ++n) {
+          do --from;
+          while (!starts_code_point(from));
+        }
+        wording.line_text_column = pos.column - kBefore;
+      }
+      std::size_t to = claim_at + text.size();
+      if (to >= whole.size()) {
+        to = whole.size();
+      } else {
+        for (int n = 0; n < kAfter && to < whole.size(); ++n) {
+          do ++to;
+          while (to < whole.size() && !starts_code_point(to));
         }
       }
       wording.line_text = whole.substr(from, to - from);
-      wording.line_text_column = 1 + static_cast<int>(core::count_code_points(whole.substr(0, from)));
       wording.quantity_offset = static_cast<std::uint32_t>(q_begin);
       c.set_wording(wording);
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claims/claims.hpp"
+#include "core/text_position.hpp"
 #include "ingest/ingest.hpp"
 #include "test_support.hpp"
 
@@ -209,6 +210,38 @@ TEST_SUITE("claims") {
     bare.set_wording({});
     CHECK(bare.wording().as_of_basis.empty());
     CHECK(bare.wording().line_text_column == 1);
+  }
+
+  TEST_CASE("a claim's line window holds forty code points either side of it") {
+    // Letters of two and three bytes on both sides, so that bytes and code
+    // points differ at the window's edges.
+    const std::string before = "Dans le caf\xC3\xA9 \xE2\x80\x9CZ\xC3\xBCrich\xE2\x80\x9D \xC3\xA0 Gen\xC3\xA8ve, o\xC3\xB9 "
+                               "l\xE2\x80\x99\xC3\xA9t\xC3\xA9 \xC3\xA9tait calme, hier soir, ";
+    const std::string after = " in the crash near Z\xC3\xBCrich\xE2\x80\x99s old caf\xC3\xA9 \xE2\x80\x94 officials said.";
+    const std::string line = before + "12 people were killed" + after;
+    auto c = extract_text(line + "\nNothing else.");
+    REQUIRE(c.size() == 1);
+    const claims::claim_wording w = c[0].wording();
+    REQUIRE(w.text == "12 people were killed");
+    // The window counted out from the line's start, code point by code point.
+    std::vector<std::size_t> starts;  // the byte where each code point starts
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    const int column = 1 + static_cast<int>(core::count_code_points(before));
+    REQUIRE(w.column == column);
+    REQUIRE(column > 41);
+    const std::size_t claim_end = static_cast<std::size_t>(column) + 21;  // the code point after the claim
+    const std::size_t from = starts[static_cast<std::size_t>(column - 41)];
+    const std::size_t to = claim_end + 39 < starts.size() ? starts[claim_end + 39] : line.size();
+    CHECK(w.line_text == line.substr(from, to - from));
+    CHECK(w.line_text_column == column - 40);
+    // A claim near the start of its line takes the line from its start; one
+    // near the end, to its end.
+    auto near = extract_text("Hier, 12 people were killed \xE2\x80\x94 z\xC3\xA9ro.");
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].wording().line_text == "Hier, 12 people were killed \xE2\x80\x94 z\xC3\xA9ro.");
+    CHECK(near[0].wording().line_text_column == 1);
   }
 
   TEST_CASE("a document's claims share one record of what they say alike") {

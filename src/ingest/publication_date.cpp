@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/text_position.hpp"
+#include "core/word_set.hpp"
 #include "ingest/ingest.hpp"
 #include "parse/dates.hpp"
 #include "parse/parse.hpp"
@@ -26,12 +28,32 @@ std::string_view trim(std::string_view s) {
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    if (core::to_lower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
 
+// False when no absolute date can start at `at`: one opens with digits or
+// with a month's name, and most lines open with neither.
+bool may_open_date(std::string_view line, std::size_t at) {
+  if (at >= line.size()) return false;
+  if (core::is_digit(line[at])) return true;
+  static const core::word_set months = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "jan",
+                                        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                        "nov", "dec"};
+  char word[10];
+  std::size_t n = 0;
+  while (at + n < line.size() && core::is_alpha(line[at + n])) {
+    if (n == sizeof word) return false;  // longer than any month
+    word[n] = core::to_lower(line[at + n]);
+    ++n;
+  }
+  return months.contains(std::string_view(word, n));
+}
+
 std::optional<core::date> full_date(std::string_view line, std::size_t at, std::size_t& end) {
+  if (!may_open_date(line, at)) return std::nullopt;
   auto m = parse::parse_date(line, at);
   if (!m || m->year == 0 || !core::date::valid(m->year, m->month, m->day)) return std::nullopt;
   end = at + m->length;

@@ -97,7 +97,8 @@ TEST_SUITE("text") {
 
   TEST_CASE("find_digit agrees with a byte-by-byte search from every offset") {
     // The neighbours of the digits in ASCII ('/', ':'), their high-bit twins
-    // (0xB0-0xB9) and text shorter and longer than eight bytes.
+    // (0xB0-0xB9) and text shorter and longer than the eight and sixteen bytes
+    // read at once.
     std::string t = "ab/:\xB0\xB5\xB9 xyz:/ \xC2\xB0 see 7 and 12,000 then \xE2\x80\x94 09";
     t += std::string(40, ':') + "5" + std::string(3, '/');
     for (std::size_t from = 0; from <= t.size(); ++from) {

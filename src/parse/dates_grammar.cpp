@@ -308,7 +308,9 @@ namespace {
 
 // Words a written calendar date can open with: a month, a weekday
 // ("Friday, Oct. 13"), "the" ("the 13th of October"). Digits open one too.
-bool may_open_calendar_date(std::string_view text, std::size_t i) {
+// `after_day`: the word follows a day's figure ("13 October"), which is the
+// figure the date needs.
+bool may_open_calendar_date(std::string_view text, std::size_t i, bool after_day = false) {
   if (core::is_digit(text[i])) {
     // "13 October", "13th", "2023-10-12", "10/12": a figure followed by a
     // separator, an ordinal suffix or a month; most figures are followed by
@@ -335,7 +337,7 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
     }
     // "13 October", "13th of October": a month after the day.
     if (next + 1 < text.size() && text[next] == ' ' && core::is_alpha(text[next + 1])) {
-      return may_open_calendar_date(text, next + 1);
+      return may_open_calendar_date(text, next + 1, true);
     }
     return next != k;  // "the 27th" alone
   }
@@ -360,7 +362,7 @@ bool may_open_calendar_date(std::string_view text, std::size_t i) {
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.
-  bool number_follows = false;
+  bool number_follows = after_day;
   for (std::size_t k = i + n; k < text.size() && k < i + n + 12 && !number_follows; ++k) {
     number_follows = core::is_digit(text[k]);
   }
@@ -407,7 +409,10 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
       }
       const std::size_t start = k;
       while (k < digit && core::is_alpha(text[k])) ++k;
-      if (word_start(start)) try_at(start);
+      // As may_open_calendar_date asks: a month or weekday has three to nine
+      // letters and a figure within twelve bytes after it, here `digit`.
+      const std::size_t letters = k - start;
+      if (letters >= 3 && letters <= 9 && digit < k + 12 && word_start(start)) try_at(start);
     }
     if (word_start(digit)) try_at(digit);
     seen = digit;

@@ -97,6 +97,14 @@ TEST_SUITE("claims") {
     CHECK(problems[2].line == 4);
     CHECK(problems[2].message.find("weekday does not match") != std::string::npos);
   }
+
+  TEST_CASE("a day written before its month is checked with no figure after it") {
+    const auto doc = test::make_document("The attack of 31 September was the worst, officials said.", "2023-10-13");
+    const auto problems = claims::check_dates(doc);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].column == 15);
+    CHECK(problems[0].message.find("impossible date") != std::string::npos);
+  }
 }
 
 }  // namespace tollgate

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/ascii.hpp"
 #include "parse/dates.hpp"
@@ -42,6 +43,24 @@ std::string last_day(const std::string& s, const char* ref = "2023-10-13") {
 }  // namespace
 
 TEST_SUITE("parse") {
+  TEST_CASE("the whole-text date scan finds each calendar date once, where a month or a figure opens it") {
+    auto found = [](const std::string& text) {
+      std::vector<std::string> out;
+      for (const auto& e : parse::find_calendar_dates(text)) out.push_back(text.substr(e.offset, e.length));
+      return out;
+    };
+    using list = std::vector<std::string>;
+    CHECK(found("On Friday, Oct. 13, 2023, and on 12/10 and 2023-10-12, 40 people died.") ==
+          list{"Friday, Oct. 13, 2023", "12/10", "2023-10-12"});
+    CHECK(found("The 13th of October and 7 March were quiet; September had 30 days.") ==
+          list{"13th of October", "7 March"});
+    // A month counts only with a figure at most twelve bytes after it.
+    CHECK(found("May" + std::string(11, ' ') + "7") == list{"May" + std::string(11, ' ') + "7"});
+    CHECK(found("May" + std::string(12, ' ') + "7").empty());
+    CHECK(found("Sept 31 and Septembers 3") == list{"Sept 31"});
+    CHECK(found("").empty());
+  }
+
   TEST_CASE("full and partial dates take the latest year on or before publication") {
     CHECK(resolve("as of October 13, 2023") == "2023-10-13");
     CHECK(resolve("since Oct. 7") == "2023-10-07");

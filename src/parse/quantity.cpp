@@ -65,15 +65,26 @@ bool ends_with(std::string_view text, std::size_t end, std::string_view s) {
   return end >= s.size() && text.substr(end - s.size(), s.size()) == s;
 }
 
+// Room for a word that a list below may hold; a longer word is read as "",
+// which none holds.
+using word_buffer = std::array<char, 24>;
+
+// `word` lowercased into `buffer`; "" when it does not fit.
+std::string_view lower_into(std::string_view word, word_buffer& buffer) {
+  if (word.size() > buffer.size()) return {};
+  for (std::size_t i = 0; i < word.size(); ++i) buffer[i] = fold(word[i]);
+  return {buffer.data(), word.size()};
+}
+
 // The word that ends just before `pos` (spaces skipped), lowercased, with a
 // final period kept ("no.").
-std::string word_before(std::string_view text, std::size_t pos) {
+std::string_view word_before(std::string_view text, std::size_t pos, word_buffer& buffer) {
   std::size_t e = pos;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
   std::size_t b = e;
   if (b > 0 && text[b - 1] == '.') --b;
   while (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '\'')) --b;
-  return lower(text.substr(b, e - b));
+  return lower_into(text.substr(b, e - b), buffer);
 }
 
 // A figure right after a digit and one of . , - / belongs to a dotted or
@@ -85,19 +96,18 @@ bool in_sequence(std::string_view text, std::size_t pos) {
          is_digit(text[pos - 2]);
 }
 
-bool one_of(const std::string& w, std::initializer_list<std::string_view> list) {
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return w == s; });
 }
 
-const std::array<const char*, 24> month_words = {
-    "january", "february", "march", "april", "may",  "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun",     "jul",     "aug",    "sep",   "sept", "oct",  "nov",  "dec"};
-
-bool is_month(const std::string& w) {
-  std::string bare = w;
-  if (!bare.empty() && bare.back() == '.') bare.pop_back();
-  return std::find(month_words.begin(), month_words.end(), bare) != month_words.end();
+// A month's name or its abbreviation, lowercase, with or without a final period.
+bool is_month(std::string_view w) {
+  static const core::word_set months = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "jan",
+                                        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                        "nov", "dec"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return months.contains(w);
 }
 
 // use_quantity_shortcuts(): tests turn the shortcuts off to compare.
@@ -126,7 +136,8 @@ not_a_count classify(std::string_view text, const figure_info& f) {
       break;
   }
   const char before = begin > 0 ? text[begin - 1] : '\0';
-  const std::string prev = word_before(text, begin);
+  word_buffer prev_letters;
+  const std::string_view prev = word_before(text, begin, prev_letters);
   {
     // Inside a link: the run of non-spaces before the figure names a scheme or host.
     std::size_t b = begin;
@@ -235,7 +246,8 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   if (rest.size() >= 2 && rest[0] == ' ' && is_alpha(rest[1])) {
     std::size_t n = 1;
     while (n < rest.size() && is_alpha(rest[n])) ++n;
-    if ((n == rest.size() || !is_word_char(rest[n])) && units.contains(lower(rest.substr(1, n - 1)))) {
+    word_buffer unit;
+    if ((n == rest.size() || !is_word_char(rest[n])) && units.contains(lower_into(rest.substr(1, n - 1), unit))) {
       return not_a_count::measure;
     }
   }

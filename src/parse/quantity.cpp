@@ -61,10 +61,6 @@ bool starts_with_word(std::string_view text, std::string_view word) {
   return starts_with_ci(text, 0, word) && (text.size() == word.size() || !is_word_char(text[word.size()]));
 }
 
-bool ends_with(std::string_view text, std::size_t end, std::string_view s) {
-  return end >= s.size() && text.substr(end - s.size(), s.size()) == s;
-}
-
 // Room for a word that a list below may hold; a longer word is read as "",
 // which none holds.
 using word_buffer = std::array<char, 24>;
@@ -147,9 +143,14 @@ not_a_count classify(std::string_view text, const figure_info& f) {
   }
   if (f.value < 0) return not_a_count::negative;
   // Money: a currency sign or code before, a currency word after.
-  if (before == '$' || ends_with(text, begin, "\xE2\x82\xAC") || ends_with(text, begin, "\xC2\xA3") ||
-      ends_with(text, begin, "\xC2\xA5") || ends_with(text, begin, "\xE2\x82\xB9") ||
-      ends_with(text, begin, "$ ") || one_of(prev, {"usd", "eur", "gbp", "rs", "rs.", "inr", "us$"})) {
+  // The signs' bytes are compared one by one: every figure asks.
+  auto byte_before = [&](std::size_t k) { return begin >= k ? static_cast<unsigned char>(text[begin - k]) : 0u; };
+  const bool pound_or_yen = byte_before(2) == 0xC2 && (byte_before(1) == 0xA3 || byte_before(1) == 0xA5);  // £ ¥
+  const bool euro_or_rupee =
+      byte_before(3) == 0xE2 && byte_before(2) == 0x82 && (byte_before(1) == 0xAC || byte_before(1) == 0xB9);  // € ₹
+  const bool dollar_and_space = before == ' ' && byte_before(2) == '$';  // "$ 5"
+  if (before == '$' || pound_or_yen || euro_or_rupee || dollar_and_space ||
+      one_of(prev, {"usd", "eur", "gbp", "rs", "rs.", "inr", "us$"})) {
     return not_a_count::money;
   }
   const std::string_view rest = text.substr(end);

@@ -8,6 +8,7 @@
 
 #include "core/ascii.hpp"
 #include "core/scan.hpp"
+#include "core/word_set.hpp"
 
 namespace tollgate::text {
 namespace {
@@ -51,11 +52,12 @@ bool is_abbreviation(std::string_view text, std::size_t dot) {
   if (n > kLongestAbbreviation) return false;
   char lower[kLongestAbbreviation];
   for (std::size_t i = 0; i < n; ++i) lower[i] = core::to_lower(text[start + i]);
-  const std::string_view word(lower, n);
-  for (auto a : kAbbreviations) {
-    if (word == a) return true;
-  }
-  return false;
+  static const core::word_set abbreviations = [] {
+    core::word_set set;
+    for (auto a : kAbbreviations) set.add(a);
+    return set;
+  }();
+  return abbreviations.contains(std::string_view(lower, n));
 }
 
 // Typographic quotes and dashes are three-byte UTF-8 sequences starting 0xE2.

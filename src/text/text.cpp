@@ -258,7 +258,7 @@ void tokenize(std::string_view text, span where, std::vector<token_view>& out, s
         if ((text[j] == '-' || text[j] == '\'') && j + 1 < end &&
             kWordByteNotE2[static_cast<unsigned char>(text[j + 1])]) {
           ++j;
-        } else if (text.substr(j, 3) == "\xE2\x80\x99" && j + 3 < end && is_alpha(text[j + 3])) {
+        } else if (text[j] == '\xE2' && text.substr(j, 3) == "\xE2\x80\x99" && j + 3 < end && is_alpha(text[j + 3])) {
           j += 3;  // don’t
           curly = true;
         } else {

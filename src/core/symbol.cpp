@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/word_set.hpp"
+
 namespace tollgate::core {
 namespace {
 constexpr std::size_t kChunkSize = std::size_t{1} << detail::kSymbolChunkBits;
@@ -23,7 +25,10 @@ constinit std::atomic<const std::string* const*> symbol_chunks[kSymbolChunks] = 
 
 namespace {
 
-std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+// The inline word hash, not std::hash (a library call): a symbol is made for
+// each part of every claim. Texts that share both ends and their length
+// collide; the lookup compares the texts.
+std::uint64_t hash_of(std::string_view s) { return word_hash(s); }
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
 struct pool {

@@ -144,10 +144,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 // form, so that no piece checks the string's capacity on its own.
 class line_writer {
  public:
-  // `most` bytes are made room for at the end of `out`.
-  line_writer(std::string& out, std::size_t most) : out_(out), start_(out.size()) {
-    out.resize(start_ + most);
-    at_ = out.data() + start_;
+  // `most` bytes are made room for in a buffer kept per thread, which only
+  // grows: the line is copied to the end of `out` when it is finished.
+  line_writer(std::string& out, std::size_t most) : out_(out) {
+    thread_local std::string room;
+    if (room.size() < most) room.resize(most);
+    start_ = room.data();
+    at_ = start_;
   }
   // The longest a string of `n` bytes can be written: every byte a \u escape.
   static std::size_t room_for(std::size_t n) { return 6 * n + 2; }
@@ -189,10 +192,8 @@ class line_writer {
     }
   }
   void day(const core::date& d) { str(d.iso()); }
-  // Ends the line where the cursor is.
-  void finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
-  // Takes the line back out.
-  void abandon() { out_.resize(start_); }
+  // Adds the line to `out`.
+  void finish() { out_.append(start_, static_cast<std::size_t>(at_ - start_)); }
 
  private:
   // The bytes of `s`, escaped; false when `s` is not valid UTF-8.
@@ -237,7 +238,7 @@ class line_writer {
   }
 
   std::string& out_;
-  std::size_t start_;
+  char* start_;
   char* at_;
 };
 
@@ -297,12 +298,8 @@ void append_claim_json(std::string& out, const claims::claim& c) {
   line.raw(R"(,"part_of":)"); if (c.part_of_number) str(doc, whole_number); else line.null();
   line.raw(R"(,"revision":)"); line.boolean(c.revision);
   line.raw("}");
-  if (valid) {
-    line.finish();
-  } else {
-    line.abandon();
-    out += dump(claim_object(c));
-  }
+  if (valid) line.finish();
+  else out += dump(claim_object(c));
 }
 
 std::string claim_json_reference(const claims::claim& c) { return dump(claim_object(c)); }

@@ -196,27 +196,30 @@ class line_writer {
   void finish() { out_.append(start_, static_cast<std::size_t>(at_ - start_)); }
 
  private:
-  // The bytes of `s`, escaped; false when `s` is not valid UTF-8.
+  // The bytes of `s`, escaped; false when `s` is not valid UTF-8. Plain
+  // bytes are copied as they are met, eight at a time where all eight are.
   bool escape(std::string_view s) {
-    std::size_t run = 0;  // runs of plain bytes are copied whole
-    for (std::size_t i = 0; i < s.size();) {
+    std::size_t i = 0;
+    while (i < s.size()) {
       if (i + 8 <= s.size() && eight_plain_bytes(s.data() + i)) {
+        std::memcpy(at_, s.data() + i, 8);
+        at_ += 8;
         i += 8;
         continue;
       }
       const auto ch = static_cast<unsigned char>(s[i]);
       if (kPlainByte[ch]) {
-        ++i;
+        *at_++ = s[i++];
         continue;
       }
       if (ch >= 0x80) {
         const std::size_t n = utf8_length(s, i);
         if (n == 0) return false;
+        for (std::size_t k = 0; k < n; ++k) *at_++ = s[i + k];
         i += n;
         continue;
       }
-      raw(s.substr(run, i - run));
-      run = ++i;
+      ++i;
       switch (ch) {
         case '"': raw("\\\""); break;
         case '\\': raw("\\\\"); break;
@@ -233,7 +236,6 @@ class line_writer {
         }
       }
     }
-    raw(s.substr(run));
     return true;
   }
 

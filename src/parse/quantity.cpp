@@ -626,7 +626,11 @@ class reader {
     if (!sequence) {
       const char* r = text_.data() + at;
       grammar::range_value range;
-      if (may_range && x3::parse(r, text_.data() + text_.size(), grammar::range(), range) && range.lo <= range.hi) {
+      std::size_t plain_end = 0;
+      const bool read = may_range && (plain_range(at, range, plain_end)
+                                          ? (r = text_.data() + plain_end, true)
+                                          : x3::parse(r, text_.data() + text_.size(), grammar::range(), range));
+      if (read && range.lo <= range.hi) {
         t.what = term::kind::range;
         t.range = range;
         t.figure_end = t.end = static_cast<std::size_t>(r - text_.data());
@@ -787,10 +791,111 @@ class reader {
     pos = after_blanks(pos);
     if (pos == text_.size()) return false;
     if (to_follows && (plain_figure_alone(pos) || spelled_figure_alone(pos))) return false;
+    // "from a stampede": an article that carries no numeral.
+    if (article_alone(text_, pos)) return false;
+    // After "the", only an ordinal: "the 13th to the 15th", not "the 25 announced".
+    if (!the_may_follow && is_digit(text_[pos])) {
+      while (pos < text_.size() && is_digit(text_[pos])) ++pos;
+      return starts_with_ci(text_, pos, "st") || starts_with_ci(text_, pos, "nd") ||
+             starts_with_ci(text_, pos, "rd") || starts_with_ci(text_, pos, "th");
+    }
     if (may_start_numeral(text_, pos)) return true;
     if (!the_may_follow || !starts_with_ci(text_, pos, "the")) return false;
     pos = after_blanks(pos + 3);
     return pos < text_.size() && may_start_numeral(text_, pos);
+  }
+
+  // The common ranges of two plain figures, read without the grammar: "10 to
+  // 15", "10-15", "from 10 to 15", "between 10 and 15". False for any other
+  // form, which the grammar reads; when true, `range` and `end` are what the
+  // grammar gives.
+  bool plain_range(std::size_t at, grammar::range_value& range, std::size_t& end) const {
+    if (!shortcuts) return false;
+    auto blanks_from = [&](std::size_t k) {
+      while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+      return k;
+    };
+    auto word_at = [&](std::size_t k, std::string_view w) { return starts_with_word(text_.substr(k), w); };
+    std::size_t k = at;
+    const bool between = word_at(k, "between");
+    if (between || word_at(k, "from")) {
+      const std::size_t opening = k + (between ? 7 : 4);
+      k = blanks_from(opening);
+      if (k == opening) return false;
+    }
+    // The first figure: digits, maybe grouped in threes, followed by blanks
+    // or a dash; no decimals, no grouping by spaces ("1 234"), no scale.
+    figure_info lo;
+    if (!is_digit(text_[k]) || (k > 0 && is_digit(text_[k - 1])) || !read_plain_digits(k, lo)) return false;
+    std::size_t next = blanks_from(lo.end);
+    if (next < text_.size() && next > lo.end && is_digit(text_[next])) return false;  // "1 234"
+    std::size_t second = 0;
+    if (between) {
+      if (next == lo.end || !word_at(next, "and")) return false;
+      second = blanks_from(next + 3);
+      if (second == next + 3) return false;
+    } else if (next < text_.size() && (text_[next] == '-' || text_[next] == '~')) {
+      second = blanks_from(next + 1);
+    } else if (text_.substr(next, 3) == "\xE2\x80\x93" || text_.substr(next, 3) == "\xE2\x80\x94") {
+      second = blanks_from(next + 3);
+    } else if (next > lo.end && (word_at(next, "to") || word_at(next, "through") || word_at(next, "thru"))) {
+      const std::size_t word_end = next + (word_at(next, "to") ? 2 : word_at(next, "thru") ? 4 : 7);
+      second = blanks_from(word_end);
+      if (second == word_end) return false;
+    } else {
+      return false;
+    }
+    figure_info hi;
+    if (second >= text_.size() || !is_digit(text_[second]) || !read_plain_figure(text_, second, hi)) return false;
+    // "1-222-2222", "2023-10-12": not when a dash, a slash or a point and a
+    // digit follow.
+    const std::size_t after = hi.end;
+    if (after + 1 < text_.size() && (text_[after] == '-' || text_[after] == '/' || text_[after] == '.') &&
+        is_digit(text_[after + 1])) {
+      return false;
+    }
+    const std::string_view dash = text_.substr(after, 3);
+    if ((dash == "\xE2\x80\x93" || dash == "\xE2\x80\x94") && after + 3 < text_.size() && is_digit(text_[after + 3])) {
+      return false;
+    }
+    range = grammar::range_value{};
+    range.lo = lo.value;
+    range.hi = hi.value;
+    end = after;
+    return true;
+  }
+
+  // Digits at `pos`, maybe grouped by commas in threes, with no decimals or
+  // other digits after them ("40", "1,200"); as read_plain_figure reads
+  // them, whatever follows.
+  bool read_plain_digits(std::size_t pos, figure_info& out) const {
+    std::size_t i = pos;
+    double value = 0;
+    std::size_t run = 0;
+    while (i < text_.size() && is_digit(text_[i])) {
+      value = value * 10 + (text_[i] - '0');
+      ++i;
+      ++run;
+    }
+    if (run == 0 || run > 15) return false;
+    auto digit_at = [&](std::size_t k) { return k < text_.size() && is_digit(text_[k]); };
+    const bool may_group = run <= 3;  // groups of three after a first group of one to three digits
+    while (may_group && run <= 12 && i < text_.size() && text_[i] == ',' && digit_at(i + 1) && digit_at(i + 2) &&
+           digit_at(i + 3) && !digit_at(i + 4)) {
+      value = value * 1000 + (text_[i + 1] - '0') * 100 + (text_[i + 2] - '0') * 10 + (text_[i + 3] - '0');
+      i += 4;
+      run += 3;
+    }
+    if (i < text_.size() && (text_[i] == ',' || text_[i] == '.') && digit_at(i + 1)) return false;  // "1,3", "1.5"
+    if (i < text_.size() && !(text_[i] == ' ' || text_[i] == '\t' || text_[i] == '-' || text_[i] == '~' ||
+                              static_cast<unsigned char>(text_[i]) == 0xE2)) {
+      return false;  // "4k", "13th", "3/4", "2^3"
+    }
+    out.begin = pos;
+    out.end = i;
+    out.value = value;
+    out.form = numeral_form::integer;
+    return true;
   }
 
   const qualifier_entry& entry(int i) const { return lexicon_.qualifiers()[static_cast<std::size_t>(i)]; }

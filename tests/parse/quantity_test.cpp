@@ -445,6 +445,17 @@ TEST_SUITE("parse") {
         "one \xE2\x80\x93 two, one \xE2\x80\x94 two, one ~ two, nine thru ten, nine Through ten, nine to "
         "the, nine to then, ninety-nine-year, 7-\xC2\xBD, 7-.5, dozens-fold, point-blank, ten abcdefghijklmnopq "
         "to twenty");
+    // Ranges of two plain figures next to the edges of their shortcut.
+    texts.push_back(
+        "between 10 and 15 people, between 10 and 15 million, between 1,200 and 1,500, between 10 and 1.5, "
+        "between 1 234 and 5, between 10 hundred and 20, Between 10 And 15, between  10  and  15, between 10 "
+        "andy 15, between10 and 15, 10 to 15, 10 To 15, 10 to 15.5, 10 to 15k, 10 to 15%, 10 to 15-year-olds, "
+        "10 tomorrow, 10 to (15), 10 to 2 1/4, 10 to the 15th, 10-15, 10 - 15, 10 -15, 10- 15, 10~15, "
+        "10\xE2\x80\x93" "15, 10 \xE2\x80\x94 15, 10-15-20, 2023-10-12, 1-222-2222, 10-15/20, 10-15.5, "
+        "10-15\xE2\x80\x93" "20, 10 through 15, 10 thru 15, 10 throughout 15, from 10 to 15, from  10 to 15, "
+        "from10 to 15, 10 k to 20, 10 million to 20, 10 \xC2\xBD to 20, 10th to 15th, 1,2345 to 5, 12,34,567 "
+        "to 8, 1,200,000 to 1,500,000, 1,200,0000 to 5, from a stampede, from an estimated 40, from a dozen to "
+        "20, the 25 announced, the 25th to the 30th, the 25 th, between a and b, between a dozen and 20");
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -182,7 +182,8 @@ bool may_carry_weekday(std::string_view w) {
   if (words.contains(w)) return true;
   static constexpr std::string_view openings[] = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",  // months
-      "fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe"};  // day words
+      "fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",    // ordinal days
+      "one", "two", "thr", "fiv"};  // and cardinal ones after "the": "Friday the five"
   for (std::string_view o : openings) {
     if (w.substr(0, 3) == o) return true;
   }

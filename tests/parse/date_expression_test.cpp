@@ -314,6 +314,7 @@ TEST_SUITE("parse") {
         "tomorrow, tomorrows, tomorrow\u2019s, yesterday evening, today 5 May, Friday\tevening, Saturday "
         "internationally, FRIDAY, friday. Friday, the ministry said. Friday the\tfirst, Friday the  13th, "
         "Friday, the 3rd, Friday, the, Friday the-13th, Friday the\n13th, Friday the twentyfirst, "
+        "Saturday. The five-storey building, Friday the three, Friday the one, Friday the two, "
         "midOctober, mid-October, twentyfirst of May, thirtyfirst, thirtysomething, middle, midst, "
         "them, civilians, without, forces, Mayday, Decembers, twentyone, Easterly, Thanksgivings.");
     // Words of the grammars that open nothing, and the first words of every

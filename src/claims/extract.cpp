@@ -891,7 +891,8 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
 // True when the word text[start, end) (in any case) is one of `words`. Most
 // words fail on (first letter, last letter, length) before they are copied.
 // Inlined: the first pass asks it of every word of a batch.
-[[gnu::always_inline]] inline bool is_word_of(std::string_view text, std::size_t start, std::size_t end, const core::word_set& words) {
+[[gnu::always_inline]] inline bool is_word_of(std::string_view text, std::size_t start, std::size_t end,
+                                              const core::word_set& words) {
   const std::size_t n = end - start;
   char word[24];
   if (n < 3 || n > sizeof word ||

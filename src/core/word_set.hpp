@@ -70,7 +70,9 @@ class word_shapes {
   // every word of a batch.
   static constexpr std::array<std::uint8_t, 256> kLetter = [] {
     std::array<std::uint8_t, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
+    for (int c = 0; c < 256; ++c) {
+      t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
+    }
     return t;
   }();
   static std::size_t ends(char first, char last) {

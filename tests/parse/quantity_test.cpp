@@ -456,6 +456,7 @@ TEST_SUITE("parse") {
         "from10 to 15, 10 k to 20, 10 million to 20, 10 \xC2\xBD to 20, 10th to 15th, 1,2345 to 5, 12,34,567 "
         "to 8, 1,200,000 to 1,500,000, 1,200,0000 to 5, from a stampede, from an estimated 40, from a dozen to "
         "20, the 25 announced, the 25th to the 30th, the 25 th, between a and b, between a dozen and 20");
+    for (const char* end : {"from ", "between ", "between 10 and", "10 to", "10-", "from 10 to "}) texts.push_back(end);
     const auto& lexicon = *test::builtin_lexicon().quantities;
     std::size_t compared = 0;
     for (const auto& text : texts) {

@@ -5,18 +5,8 @@
 #include <string>
 
 #include "claims/claims.hpp"
-#include "core/shared_records.hpp"
 
 namespace tollgate::claims {
-namespace {
-
-core::shared_records<claim_document>& documents() {
-  // Never destroyed: claims may be read while static objects are torn down.
-  static auto* table = new core::shared_records<claim_document>;
-  return *table;
-}
-
-}  // namespace
 
 claim_document document_facts(const ingest::document& doc) {
   claim_document d;
@@ -30,12 +20,7 @@ claim_document document_facts(const ingest::document& doc) {
   return d;
 }
 
-document_ref::document_ref(const claim_document& d) : number_(documents().add(d) + 1) {}
-
-const claim_document& document_ref::operator*() const {
-  static const claim_document none;
-  return number_ == 0 ? none : documents()[number_ - 1];
-}
+document_ref::document_ref(const claim_document& d) : number_(detail::document_table().add(d) + 1) {}
 
 std::string claim::series() const {
   std::string key = metric + "/" + group;

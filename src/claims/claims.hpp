@@ -17,6 +17,7 @@
 #include "core/compact_optional.hpp"
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
+#include "core/shared_records.hpp"
 #include "core/stored_text.hpp"
 #include "core/symbol.hpp"
 #include "core/word_set.hpp"
@@ -158,6 +159,21 @@ class document_ref {
  private:
   std::uint32_t number_ = 0;  // 1 + the record's number in the run's table; 0 for none
 };
+
+namespace detail {
+/// The run's table of document records. Never destroyed: claims may be read
+/// while static objects are torn down.
+inline core::shared_records<claim_document>& document_table() {
+  static auto* table = new core::shared_records<claim_document>;
+  return *table;
+}
+}  // namespace detail
+
+// Inline: the rules read a claim's record several times for every claim.
+inline const claim_document& document_ref::operator*() const {
+  static const claim_document none;
+  return number_ == 0 ? none : detail::document_table()[number_ - 1];
+}
 
 /// One casualty figure with its meaning (DESIGN "Claims"). A batch holds
 /// millions, so a claim is kept small: text that claims share (names from

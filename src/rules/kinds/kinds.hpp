@@ -122,9 +122,10 @@ class term_check final : public check_kind {
   std::array<bool, 256> first_bytes_{};  // their first letters, in either case
   /// The second letters of the words, a bit each, by their first letter.
   std::array<std::uint32_t, 26> second_letters_{};
-  /// The same as pairs of letters, for the 16-byte scan when there are few.
+  /// The first three letters of each first word ('\0' third for a word of
+  /// two), once each, for the 16-byte scan when there are few.
   static constexpr std::size_t kMaxPairs = 12;
-  std::vector<std::array<char, 2>> first_pairs_;
+  std::vector<std::array<char, 3>> first_pairs_;
   bool skip_quotes_;
 };
 

@@ -63,10 +63,11 @@ term_check::term_check(param_reader& p) {
       break;
     }
     first_words_[first.size()].push_back(first);
-    std::uint32_t& seconds = second_letters_[static_cast<std::size_t>(first[0] - 'a')];
-    const std::uint32_t second = std::uint32_t{1} << (first[1] - 'a');
-    if (!(seconds & second)) first_pairs_.push_back({first[0], first[1]});
-    seconds |= second;
+    second_letters_[static_cast<std::size_t>(first[0] - 'a')] |= std::uint32_t{1} << (first[1] - 'a');
+    const std::array<char, 3> opening = {first[0], first[1], first.size() > 2 ? first[2] : '\0'};
+    if (std::find(first_pairs_.begin(), first_pairs_.end(), opening) == first_pairs_.end()) {
+      first_pairs_.push_back(opening);
+    }
     first_bytes_[static_cast<unsigned char>(first[0])] = true;
     first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
   }
@@ -106,24 +107,31 @@ bool term_check::may_match(std::string_view text) const {
   std::size_t length = 0;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: the word starts that open with the first two
+  // Sixteen bytes at a time: the word starts that open with the first three
   // letters of one of the words, from compares on the bytes folded to
-  // lowercase. One letter alone would stop at every "said" and "with".
-  if (first_pairs_.size() <= kMaxPairs && text.size() > 17) {
+  // lowercase. One or two letters alone would stop at every "said" and "with".
+  if (first_pairs_.size() <= kMaxPairs && text.size() > 18) {
     if (first_bytes_[static_cast<unsigned char>(text[0])] && first_word_at(0, length)) return true;
     const __m128i fold = _mm_set1_epi8(0x20);
-    __m128i firsts[kMaxPairs], seconds[kMaxPairs];  // each pair's letters in every byte
+    // Each opening's letters in every byte; a word of two letters takes any third.
+    __m128i firsts[kMaxPairs], seconds[kMaxPairs], thirds[kMaxPairs], any_third[kMaxPairs];
     for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
       firsts[k] = _mm_set1_epi8(first_pairs_[k][0]);
       seconds[k] = _mm_set1_epi8(first_pairs_[k][1]);
+      thirds[k] = _mm_set1_epi8(first_pairs_[k][2]);
+      any_third[k] = first_pairs_[k][2] == '\0' ? _mm_set1_epi8(-1) : _mm_setzero_si128();
     }
-    for (i = 1; i + 17 <= text.size(); i += 16) {
+    for (i = 1; i + 18 <= text.size(); i += 16) {
       const char* p = text.data() + i;
       const __m128i here = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), fold);
       const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), fold);
+      const __m128i after = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2)), fold);
       __m128i hit = _mm_setzero_si128();
       for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(here, firsts[k]), _mm_cmpeq_epi8(next, seconds[k])));
+        const __m128i third = _mm_or_si128(_mm_cmpeq_epi8(after, thirds[k]), any_third[k]);
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(here, firsts[k]),
+                                                            _mm_cmpeq_epi8(next, seconds[k])),
+                                              third));
       }
       // A word byte before: a letter (folded, 'a'..'z' in a signed compare)
       // or a UTF-8 byte (its high bit set).

@@ -397,10 +397,7 @@ bool read_plain_figure(std::string_view text, std::size_t pos, figure_info& out)
       return false;
     }
   }
-  out.begin = pos;
-  out.end = i;
-  out.value = value;
-  out.form = numeral_form::integer;
+  out = {pos, i, value, numeral_form::integer};
   return true;
 }
 
@@ -888,10 +885,7 @@ class reader {
                               static_cast<unsigned char>(text_[i]) == 0xE2)) {
       return false;
     }
-    out.begin = pos;
-    out.end = i;
-    out.value = value;
-    out.form = numeral_form::integer;
+    out = {pos, i, value, numeral_form::integer};
     return true;
   }
 

@@ -257,8 +257,8 @@ void append_claim_json(std::string& out, const claims::claim& c) {
   const std::string& text = wording.text;
   const std::string& doc = c.doc();
   const std::string& source = c.source().str();
-  const std::string& location = c.location ? c.location->str() : std::string();
-  const std::string& attribution = c.attribution ? c.attribution->str() : std::string();
+  const std::string_view location = c.location ? std::string_view(c.location->str()) : std::string_view();
+  const std::string_view attribution = c.attribution ? std::string_view(c.attribution->str()) : std::string_view();
   // "#3": the claim's number, and its whole's, after the document id.
   auto numbered = [](char* buffer, std::uint32_t n) {
     buffer[0] = '#';

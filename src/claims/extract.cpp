@@ -68,13 +68,7 @@ bool is_modifier_skip(std::string_view w) {
   return skips.contains(w);
 }
 
-bool is_month_word(std::string_view w) {
-  static const word_set months = {"january", "february", "march", "april", "may", "june", "july",
-                                  "august", "september", "october", "november", "december", "jan",
-                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                  "nov", "dec"};
-  return months.contains(w);
-}
+bool is_month_word(std::string_view w) { return core::is_month_name(w); }
 
 struct found_quantity {
   parse::quantity q;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <limits>
+
+#include "core/word_set.hpp"
 
 namespace tollgate::core {
 namespace {
@@ -109,22 +110,12 @@ std::string date::human() const {
   return std::to_string(c.d) + " " + kMonthAbbrev[c.m - 1] + " " + std::to_string(c.y);
 }
 
-int month_from_name(std::string_view word) {
-  static constexpr std::array<const char*, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  std::string w;
-  for (char c : word) {
-    if (c == '.') continue;
-    w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (w.size() < 3) return 0;
-  if (w == "sept") return 9;
-  for (size_t i = 0; i < kFull.size(); ++i) {
-    const std::string_view full = kFull[i];
-    if (w == full || (w.size() == 3 && full.substr(0, 3) == w)) return static_cast<int>(i + 1);
-  }
-  return 0;
+bool is_month_name(std::string_view lower_word) {
+  static const word_set months = {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december", "jan",
+                                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                  "nov", "dec"};
+  return months.contains(lower_word);
 }
 
 }  // namespace tollgate::core

@@ -56,8 +56,9 @@ struct absent_value<date> {
   static bool is(const date& d) { return d.days_ == std::numeric_limits<std::int32_t>::min(); }
 };
 
-/// Returns 1..12 for an English month name or abbreviation ("Oct", "Sept",
-/// "october"), 0 otherwise.
-int month_from_name(std::string_view word);
+/// True when the lowercase `word` is an English month's name or its
+/// abbreviation ("october", "oct", "sept"). Asked of many words of a batch:
+/// a word set, no copy.
+bool is_month_name(std::string_view lower_word);
 
 }  // namespace tollgate::core

@@ -9,7 +9,7 @@
 
 #include "core/ascii.hpp"
 #include "core/text_position.hpp"
-#include "core/word_set.hpp"
+#include "core/date.hpp"
 #include "ingest/ingest.hpp"
 #include "parse/dates.hpp"
 #include "parse/parse.hpp"
@@ -38,10 +38,6 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 bool may_open_date(std::string_view line, std::size_t at) {
   if (at >= line.size()) return false;
   if (core::is_digit(line[at])) return true;
-  static const core::word_set months = {"january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december", "jan",
-                                        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                        "nov", "dec"};
   char word[10];
   std::size_t n = 0;
   while (at + n < line.size() && core::is_alpha(line[at + n])) {
@@ -49,7 +45,7 @@ bool may_open_date(std::string_view line, std::size_t at) {
     word[n] = core::to_lower(line[at + n]);
     ++n;
   }
-  return months.contains(std::string_view(word, n));
+  return core::is_month_name(std::string_view(word, n));
 }
 
 std::optional<core::date> full_date(std::string_view line, std::size_t at, std::size_t& end) {

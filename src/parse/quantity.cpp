@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/ascii.hpp"
+#include "core/date.hpp"
 #include "core/word_set.hpp"
 #include "parse/grammar/date.hpp"
 #include "parse/grammar/number.hpp"
@@ -98,12 +99,8 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // A month's name or its abbreviation, lowercase, with or without a final period.
 bool is_month(std::string_view w) {
-  static const core::word_set months = {"january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december", "jan",
-                                        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                        "nov", "dec"};
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return months.contains(w);
+  return core::is_month_name(w);
 }
 
 // use_quantity_shortcuts(): tests turn the shortcuts off to compare.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/ascii.hpp"
+#include "core/date.hpp"
 #include "parse/dates.hpp"
 #include "test_support.hpp"
 
@@ -59,6 +60,11 @@ TEST_SUITE("parse") {
     CHECK(found("May" + std::string(12, ' ') + "7").empty());
     CHECK(found("Sept 31 and Septembers 3") == list{"Sept 31"});
     CHECK(found("").empty());
+  }
+
+  TEST_CASE("month names and their abbreviations are months, lowercase and whole") {
+    for (const char* m : {"january", "may", "sept", "sep", "dec", "december"}) CHECK(core::is_month_name(m));
+    for (const char* w : {"", "ma", "mayor", "May", "sept.", "decembers", "monday"}) CHECK_FALSE(core::is_month_name(w));
   }
 
   TEST_CASE("full and partial dates take the latest year on or before publication") {

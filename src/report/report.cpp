@@ -140,28 +140,23 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-// One claim's line, written through a cursor into room made for its longest
-// form, so that no piece checks the string's capacity on its own.
+// One claim's line, written through a cursor into a buffer kept per thread,
+// which only grows: each piece makes room for its longest form once, not a
+// string append (a capacity check and a call) per byte run. The line is
+// copied to the end of `out` when it is finished.
 class line_writer {
  public:
-  // `most` bytes are made room for in a buffer kept per thread, which only
-  // grows: the line is copied to the end of `out` when it is finished.
-  line_writer(std::string& out, std::size_t most) : out_(out) {
-    thread_local std::string room;
-    if (room.size() < most) room.resize(most);
-    start_ = room.data();
-    at_ = start_;
-  }
-  // The longest a string of `n` bytes can be written: every byte a \u escape.
-  static std::size_t room_for(std::size_t n) { return 6 * n + 2; }
-  static constexpr std::size_t kNumberRoom = 32;
+  explicit line_writer(std::string& out)
+      : out_(out), room_(buffer()), begin_(room_.data()), at_(begin_), end_(begin_ + room_.size()) {}
 
   template <std::size_t N>
   void raw(const char (&piece)[N]) {
+    make_room(N);
     std::memcpy(at_, piece, N - 1);
     at_ += N - 1;
   }
   void raw(std::string_view piece) {
+    make_room(piece.size());
     std::memcpy(at_, piece.data(), piece.size());
     at_ += piece.size();
   }
@@ -175,12 +170,14 @@ class line_writer {
   bool str(std::string_view s) { return str(s, {}); }
   // `a` and `b` as one JSON string ("doc" and "#3").
   bool str(std::string_view a, std::string_view b) {
+    make_room(6 * (a.size() + b.size()) + 2);  // every byte a \u escape at most
     *at_++ = '"';
     const bool valid = escape(a) && escape(b);
     *at_++ = '"';
     return valid;
   }
   void num(double v) {
+    make_room(kNumberRoom);
     // A whole number, the common case, is written without rounding it first.
     if (v > -9e15 && v < 9e15 && static_cast<double>(static_cast<long long>(v)) == v) {
       at_ = std::to_chars(at_, at_ + kNumberRoom, static_cast<long long>(v)).ptr;
@@ -193,9 +190,25 @@ class line_writer {
   }
   void day(const core::date& d) { str(d.iso()); }
   // Adds the line to `out`.
-  void finish() { out_.append(start_, static_cast<std::size_t>(at_ - start_)); }
+  void finish() { out_.append(begin_, static_cast<std::size_t>(at_ - begin_)); }
 
  private:
+  static constexpr std::size_t kNumberRoom = 32;  // a double's longest JSON form and more
+  static std::string& buffer() {
+    thread_local std::string room(1024, '\0');
+    return room;
+  }
+  void make_room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - at_) < n) grow(n);
+  }
+  void grow(std::size_t n) {
+    const std::size_t at = static_cast<std::size_t>(at_ - begin_);
+    room_.resize(std::max(2 * room_.size(), at + n));
+    begin_ = room_.data();
+    at_ = begin_ + at;
+    end_ = begin_ + room_.size();
+  }
+
   // The bytes of `s`, escaped; false when `s` is not valid UTF-8. Plain
   // bytes are copied as they are met, eight at a time where all eight are.
   bool escape(std::string_view s) {
@@ -240,8 +253,10 @@ class line_writer {
   }
 
   std::string& out_;
-  char* start_;
+  std::string& room_;
+  char* begin_;
   char* at_;
+  char* end_;
 };
 
 }  // namespace
@@ -267,11 +282,7 @@ void append_claim_json(std::string& out, const claims::claim& c) {
   char number[16], whole[16];
   const std::string_view claim_number = numbered(number, c.number);
   const std::string_view whole_number = numbered(whole, c.part_of_number);
-  // Room for the keys, the numbers and dates, and every string at its longest.
-  const std::size_t strings = 3 * doc.size() + 2 * sizeof number + source.size() + text.size() + c.metric.size() +
-                              c.group.size() + location.size() + c.qualifier.size() + wording.as_of_basis.size() +
-                              attribution.size() + 2 * 10;
-  line_writer line(out, 512 + 7 * line_writer::kNumberRoom + line_writer::room_for(strings));
+  line_writer line(out);
   // Invalid UTF-8 would make this line disagree with nlohmann's
   // replacement; such rare claims take that path.
   bool valid = true;

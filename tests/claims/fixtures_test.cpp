@@ -320,6 +320,14 @@ TEST_SUITE("claims") {
         found.push_back(c);
       }
     }
+    // A line longer than the writer's first room, in plain bytes and in escapes.
+    for (const char* fill : {"a", "\x01"}) {
+      claims::claim c = found.front();
+      std::string long_text;
+      for (int k = 0; k < 3000; ++k) long_text += fill;
+      with_text(c, long_text);
+      found.push_back(c);
+    }
     odd.value = 12345678.0;
     odd.lo = -3;
     found.push_back(odd);

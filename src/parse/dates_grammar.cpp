@@ -203,7 +203,7 @@ std::optional<grammar::date_expression_parts> lone_day_word(std::string_view tex
   static constexpr std::pair<std::string_view, int> relative[] = {{"today", 0}, {"yesterday", -1}, {"tomorrow", 1}};
   for (const auto& [word, count] : relative) {
     if (w != word) continue;
-    p.kind = 2;  // relative_day
+    p.kind = static_cast<int>(date_expression_kind::relative_day);
     p.count = count;
     return p;
   }
@@ -247,7 +247,7 @@ std::optional<grammar::date_expression_parts> lone_day_word(std::string_view tex
       }
     }
   }
-  p.kind = 3;  // weekday
+  p.kind = static_cast<int>(date_expression_kind::weekday);
   p.weekday = weekday;
   return p;
 }

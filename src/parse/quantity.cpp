@@ -743,10 +743,8 @@ class reader {
       while (end < text_.size() && is_alpha(text_[end])) ++end;
       const bool glued = k > 0 && is_digit(text_[k - 1]);  // "4k", "13th", "1e10"
       if (!glued) {
-        char word[16];
-        if (end - k > sizeof word) return false;  // no numeral word is so long
-        for (std::size_t i = k; i < end; ++i) word[i - k] = fold(text_[i]);
-        const std::string_view w(word, end - k);
+        word_buffer letters;
+        const std::string_view w = lower_into(text_.substr(k, end - k), letters);  // "" when too long for any
         if (w == "to" || w == "through" || w == "thru") return figure_may_open(end);
         if (!is_date_grammar_word(w)) return false;  // the first figure ends before it
       }
@@ -762,14 +760,10 @@ class reader {
     while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
     if (pos >= text_.size()) return false;
     if (!is_alpha(text_[pos])) return true;
-    char word[16];
-    std::size_t n = 0;
-    while (pos + n < text_.size() && is_alpha(text_[pos + n])) {
-      if (n == sizeof word) return false;
-      word[n] = fold(text_[pos + n]);
-      ++n;
-    }
-    const std::string_view w(word, n);
+    std::size_t end = pos;
+    while (end < text_.size() && is_alpha(text_[end])) ++end;
+    word_buffer letters;
+    const std::string_view w = lower_into(text_.substr(pos, end - pos), letters);  // "" when too long for any
     return w == "the" || w == "minus" || w == "negative" || may_open_numeral_word(w);
   }
 

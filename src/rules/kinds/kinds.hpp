@@ -124,8 +124,8 @@ class term_check final : public check_kind {
   std::array<std::uint32_t, 26> second_letters_{};
   /// The first three letters of each first word ('\0' third for a word of
   /// two), once each, for the 16-byte scan when there are few.
-  static constexpr std::size_t kMaxPairs = 12;
-  std::vector<std::array<char, 3>> first_pairs_;
+  static constexpr std::size_t kMaxOpenings = 12;
+  std::vector<std::array<char, 3>> first_openings_;
   bool skip_quotes_;
 };
 

@@ -65,8 +65,8 @@ term_check::term_check(param_reader& p) {
     first_words_[first.size()].push_back(first);
     second_letters_[static_cast<std::size_t>(first[0] - 'a')] |= std::uint32_t{1} << (first[1] - 'a');
     const std::array<char, 3> opening = {first[0], first[1], first.size() > 2 ? first[2] : '\0'};
-    if (std::find(first_pairs_.begin(), first_pairs_.end(), opening) == first_pairs_.end()) {
-      first_pairs_.push_back(opening);
+    if (std::find(first_openings_.begin(), first_openings_.end(), opening) == first_openings_.end()) {
+      first_openings_.push_back(opening);
     }
     first_bytes_[static_cast<unsigned char>(first[0])] = true;
     first_bytes_[static_cast<unsigned char>(first[0] - ('a' - 'A'))] = true;
@@ -110,16 +110,16 @@ bool term_check::may_match(std::string_view text) const {
   // Sixteen bytes at a time: the word starts that open with the first three
   // letters of one of the words, from compares on the bytes folded to
   // lowercase. One or two letters alone would stop at every "said" and "with".
-  if (first_pairs_.size() <= kMaxPairs && text.size() > 18) {
+  if (first_openings_.size() <= kMaxOpenings && text.size() > 18) {
     if (first_bytes_[static_cast<unsigned char>(text[0])] && first_word_at(0, length)) return true;
     const __m128i fold = _mm_set1_epi8(0x20);
     // Each opening's letters in every byte; a word of two letters takes any third.
-    __m128i firsts[kMaxPairs], seconds[kMaxPairs], thirds[kMaxPairs], any_third[kMaxPairs];
-    for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
-      firsts[k] = _mm_set1_epi8(first_pairs_[k][0]);
-      seconds[k] = _mm_set1_epi8(first_pairs_[k][1]);
-      thirds[k] = _mm_set1_epi8(first_pairs_[k][2]);
-      any_third[k] = first_pairs_[k][2] == '\0' ? _mm_set1_epi8(-1) : _mm_setzero_si128();
+    __m128i firsts[kMaxOpenings], seconds[kMaxOpenings], thirds[kMaxOpenings], any_third[kMaxOpenings];
+    for (std::size_t k = 0; k < first_openings_.size(); ++k) {
+      firsts[k] = _mm_set1_epi8(first_openings_[k][0]);
+      seconds[k] = _mm_set1_epi8(first_openings_[k][1]);
+      thirds[k] = _mm_set1_epi8(first_openings_[k][2]);
+      any_third[k] = first_openings_[k][2] == '\0' ? _mm_set1_epi8(-1) : _mm_setzero_si128();
     }
     for (i = 1; i + 18 <= text.size(); i += 16) {
       const char* p = text.data() + i;
@@ -127,7 +127,7 @@ bool term_check::may_match(std::string_view text) const {
       const __m128i next = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), fold);
       const __m128i after = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2)), fold);
       __m128i hit = _mm_setzero_si128();
-      for (std::size_t k = 0; k < first_pairs_.size(); ++k) {
+      for (std::size_t k = 0; k < first_openings_.size(); ++k) {
         const __m128i third = _mm_or_si128(_mm_cmpeq_epi8(after, thirds[k]), any_third[k]);
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(here, firsts[k]),
                                                             _mm_cmpeq_epi8(next, seconds[k])),

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "claims/claims.hpp"
+#include "parse/dates.hpp"
 #include "test_support.hpp"
 
 namespace tollgate {
@@ -104,6 +105,31 @@ TEST_SUITE("claims") {
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].column == 15);
     CHECK(problems[0].message.find("impossible date") != std::string::npos);
+  }
+
+  TEST_CASE("a period after a month or weekday written in full ends its sentence, not its name") {
+    // "September. 31 trucks" is no date; "Sept. 31" is one, and an impossible one.
+    const auto doc = test::make_document(
+        "Food has been scarce since September. 31 trucks reached the town on Monday.\n"
+        "The shelling eased on Saturday. The five bakeries reopened.\n"
+        "The attack of Sept. 31 was denied.\n",
+        "2023-10-13");
+    const auto problems = claims::check_dates(doc);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].line == 3);
+    CHECK(problems[0].column == 15);
+    CHECK(problems[0].message.find("impossible date") != std::string::npos);
+    // The grammar agrees: a full name and its period are the name alone.
+    CHECK_FALSE(parse::parse_date_expression("September. 12 trucks", 0));
+    const auto month = parse::parse_date_expression("Sept. 12 trucks", 0);
+    REQUIRE(month);
+    CHECK(month->length == 8);
+    const auto weekday = parse::parse_date_expression("Saturday. The five bakeries", 0);
+    REQUIRE(weekday);
+    CHECK(weekday->length == 8);
+    const auto shortened = parse::parse_date_expression("Fri. the 13th", 0);
+    REQUIRE(shortened);
+    CHECK(shortened->length == 13);
   }
 }
 

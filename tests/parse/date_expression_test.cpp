@@ -255,11 +255,13 @@ TEST_SUITE("parse") {
       ++checked;
       word.clear();
     };
-    for (const char* file : {"src/parse/grammar/date_expression_def.hpp", "src/parse/grammar/number_def.hpp"}) {
+    for (const char* file : {"src/parse/grammar/date_expression_def.hpp", "src/parse/grammar/calendar_names.hpp",
+                             "src/parse/grammar/number_def.hpp"}) {
       std::ifstream in(test::source_path(file));
       REQUIRE(in);
       std::string line;
       while (std::getline(in, line)) {
+        if (line.starts_with("#include")) continue;  // a file name, not matched text
         line = line.substr(0, line.find("//"));  // comments are no grammar (and hold no quotes here)
         bool in_string = false;
         std::string word;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "parse/grammar/calendar_names.hpp"
 #include "parse/grammar/date.hpp"
 
 namespace tollgate::parse::grammar {
@@ -8,12 +9,8 @@ namespace date_detail {
 using x3::_attr;
 using x3::_val;
 
-inline asc::symbols<int> const month_names{
-    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
-    {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
-    {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
-    {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
-    {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
+using calendar_names::full_month_names;
+using calendar_names::short_month_names;
 
 auto const word_end = !(asc::alnum | asc::lit('_'));
 auto const sp = x3::omit[+asc::blank];
@@ -27,7 +24,8 @@ auto const set_year = [](auto& ctx) { _val(ctx).year = _attr(ctx); };
 auto const set_month = [](auto& ctx) { _val(ctx).month = _attr(ctx); };
 auto const set_day = [](auto& ctx) { _val(ctx).day = _attr(ctx); };
 
-auto const month = x3::no_case[month_names][set_month] >> word_end >> -asc::lit('.');
+auto const month = (x3::no_case[short_month_names][set_month] >> word_end >> -asc::lit('.')) |
+                   (x3::no_case[full_month_names][set_month] >> word_end);
 auto const day = day_num[set_day] >> -ordinal_suffix >> word_end;
 auto const year = uint4[set_year] >> !asc::digit;
 

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "parse/grammar/calendar_names.hpp"
 #include "parse/grammar/date_expression.hpp"
 #include "parse/grammar/number.hpp"
 
@@ -17,24 +18,17 @@ using x3::_attr;
 using x3::_pass;
 using x3::_val;
 using parts = date_expression_parts;
+using calendar_names::full_month_names;
+using calendar_names::short_month_names;
+using calendar_names::month_names;
+using calendar_names::short_weekday_names;
+using calendar_names::weekday_names;
 
 // Kinds, units, relations and parts as in parse/dates.hpp.
 enum : int { k_calendar = 1, k_relative_day, k_weekday, k_shift, k_weekday_count, k_period,
              k_nth_weekday, k_month_day_relative, k_calendar_part, k_holiday, k_quarter, k_range };
 enum : int { u_day = 1, u_week, u_month, u_year, u_weekend, u_quarter };
 enum : int { p_earlier = 1, p_beginning, p_end, p_early, p_mid, p_late, p_later, p_units, p_rest };
-
-inline asc::symbols<int> const month_names{
-    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
-    {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
-    {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
-    {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
-    {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
-
-inline asc::symbols<int> const weekday_names{
-    {"sunday", 0},  {"sun", 0},     {"monday", 1},  {"mon", 1},   {"tuesday", 2}, {"tues", 2},
-    {"tue", 2},     {"wednesday", 3}, {"wed", 3},   {"thursday", 4}, {"thurs", 4}, {"thur", 4},
-    {"thu", 4},     {"friday", 5},  {"fri", 5},     {"saturday", 6}, {"sat", 6}};
 
 // "first" .. "thirty-first", also "twenty first" and "twentyfirst".
 inline asc::symbols<int> make_ordinal_words() {
@@ -223,8 +217,11 @@ auto const uint2 = x3::uint_parser<int, 10, 2, 2>();
 auto const uint12 = x3::uint_parser<int, 10, 1, 2>();
 
 // Pieces.
-auto const month = x3::no_case[month_names][set_month] >> !asc::alpha >> -asc::lit('.');
+auto const month = (x3::no_case[short_month_names][set_month] >> !asc::alpha >> -asc::lit('.')) |
+                   (x3::no_case[full_month_names][set_month] >> !asc::alpha);
 auto const weekday = x3::no_case[weekday_names][set_weekday] >> word_end;
+// "Fri.", but not "Friday."
+auto const weekday_dotted = (x3::no_case[short_weekday_names][set_weekday] >> word_end >> -asc::lit('.')) | weekday;
 x3::rule<class year_number_class, int> const year_number = "year_number";
 x3::rule<class spelled_year_number_class, int> const spelled_year_number = "spelled_year_number";
 auto const year_number_def = uint4[year_digits] >> !asc::digit;
@@ -274,7 +271,8 @@ auto const numeric =
     (uint12[set_n1] >> '.' >> uint12[set_n2] >> '.' >> (uint4[set_n3_long] | uint2[set_n3_short]) >> !asc::digit) >>
         x3::eps[finish_numeric];
 // "October 2014", "2014-10": a month of a year.
-auto const month_year = x3::no_case[month_names][set_month] >> word_end >> -asc::lit('.') >> -asc::lit(',') >> sp >>
+auto const month_year = ((x3::no_case[short_month_names][set_month] >> word_end >> -asc::lit('.')) |
+                         (x3::no_case[full_month_names][set_month] >> word_end)) >> -asc::lit(',') >> sp >>
                         year4;
 auto const month_slash_year = uint12[set_month] >> '/' >> year4 >> !asc::digit >>
                               x3::eps[([](auto& ctx) { _pass(ctx) = _val(ctx).month >= 1 && _val(ctx).month <= 12; })];
@@ -297,7 +295,7 @@ auto const calendar_core = (x3::eps[clear_date] >> year_first) | (x3::eps[clear_
 // "Monday, Feb 18", "Wed, 22 of Jan", "friday 7/6", "this friday (jun-15)",
 // "Friday the 22nd", "Thu 15th"; and "Jul 18, Fri".
 auto const weekday_then_date =
-    -(kw("this") >> sp) >> weekday >> -asc::lit('.') >>
+    -(kw("this") >> sp) >> weekday_dotted >>
     ((comma_sp >> calendar_core) | (osp >> '-' >> osp >> calendar_core) |
      (osp >> '(' >> osp >> calendar_core >> osp >> ')') |
      (sp >> x3::eps[clear_date] >> the >> (day_digits | day_ordinal_word | day_cardinal_word)) |
@@ -545,7 +543,8 @@ auto const set_end_day = [](auto& ctx) {
   _val(ctx).end_day = d;
 };
 auto const set_end_year = [](auto& ctx) { _val(ctx).end_year = _attr(ctx); };
-auto const end_month = x3::no_case[month_names][set_end_month] >> !asc::alpha >> -asc::lit('.');
+auto const end_month = (x3::no_case[short_month_names][set_end_month] >> !asc::alpha >> -asc::lit('.')) |
+                       (x3::no_case[full_month_names][set_end_month] >> !asc::alpha);
 auto const end_day = (uint12[set_end_day] >> -ordinal_suffix >> !asc::digit >> word_end) |
                      (x3::no_case[ordinal_words][set_end_day] >> word_end);
 auto const end_year_tail = -asc::lit(',') >> sp >> year_number[set_end_year] >> word_end;

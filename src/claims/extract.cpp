@@ -1103,11 +1103,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
                                       : group_from_among(r, lex, f.last);
       if (c.group.empty() && earlier_of) c.group = earlier_of->group;
       if (c.group.empty() && total) c.group = total->group;
-      // "The toll rose to 50": the population of the document's earlier figure
-      // for this metric, when it named one.
+      // "The toll rose to 50": the population of the story's first figure for
+      // this metric that named one and counted the story's attack. Later ones
+      // are more often a breakdown the reading missed ("the dead included 61
+      // minors") or another incident ("one child was killed in Gelaia").
       if (c.group.empty() && hit->toll) {
-        for (std::size_t k = out.size(); k-- > 0;) {
-          if (out[k].metric != hit->metric || !names_population[k]) continue;
+        for (std::size_t k = 0; k < out.size(); ++k) {
+          if (out[k].metric != hit->metric || !names_population[k] || !counts_the_attack[k]) continue;
           if (out[k].group != "people") c.group = out[k].group;
           break;
         }
@@ -1214,7 +1216,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       out.push_back(std::move(c));
       // A figure that names a whole population ("40 passengers drowned"), not a
       // breakdown of one, is what a later bare toll refers to.
-      names_population.push_back(!part && !coordinated && !np.partitive && !np.predicate_group && !np.group.empty());
+      names_population.push_back(!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
+                                 !np.group.empty());
       last_was_part = part;
     }
   }

@@ -959,12 +959,51 @@ std::string dateline_place(std::string_view text) {
   return place;
 }
 
+// Whether a byte is inside double quotes ("..." or “...”) opened in its
+// paragraph: quotes do not run on past a blank line. Asked of a document's
+// claims in text order, it reads each byte once.
+class quote_tracker {
+ public:
+  explicit quote_tracker(std::string_view text) : text_(text) {}
+  bool inside(std::size_t at) {
+    if (at < read_) {  // out of order: read again from the start
+      read_ = 0;
+      inside_ = false;
+    }
+    for (; read_ < at; ++read_) {
+      const char c = text_[read_];
+      if (c == '"') {
+        inside_ = !inside_;
+      } else if (c == '\n' && read_ + 1 < text_.size() && text_[read_ + 1] == '\n') {
+        inside_ = false;
+      } else if (static_cast<unsigned char>(c) == 0xE2 && text_.substr(read_, 2) == "\xE2\x80") {
+        if (text_.substr(read_, 3) == "\xE2\x80\x9C") inside_ = true;  // “
+        if (text_.substr(read_, 3) == "\xE2\x80\x9D") inside_ = false;  // ”
+      }
+    }
+    return inside_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t read_ = 0;
+  bool inside_ = false;
+};
+
 }  // namespace
 
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim> out;
   std::optional<core::line_index> lines;  // built on the first claim: most text has none
-  std::vector<bool> names_population;  // parallel to `out`
+  // What later figures of the document ask of each claim, parallel to `out`.
+  struct claim_notes {
+    bool names_population;  // "40 passengers drowned", not a breakdown: what a later bare toll refers to
+    bool adds_to_a_count;  // "72 more died": no total of its own
+    bool counts_the_attack;  // see attack_story
+    bool quoted;  // in someone's own words
+  };
+  std::vector<claim_notes> notes;
+  quote_tracker quotes(doc.text);
   std::optional<text::span> previous_sentence;
   // A story whose lede (its first two sentences with a claim: a headline
   // and the first paragraph) reports one attack in a war is about that
@@ -972,7 +1011,6 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   // running toll. Decided once the lede is read, so applied at the end.
   bool attack_story = false;
   int lede_sentences = 0;
-  std::vector<bool> counts_the_attack;  // parallel to `out`
 
   // Per thread: extract runs on several at once.
   thread_local reader_buffers buffers, previous_buffers;
@@ -1052,6 +1090,12 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!part && f.last + 1 < w.size() && w[f.last] == "of" && is_one_of(w[f.last + 1], {"them", "whom"})) {
         part = true;
       }
+      // "The dead included 95 minors": a toll noun that includes the figure
+      // breaks down a total, in this sentence or, failing one, the story's
+      // last total of that metric before it.
+      const bool toll_includes = hit && hit->toll && f.first > 0 &&
+                                 is_one_of(w[f.first - 1], {"included", "include", "includes", "including"});
+      if (toll_includes) part = true;
       const claim* total = nullptr;
       if (part) {
         for (std::size_t k = out.size(); k-- > 0;) {
@@ -1059,6 +1103,22 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
           if (!out[k].part_of_number) {
             total = &out[k];
             break;
+          }
+        }
+        // "The victims included 40 minors and 2 women": the second part
+        // shares the first's total, named in an earlier sentence.
+        if (!total && out.size() > sentence_first_claim && out.back().part_of_number) {
+          total = &out[out.back().part_of_number - 1];
+        }
+        // Of the story's totals (no increments: "56 more bodies"), the latest
+        // as of its date: "climbed to 62, up from 34 a day earlier" breaks
+        // down as 62.
+        if (!total && toll_includes) {
+          for (std::size_t k = sentence_first_claim; k-- > 0;) {
+            if (out[k].part_of_number || notes[k].adds_to_a_count || notes[k].quoted || out[k].metric != hit->metric) {
+              continue;
+            }
+            if (!total || (out[k].as_of && (!total->as_of || *out[k].as_of > *total->as_of))) total = &out[k];
           }
         }
         // A part with a metric of its own that differs is a figure of its own.
@@ -1109,7 +1169,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // minors") or another incident ("one child was killed in Gelaia").
       if (c.group.empty() && hit->toll) {
         for (std::size_t k = 0; k < out.size(); ++k) {
-          if (out[k].metric != hit->metric || !names_population[k] || !counts_the_attack[k]) continue;
+          if (out[k].metric != hit->metric || !notes[k].names_population || !notes[k].counts_the_attack) continue;
           if (out[k].group != "people") c.group = out[k].group;
           break;
         }
@@ -1148,7 +1208,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const bool increment = injured_died ||
                              (!others && ((f.last < w.size() && lex.increment.match(w, f.last) == 1) ||
                                           (f.first > 0 && lex.increment.match(w, f.first - 1) == 1)));
-      c.cumulative = !increment && (hit->toll || !names_incident(r, lex, cb, ce));
+      // "In my street alone, 69 were killed," said a witness: a count of
+      // what one person saw, not the running total.
+      const bool quoted = quotes.inside(f.q.offset);
+      c.cumulative = !increment && !quoted && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
       c.previous_attributed = before().has_value();
       c.revision = revised;
@@ -1160,10 +1223,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
       // Not a count from a start, a past year's toll, or the war's ("the
       // war has killed"); past the lede of a story of no attack, not asked.
-      counts_the_attack.push_back(
+      const bool counts_the_attack =
           (attack_story || in_lede) && c.cumulative && c.counted_since.empty() && !historical &&
           std::find(lex.attack_metrics.begin(), lex.attack_metrics.end(), c.metric) != lex.attack_metrics.end() &&
-          !sentence_has(r, lex.wider_event, cb, ce));
+          !sentence_has(r, lex.wider_event, cb, ce);
       if (part && total) c.part_of_number = total->number;
       if (previous_total) c.part_of_number = previous_total->number;
 
@@ -1214,10 +1277,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
-      // A figure that names a whole population ("40 passengers drowned"), not a
-      // breakdown of one, is what a later bare toll refers to.
-      names_population.push_back(!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
-                                 !np.group.empty());
+      notes.push_back({!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
+                           !np.group.empty(),
+                       increment, counts_the_attack, quoted});
       last_was_part = part;
     }
   }
@@ -1246,7 +1308,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   // The story names the war it is set in ("the war", "rebels").
   if (attack_story && has_word_of(doc.text, lex.war_words)) {
     for (std::size_t k = 0; k < out.size(); ++k) {
-      if (counts_the_attack[k]) out[k].cumulative = false;
+      if (notes[k].counts_the_attack) out[k].cumulative = false;
     }
   }
   return out;

@@ -645,7 +645,11 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
                                            std::size_t from, std::size_t to) {
   const auto& w = r.words();
   for (std::size_t k = from; k + 1 < to; ++k) {
-    if (w[k] != "in") continue;
+    // "in Orvik", and "the town of Orvik in Tarrow province", where the town
+    // is the nearer place.
+    const bool names_place =
+        w[k] == "in" || (w[k] == "of" && k > 0 && is_one_of(w[k - 1], {"town", "city", "village", "port"}));
+    if (!names_place) continue;
     std::size_t p = k + 1;
     if (p < to && w[p] == "the") ++p;
     if (std::size_t len = lex.places.match(w, p)) {

@@ -376,6 +376,21 @@ TEST_SUITE("claims") {
     REQUIRE(dated.size() == 1);
     CHECK(dated[0].series() == "killed/people/Sulpur");
   }
+
+  TEST_CASE("a figure's place is the town it names, not the province around it") {
+    auto c = claims::extract(
+        test::make_document("A wildfire ravaged the town of Marera in Ormay province, killing 26 villagers.\n"
+                            "Twelve people drowned in the city of Tarvik in Ormay province.\n"
+                            "Four people died in Ormay province."),
+        test::builtin_lexicon());
+    REQUIRE(c.size() == 3);
+    REQUIRE(c[0].location);
+    CHECK(*c[0].location == "Marera");
+    REQUIRE(c[1].location);
+    CHECK(*c[1].location == "Tarvik");
+    REQUIRE(c[2].location);
+    CHECK(*c[2].location == "Ormay");
+  }
 }
 
 }  // namespace tollgate

@@ -135,6 +135,11 @@ struct claim_document {
   /// The place the document's figures name most often, for its claims that
   /// name none themselves (for series only, not in the JSON).
   core::symbol story_place;
+  /// The day the story's event happened, when its first figure reports the
+  /// event on a day ("A wildfire ravaged Marera on Sunday, killing 26") and
+  /// the story is set in no war. Figures of its series reported before that
+  /// day are another event's (for series only, not in the JSON).
+  core::compact_optional<core::date> onset;
   std::uint32_t index = 0;  // position of the document in the batch
   bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")
 
@@ -234,6 +239,8 @@ struct claim {
   /// For series only, not in the JSON: the place of its story
   /// (claim_document::story_place) when it names none itself; else empty.
   core::symbol story_place() const { return location ? core::symbol() : document().story_place; }
+  /// claim_document::onset of its document.
+  std::optional<core::date> story_onset() const { return document().onset; }
   /// For series only: the start a running count is "since" ("since the war
   /// began"), lowercase; counts from different starts are different series.
   core::symbol counted_since;

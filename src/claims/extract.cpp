@@ -994,6 +994,20 @@ class quote_tracker {
   bool inside_ = false;
 };
 
+// The day of the first of `dates` that names one day in the week up to
+// `published` ("on Sunday", "yesterday", "earlier today"); none when no date
+// does, or when it is a start ("since Monday").
+std::optional<core::date> event_day(const std::vector<parse::date_expression>& dates, core::date published) {
+  for (const auto& e : dates) {
+    if (e.since) continue;
+    const auto res = parse::resolve_date(e, published, parse::date_bias::past);
+    if (!res.value || res.value->first != res.value->last) continue;
+    const core::date day = res.value->first;
+    if (day <= published && published - day <= 7) return day;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
@@ -1009,6 +1023,8 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::vector<claim_notes> notes;
   quote_tracker quotes(doc.text);
   std::optional<text::span> previous_sentence;
+  // The day the event of the story's first figure happened, if it says.
+  std::optional<core::date> lede_day;
   // A story whose lede (its first two sentences with a claim: a headline
   // and the first paragraph) reports one attack in a war is about that
   // incident: its figures that could count the attack do, not the war's
@@ -1215,6 +1231,28 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // "In my street alone, 69 were killed," said a witness: a count of
       // what one person saw, not the running total.
       const bool quoted = quotes.inside(f.q.offset);
+      // "A wildfire ravaged Marera on Sunday, killing 26": the story's first
+      // figure reports its event, on a day of the week before publication.
+      // A toll ("the toll rose to 40 on Wednesday") or an increment reports
+      // a later day of an event that began before.
+      if (out.empty() && !increment && !part && !quoted && doc.published) {
+        if (!hit->toll) {
+          lede_day = event_day(dates(), *doc.published);
+        } else {
+          // "The death toll from a train that derailed near Zanenpur on
+          // Friday has risen to 20": a day in a clause on the toll's event,
+          // between the toll noun and the figure.
+          std::size_t clause = std::string::npos;
+          for (std::size_t k = r.index_at(hit->end); k < f.first && clause == std::string::npos; ++k) {
+            if (is_one_of(w[k], {"that", "which", "when"})) clause = t[k].offset;
+          }
+          std::vector<parse::date_expression> in_clause;
+          for (const auto& e : dates()) {
+            if (clause != std::string::npos && e.offset > clause && e.offset < f.q.offset) in_clause.push_back(e);
+          }
+          lede_day = event_day(in_clause, *doc.published);
+        }
+      }
       c.cumulative = !increment && !quoted && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
       c.previous_attributed = before().has_value();
@@ -1302,15 +1340,19 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   } else if (!out.empty()) {
     story_place = dateline_place(doc.text);
   }
+  // The story names the war it is set in ("the war", "rebels").
+  const bool set_in_war = !out.empty() && (attack_story || lede_day) && has_word_of(doc.text, lex.war_words);
   // What the document's claims say alike, kept once for them all.
   if (!out.empty()) {
     claim_document shared = document_facts(doc);
     shared.story_place = story_place;
+    // A war's toll runs on across its attacks: a story of one attack starts
+    // no new series.
+    if (lede_day && !set_in_war) shared.onset = *lede_day;
     out.front().set_document(shared);
     for (auto& c : out) c.share_document(out.front());
   }
-  // The story names the war it is set in ("the war", "rebels").
-  if (attack_story && has_word_of(doc.text, lex.war_words)) {
+  if (attack_story && set_in_war) {
     for (std::size_t k = 0; k < out.size(); ++k) {
       if (notes[k].counts_the_attack) out[k].cumulative = false;
     }

@@ -519,6 +519,41 @@ check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b
       return *a < *c;
     });
   }
+  split_at_onsets();
+}
+
+// A story that reports its event on a day (claim_document::onset) is of
+// another event than its series' figures reported before that day: two
+// wildfires in one town a month apart, a storm and then a train crash. Each
+// series is cut where such a day passes the figures before it, and the
+// parts are series of their own under the same key; later figures with no
+// day of their own go with the latest event.
+void check_input::split_at_onsets() {
+  std::vector<core::symbol> keys;
+  std::vector<std::uint32_t> starts;
+  keys.reserve(keys_by_rank_.size());
+  starts.reserve(series_start_.size());
+  for (std::size_t k = 0; k + 1 < series_start_.size(); ++k) {
+    const std::uint32_t end = series_start_[k + 1];
+    std::uint32_t part = series_start_[k];  // the first claim of the current event
+    keys.push_back(keys_by_rank_[k]);
+    starts.push_back(part);
+    for (std::uint32_t i = part; i < end; ++i) {
+      const claims::claim& c = b.claims[series_order_[i]];
+      if (!c.as_of) break;  // the undated come last
+      const auto onset = c.story_onset();
+      if (!onset || *c.as_of < *onset || !(*b.claims[series_order_[part]].as_of < *onset)) continue;
+      // The event begins with the first figure of its day or later.
+      const auto first = std::partition_point(series_order_.begin() + part, series_order_.begin() + i,
+                                              [&](std::uint32_t x) { return *b.claims[x].as_of < *onset; });
+      part = static_cast<std::uint32_t>(first - series_order_.begin());
+      keys.push_back(keys_by_rank_[k]);
+      starts.push_back(part);
+    }
+  }
+  starts.push_back(series_start_.back());
+  keys_by_rank_ = std::move(keys);
+  series_start_ = std::move(starts);
 }
 
 series_list check_input::series(const rule& r, bool dated_only) const {

@@ -339,6 +339,7 @@ class check_input {
   series_list series(const rule& r, bool dated_only = true) const;
 
  private:
+  void split_at_onsets();
   // Series keys are made and sorted once for all rules: each claim has the
   // rank of its key among the batch's keys, in key order.
   std::vector<core::symbol> keys_by_rank_;

@@ -377,6 +377,28 @@ TEST_SUITE("claims") {
     CHECK(dated[0].series() == "killed/people/Sulpur");
   }
 
+  TEST_CASE("a story's onset is the day its first figure's event happened, when it says") {
+    auto onset = [](const char* text) -> std::string {
+      // Published on Saturday 2 March 2024.
+      const auto c = claims::extract(test::make_document(text, "2024-03-02"), test::builtin_lexicon());
+      REQUIRE_FALSE(c.empty());
+      return c[0].story_onset() ? c[0].story_onset()->iso() : "none";
+    };
+    CHECK(onset("Floods hit Orvik on Friday, killing 40 people.") == "2024-03-01");
+    CHECK(onset("Twelve people died yesterday when a bus crashed in Orvik.") == "2024-03-01");
+    // A toll names its event's day in a clause on the event, not after the figure.
+    CHECK(onset("The death toll from a train that derailed near Orvik on Thursday has risen to 20.") == "2024-02-29");
+    CHECK(onset("The death toll in Orvik rose to 40 on Friday, officials said.") == "none");
+    // An increment reports a later day of an event that began before.
+    CHECK(onset("Rescuers recovered 12 more bodies in Orvik on Friday.") == "none");
+    // A day more than a week back, or none at all, is no onset.
+    CHECK(onset("Floods hit Orvik on February 10, killing 40 people.") == "none");
+    CHECK(onset("Floods have killed 40 people in Orvik, officials said.") == "none");
+    // A war's toll runs on across its attacks.
+    CHECK(onset("An airstrike hit a market in Orvik on Friday, killing 12 people. The war has displaced "
+                "thousands.") == "none");
+  }
+
   TEST_CASE("a figure's place is the town it names, not the province around it") {
     auto c = claims::extract(
         test::make_document("A wildfire ravaged the town of Marera in Ormay province, killing 26 villagers.\n"

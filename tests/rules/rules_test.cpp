@@ -639,6 +639,31 @@ TEST_SUITE("rules") {
     }
   }
 
+  TEST_CASE("a story that reports its event on a day is not compared with its place's earlier figures") {
+    // A market fire in Orvik, then five weeks later a ferry sinking there,
+    // then an update on the ferry with a lower toll.
+    const std::vector<ingest::document> docs = {
+        test::make_document("A fire swept through a market in the town of Orvik on Friday, killing at least 40 "
+                            "people, officials said.",
+                            "2024-03-02", "fire.txt"),
+        test::make_document("A ferry capsized off the town of Orvik on Tuesday, drowning 12 people, the coast guard "
+                            "said.",
+                            "2024-04-10", "ferry.txt"),
+        test::make_document("The death toll in Orvik stood at 9 on Thursday, the coast guard said.", "2024-04-12",
+                            "update.txt")};
+    rules::batch b;
+    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    REQUIRE(b.claims.size() == 3);
+    REQUIRE(b.claims[1].story_onset());
+    CHECK(b.claims[1].story_onset()->iso() == "2024-04-09");
+    // The update belongs to the ferry's series and falls below it; the fire's
+    // 40 is another event's.
+    const auto decreases = run_one("decrease", b);
+    REQUIRE(decreases.size() == 1);
+    CHECK(decreases[0].claim_ids() == std::vector<std::string>{"update.txt#1", "ferry.txt#1"});
+    CHECK(run_one("stale", b).empty());
+  }
+
   TEST_CASE("stale fires for a figure lower than one reported lag days before publication") {
     rules::batch b;
     b.claims.push_back(exact("a.txt#1", "2024-09-14", 1350, "1,350", "Basin Wire", 0));

@@ -652,6 +652,8 @@ std::optional<std::string> place_in_clause(const sentence_reader& r, const lexic
     if (!names_place) continue;
     std::size_t p = k + 1;
     if (p < to && w[p] == "the") ++p;
+    // "in neighbouring Rinaro province"
+    if (p < to && is_one_of(w[p], {"neighbouring", "neighboring", "nearby"})) ++p;
     if (std::size_t len = lex.places.match(w, p)) {
       std::string key;
       for (std::size_t i = p; i < p + len; ++i) {
@@ -1019,6 +1021,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     bool adds_to_a_count;  // "72 more died": no total of its own
     bool counts_the_attack;  // see attack_story
     bool quoted;  // in someone's own words
+    bool earlier_value;  // "rose to 19, from eight on Monday": what a toll was before
   };
   std::vector<claim_notes> notes;
   quote_tracker quotes(doc.text);
@@ -1110,12 +1113,16 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       if (!part && f.last + 1 < w.size() && w[f.last] == "of" && is_one_of(w[f.last + 1], {"them", "whom"})) {
         part = true;
       }
-      // "The dead included 95 minors": a toll noun that includes the figure
-      // breaks down a total, in this sentence or, failing one, the story's
-      // last total of that metric before it.
+      // "The dead included 95 minors", "62 minors were among those killed":
+      // a figure that a toll noun includes, or that is among the dead, breaks
+      // down a total, in this sentence or, failing one, the story's latest
+      // total of that metric before it.
       const bool toll_includes = hit && hit->toll && f.first > 0 &&
                                  is_one_of(w[f.first - 1], {"included", "include", "includes", "including"});
-      if (toll_includes) part = true;
+      const std::size_t metric_word = hit ? r.index_at(hit->begin) : w.size();
+      const bool among_the_dead = hit && !hit->toll && metric_word < w.size() && w[metric_word] == "among";
+      const bool breaks_down_a_total = toll_includes || among_the_dead;
+      if (breaks_down_a_total) part = true;
       const claim* total = nullptr;
       if (part) {
         for (std::size_t k = out.size(); k-- > 0;) {
@@ -1130,12 +1137,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
         if (!total && out.size() > sentence_first_claim && out.back().part_of_number) {
           total = &out[out.back().part_of_number - 1];
         }
-        // Of the story's totals (no increments: "56 more bodies"), the latest
-        // as of its date: "climbed to 62, up from 34 a day earlier" breaks
-        // down as 62.
-        if (!total && toll_includes) {
+        // Of the story's totals (no increments, "56 more bodies", and no
+        // earlier values, "up from 34"), the latest as of its date.
+        if (!total && breaks_down_a_total) {
           for (std::size_t k = sentence_first_claim; k-- > 0;) {
-            if (out[k].part_of_number || notes[k].adds_to_a_count || notes[k].quoted || out[k].metric != hit->metric) {
+            const claim_notes& n = notes[k];
+            if (out[k].part_of_number || n.adds_to_a_count || n.quoted || n.earlier_value ||
+                out[k].metric != hit->metric) {
               continue;
             }
             if (!total || (out[k].as_of && (!total->as_of || *out[k].as_of > *total->as_of))) total = &out[k];
@@ -1321,7 +1329,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       out.push_back(std::move(c));
       notes.push_back({!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
                            !np.group.empty(),
-                       increment, counts_the_attack, quoted});
+                       increment, counts_the_attack, quoted, f.first > 0 && w[f.first - 1] == "from"});
       last_was_part = part;
     }
   }

@@ -377,6 +377,18 @@ TEST_SUITE("claims") {
     CHECK(dated[0].series() == "killed/people/Sulpur");
   }
 
+  TEST_CASE("a breakdown in a later sentence belongs to the toll, not to what the toll was before") {
+    const auto c = claims::extract(
+        test::make_document("Floods killed 60 people in Orvik. Officials raised the toll to 90, from 70.\n"
+                            "The dead included 80 children."),
+        test::builtin_lexicon());
+    REQUIRE(c.size() == 4);
+    CHECK(c[1].figure == "90");
+    CHECK(c[2].figure == "70");
+    REQUIRE(c[3].part_of());
+    CHECK(*c[3].part_of() == c[1].id());
+  }
+
   TEST_CASE("a story's onset is the day its first figure's event happened, when it says") {
     auto onset = [](const char* text) -> std::string {
       // Published on Saturday 2 March 2024.
@@ -403,15 +415,18 @@ TEST_SUITE("claims") {
     auto c = claims::extract(
         test::make_document("A wildfire ravaged the town of Marera in Ormay province, killing 26 villagers.\n"
                             "Twelve people drowned in the city of Tarvik in Ormay province.\n"
-                            "Four people died in Ormay province."),
+                            "Four people died in Ormay province.\n"
+                            "In neighbouring Rinaro province, two people drowned."),
         test::builtin_lexicon());
-    REQUIRE(c.size() == 3);
+    REQUIRE(c.size() == 4);
     REQUIRE(c[0].location);
     CHECK(*c[0].location == "Marera");
     REQUIRE(c[1].location);
     CHECK(*c[1].location == "Tarvik");
     REQUIRE(c[2].location);
     CHECK(*c[2].location == "Ormay");
+    REQUIRE(c[3].location);
+    CHECK(*c[3].location == "Rinaro");
   }
 }
 

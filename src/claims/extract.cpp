@@ -680,8 +680,8 @@ bool is_weekday(std::string_view w) {
 }
 
 bool is_attribution_verb(std::string_view w) {
-  static const word_set verbs = {"said",   "says",  "reported", "reports",   "told",     "announced",
-                                 "confirmed", "stated", "added", "estimated", "estimates"};
+  static const word_set verbs = {"said",      "says",   "reported", "reports",   "told",      "announced",
+                                 "confirmed", "stated", "added",    "estimated", "estimates", "warned"};
   return verbs.contains(w);
 }
 
@@ -715,13 +715,24 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
     }
   }
   for (std::size_t k = 1; k < w.size(); ++k) {
-    if (!is_attribution_verb(w[k])) continue;
-    // "..., the health ministry said" / "officials said"
-    std::size_t b = k;
-    while (b > 0 && t[b - 1].kind == token_kind::word && k - b < 6 && t[b - 1].kind != token_kind::number) --b;
-    std::size_t e = k;  // "the Kremlin has said": the subject without its auxiliary
+    // "A monitoring group put the number of dead at 23", "MSF gave a toll of
+    // 40": a source that puts or gives a figure.
+    const bool puts = is_one_of(w[k], {"put", "puts", "gave", "gives"}) && k + 1 < w.size() &&
+                      is_one_of(w[k + 1], {"the", "a", "its", "their"});
+    if (!is_attribution_verb(w[k]) && !puts) continue;
+    // "..., the health ministry said" / "officials said"; "a rebel spokesman,
+    // however, said": the subject before an aside.
+    std::size_t verb = k;
+    if (k >= 3 && w[k - 1] == "," && w[k - 3] == "," && is_one_of(w[k - 2], {"however", "meanwhile", "though"})) {
+      verb = k - 3;
+    }
+    std::size_t b = verb;
+    // Up to eight words: "the International Committee of the Red Cross said".
+    while (b > 0 && t[b - 1].kind == token_kind::word && verb - b < 8 && t[b - 1].kind != token_kind::number) --b;
+    std::size_t e = verb;  // "the Kremlin has said": the subject without its auxiliary
     while (e > b && is_one_of(w[e - 1], {"has", "have", "had", "also", "later", "earlier", "previously", "was", "were"})) --e;
     if (b < e && (b == 0 || t[b - 1].kind == token_kind::punct)) return r.slice(strip_the(b), e);
+    if (puts) continue;
     // "..., said the health ministry"
     if (t[k - 1].kind == token_kind::punct) {
       const std::size_t from = strip_the(k + 1);
@@ -996,6 +1007,24 @@ class quote_tracker {
   bool inside_ = false;
 };
 
+// The rest of the sentence in which the quote around byte `at` closes
+// ("” said Karim Sherwood, a shopkeeper."), when it closes in its paragraph.
+std::optional<text::span> after_quote(std::string_view text, std::size_t at) {
+  std::size_t close = at;
+  for (; close < text.size(); ++close) {
+    if (text[close] == '"' || text.substr(close, 3) == "\xE2\x80\x9D") break;
+    if (text.substr(close, 2) == "\n\n") return std::nullopt;
+  }
+  if (close >= text.size()) return std::nullopt;
+  // From the closing mark, which opens the rest as a comma would ("” said X").
+  std::size_t end = close + (text[close] == '"' ? 1 : 3);
+  while (end < text.size() && text[end] != '\n' && !((text[end] == '.' || text[end] == '!' || text[end] == '?') &&
+                                                     (end + 1 == text.size() || core::is_space(text[end + 1])))) {
+    ++end;
+  }
+  return text::span{close, std::min(end + 1, text.size())};
+}
+
 // The day of the first of `dates` that names one day in the week up to
 // `published` ("on Sunday", "yesterday", "earlier today"); none when no date
 // does, or when it is a start ("since Monday").
@@ -1036,7 +1065,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   int lede_sentences = 0;
 
   // Per thread: extract runs on several at once.
-  thread_local reader_buffers buffers, previous_buffers;
+  thread_local reader_buffers buffers, previous_buffers, quote_buffers;
   for (const text::span& sentence : text::split_sentences(doc.text)) {
     const auto previous = std::exchange(previous_sentence, sentence);
     if (!may_hold_claim(std::string_view(doc.text).substr(sentence.begin, sentence.end - sentence.begin), lex)) {
@@ -1263,6 +1292,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
       c.cumulative = !increment && !quoted && (hit->toll || !names_incident(r, lex, cb, ce));
       c.attribution = attribution;
+      // "“We buried 11 pilgrims today. Whole families are gone,” said Karim
+      // Sherwood": who speaks is named where the quote closes.
+      if (!c.attribution && quoted) {
+        if (const auto tail = after_quote(doc.text, f.q.offset)) {
+          c.attribution = attribution_in(sentence_reader(doc, lex, *tail, quote_buffers));
+        }
+      }
       c.previous_attributed = before().has_value();
       c.revision = revised;
       c.counted_since = since_phrase(r, lex, cb, ce);

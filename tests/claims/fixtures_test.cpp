@@ -377,6 +377,27 @@ TEST_SUITE("claims") {
     CHECK(dated[0].series() == "killed/people/Sulpur");
   }
 
+  TEST_CASE("who gives a figure: a subject set off by an aside, a long name, a source that puts or gives a "
+            "toll, and the speaker named where a quote closes") {
+    auto attribution = [](const std::string& text) -> std::string {
+      const auto c = claims::extract(test::make_document(text), test::builtin_lexicon());
+      REQUIRE(c.size() == 1);
+      return c[0].attribution ? c[0].attribution->str() : "none";
+    };
+    CHECK(attribution("A rebel spokesman, however, said as many as 45 people had been killed.") ==
+          "A rebel spokesman");
+    CHECK(attribution("At least 40 people died, the International Committee of the Red Cross said.") ==
+          "International Committee of the Red Cross");
+    CHECK(attribution("A monitoring group put the number of dead at 23.") == "A monitoring group");
+    CHECK(attribution("Doctors Without Borders gave a toll of 40, well above the official figure.") ==
+          "Doctors Without Borders");
+    CHECK(attribution("Officials warned that 24 miners were still missing.") == "Officials");
+    CHECK(attribution("\xE2\x80\x9CWe buried 11 pilgrims today. Whole families are gone,\xE2\x80\x9D said "
+                      "Karim Sherwood, a shopkeeper.") == "Karim Sherwood");
+    // Not every "put" gives a figure.
+    CHECK(attribution("Rescuers put up tents after 12 people were killed.") == "none");
+  }
+
   TEST_CASE("a breakdown in a later sentence belongs to the toll, not to what the toll was before") {
     const auto c = claims::extract(
         test::make_document("Floods killed 60 people in Orvik. Officials raised the toll to 90, from 70.\n"

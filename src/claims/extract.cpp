@@ -988,6 +988,10 @@ class quote_tracker {
       inside_ = false;
     }
     for (; read_ < at; ++read_) {
+      // Sixteen bytes at a time to the next byte that can open, close or end
+      // anything: a straight quote, a line break, the lead byte of “ ”.
+      read_ = core::find_byte_of<'"', '\n', '\xE2'>(text_.substr(0, at), read_);
+      if (read_ == at) break;
       const char c = text_[read_];
       if (c == '"') {
         inside_ = !inside_;
@@ -1057,6 +1061,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
   std::optional<text::span> previous_sentence;
   // The day the event of the story's first figure happened, if it says.
   std::optional<core::date> lede_day;
+  bool war_in_figures = false;  // a sentence with a figure names a war ("rebels said")
   // A story whose lede (its first two sentences with a claim: a headline
   // and the first paragraph) reports one attack in a war is about that
   // incident: its figures that could count the attack do, not the war's
@@ -1079,6 +1084,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     const auto& w = r.words();
     const auto& t = r.tokens();
     const auto attribution = attribution_in(r);
+    war_in_figures = war_in_figures || std::any_of(w.begin(), w.end(), [&](std::string_view word) {
+                       return lex.war_words.contains(word);
+                     });
     // The sentence before, and the dates of this one, are read only when this
     // sentence holds a claim.
     std::optional<std::optional<std::string>> before_cache;
@@ -1385,14 +1393,14 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     story_place = dateline_place(doc.text);
   }
   // The story names the war it is set in ("the war", "rebels").
-  const bool set_in_war = !out.empty() && (attack_story || lede_day) && has_word_of(doc.text, lex.war_words);
+  const bool set_in_war = !out.empty() && attack_story && has_word_of(doc.text, lex.war_words);
   // What the document's claims say alike, kept once for them all.
   if (!out.empty()) {
     claim_document shared = document_facts(doc);
     shared.story_place = story_place;
-    // A war's toll runs on across its attacks: a story of one attack starts
-    // no new series.
-    if (lede_day && !set_in_war) shared.onset = *lede_day;
+    // A war's toll runs on across its attacks and clashes: a story in a war
+    // (one whose figures' sentences name it) starts no new series.
+    if (lede_day && !set_in_war && !war_in_figures) shared.onset = *lede_day;
     out.front().set_document(shared);
     for (auto& c : out) c.share_document(out.front());
   }

@@ -224,8 +224,8 @@ struct claim {
   bool revision = false;
 
   // For reports only; not part of the claim JSON.
-  /// The sentence before names a source (unattributed); a flag, not the
-  /// source itself, since nothing shows it and claims are many.
+  /// The claim names no source, but the sentence before does (unattributed);
+  /// a flag, not the source itself, since nothing shows it and claims are many.
   bool previous_attributed = false;
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location_label() const { return document().location_label(); }

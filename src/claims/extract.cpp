@@ -1307,7 +1307,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
           c.attribution = attribution_in(sentence_reader(doc, lex, *tail, quote_buffers));
         }
       }
-      c.previous_attributed = before().has_value();
+      // Read only when the claim names no source of its own: the sentence
+      // before is then tokenized for it.
+      c.previous_attributed = !c.attribution && before().has_value();
       c.revision = revised;
       c.counted_since = since_phrase(r, lex, cb, ce);
       if (out.size() == sentence_first_claim && lede_sentences < 2) {

@@ -3,7 +3,7 @@
 #   make test   installs what is missing, builds, runs every test through ctest
 #   make conformance SPECS=DIR        the number grammar against peers' test suites (see README)
 #   make conformance-dates SPECS=DIR  the date grammar against the peers' date suites
-#   make bench CORPUS=FILE [TRUTH=F]  extract and lint throughput, memory and recall
+#   make bench CORPUS=FILE [TRUTH=F] [ROUNDS=3]  extract and lint throughput, memory and recall
 #   make bench-grammar CORPUS=FILE    the number grammar's speed in MB/s on a JSONL or text corpus
 #   make fuzz FUZZ_SECONDS=600        libFuzzer on the grammars (clang), bounded in time
 # Variables: BUILD_DIR (default build), SANITIZE (e.g. address,undefined), SPECS (peer suites,
@@ -68,11 +68,13 @@ test: build
 conformance-dates: build
 	$(TOLLGATE) conformance dates $(SPECS)
 
-# make bench CORPUS=batch.jsonl [TRUTH=truth.jsonl]: a corpus from
-# shared/bench/make-corpus (with --truth for the recall line).
+# make bench CORPUS=batch.jsonl [TRUTH=truth.jsonl] [ROUNDS=3]: a corpus from
+# shared/bench/make-corpus (with --truth for the recall line); each run keeps
+# its fastest of ROUNDS rounds.
+ROUNDS ?= 3
 bench: build
-	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=FILE [TRUTH=FILE]"; exit 2; }
-	bench/run-bench $(TOLLGATE) $(CORPUS) $(TRUTH)
+	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=FILE [TRUTH=FILE] [ROUNDS=3]"; exit 2; }
+	ROUNDS=$(ROUNDS) bench/run-bench $(TOLLGATE) $(CORPUS) $(TRUTH)
 
 conformance: build
 	$(TOLLGATE) conformance numbers $(SPECS)

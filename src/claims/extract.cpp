@@ -757,7 +757,7 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
 // "the past month") dates an event, and "10-15" or "2-3" next to people is a
 // range, not a day.
 bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, std::size_t k, std::size_t cb,
-                   std::size_t ce) {
+                   std::size_t ce, bool after_figure) {
   const auto& w = r.words();
   const auto& t = r.tokens();
   using kind = parse::date_expression_kind;
@@ -768,7 +768,7 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
   if (k == 0 || (k == 1 && w[0] == "on")) return true;
   if (k < cb || k >= ce || w[k - 1] != "on" || k < 2) return false;
   const token& before_on = t[k - 2];
-  return before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
+  return after_figure || before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
@@ -821,16 +821,18 @@ std::vector<parse::date_expression> dates_where_anchors_can_be(const sentence_re
 struct as_of_anchor;
 std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
                                             const std::vector<parse::date_expression>& dates, std::size_t figure,
-                                            std::size_t cb, std::size_t ce);
+                                            std::size_t cb, std::size_t ce, bool after_figure = false);
 
 struct as_of_anchor {
   core::date day;
   const char* basis;  // "explicit" or "relative"
 };
 
+// `after_figure`: the dates follow the figure ("up from five on Thursday"),
+// which ties them to it whatever word the figure is.
 std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const ingest::document& doc, const lexicon& lex,
                                             const std::vector<parse::date_expression>& dates, std::size_t figure,
-                                            std::size_t cb, std::size_t ce) {
+                                            std::size_t cb, std::size_t ce, bool after_figure) {
   const auto& w = r.words();
   std::optional<as_of_anchor> best;
   int best_rank = 0;
@@ -847,6 +849,13 @@ std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const inge
          is_one_of(before2, {"began", "begun", "started", "launched", "erupted", "broke", "born"}))) {
       continue;
     }
+    // "reached 18, up from 9 on Thursday": the day is the earlier value's,
+    // not the figure's before it.
+    if (!after_figure && k > figure) {
+      bool earlier_value = false;
+      for (std::size_t j = k; j-- > figure + 1 && k - j <= 6 && !earlier_value;) earlier_value = w[j] == "from";
+      if (earlier_value) continue;
+    }
     const bool full_year = e.kind == parse::date_expression_kind::calendar && e.year != 0 && e.month && e.day;
     if (!doc.published && !full_year) continue;
     const auto res = parse::resolve_date(e, doc.published.value_or(core::date()), parse::date_bias::past);
@@ -859,7 +868,7 @@ std::optional<as_of_anchor> sentence_anchor(const sentence_reader& r, const inge
     // the figure's clause or open the sentence.
     int rank = 2;
     if ((before == "of" && before2 == "as") || before == "by") rank = 0;
-    else if (anchors_a_day(r, e, k, cb, ce)) rank = 1;
+    else if (anchors_a_day(r, e, k, cb, ce, after_figure)) rank = 1;
     if (rank == 2) continue;
     const long distance = std::labs(static_cast<long>(k) - static_cast<long>(figure));
     if (!best || rank < best_rank || (rank == best_rank && distance < best_distance)) {
@@ -894,7 +903,7 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
     if (e.since || r.index_at(e.offset) != after || after == f.last) continue;
     // "14 on Tuesday": only one-day dates, resolved like any other.
     std::vector<parse::date_expression> one = {e};
-    if (auto own = sentence_anchor(r, doc, lex, one, f.first, 0, r.words().size())) return own;
+    if (auto own = sentence_anchor(r, doc, lex, one, f.first, 0, r.words().size(), true)) return own;
   }
   return sentence_anchor(r, doc, lex, dates, f.first, cb, ce);
 }

@@ -48,6 +48,20 @@ TEST_SUITE("claims") {
     CHECK(r.as_of == "2023-10-11");
   }
 
+  TEST_CASE("a day right after a figure is its own, whether the figure is digits or words") {
+    const auto found = claims::extract(
+        test::make_document("The toll had reached at least eight, up from five on Thursday, police said.\n"
+                            "The toll had reached 18, up from 9 on Thursday, police said.\n",
+                            "2023-10-13"),
+        test::builtin_lexicon());
+    REQUIRE(found.size() == 4);
+    CHECK(found[0].as_of->iso() == "2023-10-13");
+    CHECK(found[1].figure == "five");
+    CHECK(found[1].as_of->iso() == "2023-10-12");
+    CHECK(found[2].as_of->iso() == "2023-10-13");
+    CHECK(found[3].as_of->iso() == "2023-10-12");
+  }
+
   TEST_CASE("since a date is the start of a count, not its as_of") {
     auto r = as_of("Since October 7, 1,300 people have been killed, the ministry said.");
     CHECK(r.as_of == "2023-10-13");

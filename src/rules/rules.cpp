@@ -522,6 +522,20 @@ check_input::check_input(const batch& batch, const claims::lexicon& lexicon) : b
   split_at_onsets();
 }
 
+// A part of a total of its own group ("80 of the 521 injured were in
+// critical condition", "up to 90 of them seriously") counts a subset of what
+// the series counts: it is not one of the series' figures. A document's
+// claims lie together in the batch, numbered from 1, so its total is found
+// by the difference of their numbers.
+bool check_input::subset_of_its_total(std::size_t i) const {
+  const claims::claim& c = b.claims[i];
+  if (c.part_of_number == 0 || c.part_of_number >= c.number || c.number - c.part_of_number > i) return false;
+  const claims::claim& total = b.claims[i - (c.number - c.part_of_number)];
+  // A batch built another way (in tests) need not keep them together.
+  if (total.doc_index() != c.doc_index() || total.number != c.part_of_number) return false;
+  return total.group == c.group;
+}
+
 // A story that reports its event on a day (claim_document::onset) is of
 // another event than its series' figures reported before that day: two
 // wildfires in one town a month apart, a storm and then a train crash. Each
@@ -563,7 +577,7 @@ series_list check_input::series(const rule& r, bool dated_only) const {
   std::size_t total = 0;
   std::size_t i = 0;
   for (const auto& c : b.claims) {
-    const bool in = (c.as_of || !dated_only) && r.where.matches(c, lex);
+    const bool in = (c.as_of || !dated_only) && !subset_of_its_total(i) && r.where.matches(c, lex);
     selected[i++] = in;
     total += in;
   }

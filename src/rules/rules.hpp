@@ -340,6 +340,7 @@ class check_input {
 
  private:
   void split_at_onsets();
+  bool subset_of_its_total(std::size_t i) const;
   // Series keys are made and sorted once for all rules: each claim has the
   // rank of its key among the batch's keys, in key order.
   std::vector<core::symbol> keys_by_rank_;

@@ -664,6 +664,21 @@ TEST_SUITE("rules") {
     CHECK(run_one("stale", b).empty());
   }
 
+  TEST_CASE("a part of its own group's total is no figure of the series") {
+    // "up to 90 of them seriously" counts the seriously injured among 430:
+    // it neither disagrees with another source's 420 nor lowers the toll.
+    const std::vector<ingest::document> docs = {
+        test::make_document("At least 430 people were injured in Orvik, up to 90 of them seriously, officials said.",
+                            "2024-03-04", "a.txt"),
+        test::make_document("About 420 people were injured in Orvik, the Red Cross said.", "2024-03-04", "b.txt")};
+    rules::batch b;
+    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    REQUIRE(b.claims.size() == 3);
+    REQUIRE(b.claims[1].part_of());
+    CHECK(b.claims[1].group == b.claims[0].group);
+    CHECK(run_one("disagreement", b).empty());
+  }
+
   TEST_CASE("stale fires for a figure lower than one reported lag days before publication") {
     rules::batch b;
     b.claims.push_back(exact("a.txt#1", "2024-09-14", 1350, "1,350", "Basin Wire", 0));

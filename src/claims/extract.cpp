@@ -765,10 +765,10 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
                        e.kind == kind::weekday || e.kind == kind::shift;
   if (!one_day) return false;
   if (e.kind == kind::calendar && e.year == 0 && t[k].kind == token_kind::number) return false;  // "10-15"
-  if (k == 0 || (k == 1 && w[0] == "on")) return true;
+  if (k == 0 || (k == 1 && w[0] == "on") || after_figure) return true;
   if (k < cb || k >= ce || w[k - 1] != "on" || k < 2) return false;
   const token& before_on = t[k - 2];
-  return after_figure || before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
+  return before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
@@ -888,6 +888,8 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
                                            std::size_t cb, std::size_t ce) {
   const auto& w = r.words();
   std::size_t after = f.last;
+  // "from 109 late on Wednesday", "from 64 on Sunday"
+  if (after + 1 < w.size() && is_one_of(w[after], {"late", "early"}) && w[after + 1] == "on") ++after;
   if (after < w.size() && w[after] == "on") ++after;
   const bool day_before =
       after + 2 < w.size() + 1 &&
@@ -1411,7 +1413,16 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     shared.story_place = story_place;
     // A war's toll runs on across its attacks and clashes: a story in a war
     // (one whose figures' sentences name it) starts no new series.
-    if (lede_day && !set_in_war && !war_in_figures) shared.onset = *lede_day;
+    if (lede_day && !set_in_war && !war_in_figures) {
+      // "up from 64 late on Sunday": the event had begun by the day of its
+      // earliest figure in the story, if that is earlier (a past year's
+      // toll, weeks back, is another event's).
+      core::date onset = *lede_day;
+      for (const auto& c : out) {
+        if (c.as_of && *c.as_of < onset && *doc.published - *c.as_of <= 7) onset = *c.as_of;
+      }
+      shared.onset = onset;
+    }
     out.front().set_document(shared);
     for (auto& c : out) c.share_document(out.front());
   }

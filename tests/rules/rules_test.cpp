@@ -664,6 +664,26 @@ TEST_SUITE("rules") {
     CHECK(run_one("stale", b).empty());
   }
 
+  TEST_CASE("an event begins by the day of its story's earliest figure") {
+    // The ferry story says "today", and gives the toll of the day before:
+    // both are the ferry's, not the fire's of a month earlier.
+    const std::vector<ingest::document> docs = {
+        test::make_document("A fire swept through a market in the town of Orvik on Friday, killing at least 40 "
+                            "people, officials said.",
+                            "2024-03-02", "fire.txt"),
+        test::make_document("A ferry capsized off the town of Orvik today, drowning 30 people, the coast guard said. "
+                            "The toll rose to 30 from 12 late on Tuesday.",
+                            "2024-04-10", "ferry.txt")};
+    rules::batch b;
+    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    REQUIRE(b.claims.size() == 4);
+    CHECK(b.claims[3].as_of->iso() == "2024-04-09");
+    REQUIRE(b.claims[1].story_onset());
+    CHECK(b.claims[1].story_onset()->iso() == "2024-04-09");
+    CHECK(run_one("decrease", b).empty());
+    CHECK(run_one("stale", b).empty());
+  }
+
   TEST_CASE("a part of its own group's total is no figure of the series") {
     // "up to 90 of them seriously" counts the seriously injured among 430:
     // it neither disagrees with another source's 420 nor lowers the toll.

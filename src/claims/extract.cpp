@@ -604,8 +604,12 @@ bool names_incident(const sentence_reader& r, const lexicon& lex, std::size_t fr
   const auto& w = r.words();
   for (std::size_t k = from; k + 1 < to; ++k) {
     if (!is_one_of(w[k], {"in", "by", "during", "when"})) continue;
-    if (!is_one_of(w[k + 1], {"a", "an", "the", "one", "another", "that", "this", "yesterday's"})) continue;
-    for (std::size_t g = k + 2; g < to && g < k + 5; ++g) {
+    // "in the attack", "when the roof collapsed"; after "when", any word:
+    // "when twin explosions ripped through". Not "after": "died after a
+    // stampede" is as often the story's whole event as one incident in it.
+    const bool introduced = is_one_of(w[k + 1], {"a", "an", "the", "one", "another", "that", "this", "yesterday's"});
+    if (!introduced && w[k] != "when") continue;
+    for (std::size_t g = k + (introduced ? 2 : 1); g < to && g < k + 5; ++g) {
       if (lex.incident.match(w, g)) return true;
     }
   }

@@ -398,6 +398,19 @@ TEST_SUITE("claims") {
     CHECK(attribution("Rescuers put up tents after 12 people were killed.") == "none");
   }
 
+  TEST_CASE("a figure killed when an incident struck counts that incident") {
+    auto cumulative = [](const char* text) {
+      const auto c = claims::extract(test::make_document(text), test::builtin_lexicon());
+      REQUIRE(c.size() == 1);
+      return c[0].cumulative;
+    };
+    CHECK_FALSE(cumulative("Police said 26 people were killed when twin explosions ripped through a building."));
+    CHECK_FALSE(cumulative("Twelve people were killed in an explosion at a fuel depot."));
+    // A campaign's toll runs on; so does a disaster's, whatever it followed.
+    CHECK(cumulative("More than 400 people have been killed by the air strikes on Dorvik province."));
+    CHECK(cumulative("Ten pilgrims have died after a stampede at a shrine in Varoz."));
+  }
+
   TEST_CASE("a breakdown in a later sentence belongs to the toll, not to what the toll was before") {
     const auto c = claims::extract(
         test::make_document("Floods killed 60 people in Orvik. Officials raised the toll to 90, from 70.\n"

@@ -135,10 +135,12 @@ struct claim_document {
   /// The place the document's figures name most often, for its claims that
   /// name none themselves (for series only, not in the JSON).
   core::symbol story_place;
-  /// The day the story's event happened, when its first figure reports the
+  /// The day the story's event began, when its first figure reports the
   /// event on a day ("A wildfire ravaged Marera on Sunday, killing 26") and
-  /// the story is set in no war. Figures of its series reported before that
-  /// day are another event's (for series only, not in the JSON).
+  /// the story is set in no war; earlier when the story dates a figure of
+  /// that week earlier ("up from 12 late on Saturday"). Figures of its series
+  /// reported before that day are another event's (for series only, not in
+  /// the JSON).
   core::compact_optional<core::date> onset;
   std::uint32_t index = 0;  // position of the document in the batch
   bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")

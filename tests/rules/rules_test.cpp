@@ -54,6 +54,13 @@ rules::batch read_into_batch(const std::string& path, const std::vector<rules::r
   return b;
 }
 
+/// The batch lint keeps for `docs`, extracted with the built-in lexicon.
+rules::batch batch_of(const std::vector<ingest::document>& docs) {
+  rules::batch b;
+  for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+  return b;
+}
+
 std::vector<rules::finding> run_one(const std::string& rule_id, const rules::batch& b) {
   return rules::run_rules({builtin_rule(rule_id)}, b, test::builtin_lexicon());
 }
@@ -651,8 +658,7 @@ TEST_SUITE("rules") {
                             "2024-04-10", "ferry.txt"),
         test::make_document("The death toll in Orvik stood at 9 on Thursday, the coast guard said.", "2024-04-12",
                             "update.txt")};
-    rules::batch b;
-    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    const rules::batch b = batch_of(docs);
     REQUIRE(b.claims.size() == 3);
     REQUIRE(b.claims[1].story_onset());
     CHECK(b.claims[1].story_onset()->iso() == "2024-04-09");
@@ -674,8 +680,7 @@ TEST_SUITE("rules") {
         test::make_document("A ferry capsized off the town of Orvik today, drowning 30 people, the coast guard said. "
                             "The toll rose to 30 from 12 late on Tuesday.",
                             "2024-04-10", "ferry.txt")};
-    rules::batch b;
-    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    const rules::batch b = batch_of(docs);
     REQUIRE(b.claims.size() == 4);
     CHECK(b.claims[3].as_of->iso() == "2024-04-09");
     REQUIRE(b.claims[1].story_onset());
@@ -691,8 +696,7 @@ TEST_SUITE("rules") {
         test::make_document("At least 430 people were injured in Orvik, up to 90 of them seriously, officials said.",
                             "2024-03-04", "a.txt"),
         test::make_document("About 420 people were injured in Orvik, the Red Cross said.", "2024-03-04", "b.txt")};
-    rules::batch b;
-    for (const auto& doc : docs) b.add(doc, claims::extract(doc, test::builtin_lexicon()), {});
+    const rules::batch b = batch_of(docs);
     REQUIRE(b.claims.size() == 3);
     REQUIRE(b.claims[1].part_of());
     CHECK(b.claims[1].group == b.claims[0].group);

@@ -991,6 +991,16 @@ std::string dateline_place(std::string_view text) {
   return place;
 }
 
+// What a double quote mark at byte `i` does: a straight one opens or
+// closes, “ opens, ” closes; none for other bytes.
+enum class quote_mark { none, straight, opening, closing };
+quote_mark quote_mark_at(std::string_view text, std::size_t i) {
+  if (text[i] == '"') return quote_mark::straight;
+  if (text.substr(i, 3) == "\xE2\x80\x9C") return quote_mark::opening;  // “
+  if (text.substr(i, 3) == "\xE2\x80\x9D") return quote_mark::closing;  // ”
+  return quote_mark::none;
+}
+
 // Whether a byte is inside double quotes ("..." or “...”) opened in its
 // paragraph: quotes do not run on past a blank line. Asked of a document's
 // claims in text order, it reads each byte once.
@@ -1007,14 +1017,15 @@ class quote_tracker {
       // anything: a straight quote, a line break, the lead byte of “ ”.
       read_ = core::find_byte_of<'"', '\n', '\xE2'>(text_.substr(0, at), read_);
       if (read_ == at) break;
-      const char c = text_[read_];
-      if (c == '"') {
-        inside_ = !inside_;
-      } else if (c == '\n' && read_ + 1 < text_.size() && text_[read_ + 1] == '\n') {
-        inside_ = false;
-      } else if (static_cast<unsigned char>(c) == 0xE2 && text_.substr(read_, 2) == "\xE2\x80") {
-        if (text_.substr(read_, 3) == "\xE2\x80\x9C") inside_ = true;  // “
-        if (text_.substr(read_, 3) == "\xE2\x80\x9D") inside_ = false;  // ”
+      if (text_[read_] == '\n') {
+        if (read_ + 1 < text_.size() && text_[read_ + 1] == '\n') inside_ = false;
+        continue;
+      }
+      switch (quote_mark_at(text_, read_)) {
+        case quote_mark::straight: inside_ = !inside_; break;
+        case quote_mark::opening: inside_ = true; break;
+        case quote_mark::closing: inside_ = false; break;
+        case quote_mark::none: break;
       }
     }
     return inside_;
@@ -1030,13 +1041,15 @@ class quote_tracker {
 // ("” said Karim Sherwood, a shopkeeper."), when it closes in its paragraph.
 std::optional<text::span> after_quote(std::string_view text, std::size_t at) {
   std::size_t close = at;
+  quote_mark mark = quote_mark::none;
   for (; close < text.size(); ++close) {
-    if (text[close] == '"' || text.substr(close, 3) == "\xE2\x80\x9D") break;
+    mark = quote_mark_at(text, close);
+    if (mark == quote_mark::straight || mark == quote_mark::closing) break;
     if (text.substr(close, 2) == "\n\n") return std::nullopt;
   }
   if (close >= text.size()) return std::nullopt;
   // From the closing mark, which opens the rest as a comma would ("” said X").
-  std::size_t end = close + (text[close] == '"' ? 1 : 3);
+  std::size_t end = close + (mark == quote_mark::straight ? 1 : 3);
   while (end < text.size() && text[end] != '\n' && !((text[end] == '.' || text[end] == '!' || text[end] == '?') &&
                                                      (end + 1 == text.size() || core::is_space(text[end + 1])))) {
     ++end;
@@ -1044,12 +1057,14 @@ std::optional<text::span> after_quote(std::string_view text, std::size_t at) {
   return text::span{close, std::min(end + 1, text.size())};
 }
 
-// The day of the first of `dates` that names one day in the week up to
-// `published` ("on Sunday", "yesterday", "earlier today"); none when no date
-// does, or when it is a start ("since Monday").
-std::optional<core::date> event_day(const std::vector<parse::date_expression>& dates, core::date published) {
+// The day of the first of `dates` between bytes `after` and `before` that
+// names one day in the week up to `published` ("on Sunday", "yesterday",
+// "earlier today"); none when no date does, or when it is a start ("since
+// Monday").
+std::optional<core::date> event_day(const std::vector<parse::date_expression>& dates, core::date published,
+                                    std::size_t after = 0, std::size_t before = std::string::npos) {
   for (const auto& e : dates) {
-    if (e.since) continue;
+    if (e.since || e.offset < after || e.offset >= before) continue;
     const auto res = parse::resolve_date(e, published, parse::date_bias::past);
     if (!res.value || res.value->first != res.value->last) continue;
     const core::date day = res.value->first;
@@ -1306,11 +1321,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
           for (std::size_t k = r.index_at(hit->end); k < f.first && clause == std::string::npos; ++k) {
             if (is_one_of(w[k], {"that", "which", "when"})) clause = t[k].offset;
           }
-          std::vector<parse::date_expression> in_clause;
-          for (const auto& e : dates()) {
-            if (clause != std::string::npos && e.offset > clause && e.offset < f.q.offset) in_clause.push_back(e);
-          }
-          lede_day = event_day(in_clause, *doc.published);
+          if (clause != std::string::npos) lede_day = event_day(dates(), *doc.published, clause + 1, f.q.offset);
         }
       }
       c.cumulative = !increment && !quoted && (hit->toll || !names_incident(r, lex, cb, ce));

@@ -122,7 +122,8 @@ class sentence_reader {
           continue;
         }
       }
-      if (!lex_.quantities->may_start_quantity(t.lower)) {
+      if (!lex_.quantities->may_start_quantity(t.lower) ||
+          !lex_.quantities->may_start_quantity_at(bounded, t.offset, t.lower)) {
         ++i;
         continue;
       }

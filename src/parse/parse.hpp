@@ -68,6 +68,11 @@ class quantity_lexicon {
   /// or vague amount's first word, or a spelled-out number. Digits always may.
   /// Lets callers skip the grammar on the other words of a sentence.
   bool may_start_quantity(std::string_view lower_word) const;
+  /// Asked next of a word that may start one, `lower_word` written at `pos`
+  /// of `text`: a look at what follows it. "at" may start "at least 40" but
+  /// not "at the site", "a" "a dozen" but not "a convoy". False only where
+  /// parse_quantity(text, pos) would find nothing.
+  bool may_start_quantity_at(std::string_view text, std::size_t pos, std::string_view lower_word) const;
 
   struct compiled;
   const compiled& tables() const { return *compiled_; }

@@ -31,6 +31,15 @@ struct quantity_lexicon::compiled : grammar::quantity_tables {
   // Every word may_start_quantity accepts as it stands: the numeral
   // starters, the first words of the lexicon's phrases, "between", "from".
   core::word_set start_words;
+  // Of those, the words that start a quantity only as the first word of a
+  // longer phrase ("at" of "at least", "in" of "in excess of"): the word
+  // after it must open the phrase's second word.
+  core::word_set lead_only;
+  // Each phrase of two or more words as its first two words ("at least",
+  // "in excess"); and the first words of those whose second word holds more
+  // than letters, which are not tested.
+  core::word_set word_pairs;
+  core::word_set untested_leads;
 };
 
 namespace {
@@ -1004,6 +1013,39 @@ quantity_lexicon::quantity_lexicon(std::vector<qualifier_entry> qualifiers, std:
   for (auto w : kNumeralStarters) compiled_->start_words.add(w);
   compiled_->start_words.add("between");
   compiled_->start_words.add("from");
+
+  // A word that is a phrase by itself, or a numeral's first word, may start a
+  // quantity whatever follows it.
+  core::word_set alone;
+  for (auto w : kNumeralStarters) alone.add(w);
+  std::vector<std::string> leads;
+  auto note_phrase = [&](const std::string& phrase) {
+    const std::string p = lower(phrase);
+    const std::size_t space = p.find(' ');
+    if (space == std::string::npos) {
+      alone.add(p);
+      return;
+    }
+    const std::string first = p.substr(0, space);
+    const std::string second = p.substr(space + 1, p.find(' ', space + 1) - space - 1);
+    leads.push_back(first);
+    if (std::all_of(second.begin(), second.end(), [](char c) { return core::is_lower(c); })) {
+      compiled_->word_pairs.add(first + ' ' + second);
+    } else {
+      compiled_->untested_leads.add(first);
+    }
+  };
+  for (const auto& q : qualifiers_) {
+    for (const auto& p : q.phrases) note_phrase(p);
+  }
+  for (const auto& v : vague_) note_phrase(v.phrase);
+  for (const auto& z : zero_) note_phrase(z);
+  for (const auto& first : leads) {
+    // read_term tries a range at any word that opens with "between", "from"
+    // or "the": such words are left to it.
+    const bool range_opening = first.starts_with("between") || first.starts_with("from") || first.starts_with("the");
+    if (!alone.contains(first) && !range_opening) compiled_->lead_only.add(first);
+  }
 }
 
 bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
@@ -1018,6 +1060,34 @@ bool quantity_lexicon::may_start_quantity(std::string_view lower_word) const {
   lower_word = lower_word.substr(0, lower_word.find('-'));
   if (may_start_numeral(lower_word, 0)) return true;
   return start_words_.contains(lower_word) || lower_word == "between" || lower_word == "from";
+}
+
+bool quantity_lexicon::may_start_quantity_at(std::string_view text, std::size_t pos,
+                                             std::string_view lower_word) const {
+  // Figures, and the words that may start a quantity whatever follows them.
+  if (!shortcuts || lower_word.empty() || !core::is_lower(lower_word.front())) return true;
+  const bool article = lower_word == "a" || lower_word == "an";
+  const bool range_word = lower_word == "between" || lower_word == "from";
+  if (!article && !range_word && !compiled_->lead_only.contains(lower_word)) return true;
+  const std::size_t end = pos + lower_word.size();
+  if (end > text.size() || !starts_with_ci(text, pos, lower_word)) return true;  // written otherwise ("’"): ask the grammar
+  if (compiled_->untested_leads.contains(lower_word)) return true;
+  // A phrase of two or more words goes on with one blank and its second
+  // word, whole: the grammar takes a phrase only where a word ends.
+  if (end < text.size() && text[end] == ' ') {
+    char pair[48];
+    std::size_t n = lower_word.size();
+    std::size_t k = end + 1;
+    if (n >= sizeof pair / 2) return true;  // longer than any lexicon word: ask the grammar
+    std::copy(lower_word.begin(), lower_word.end(), pair);
+    pair[n++] = ' ';
+    for (; k < text.size() && is_alpha(text[k]) && n < sizeof pair; ++k) pair[n++] = fold(text[k]);
+    if (n == sizeof pair || compiled_->word_pairs.contains(std::string_view(pair, n))) return true;
+  }
+  if (article) return !article_alone(text, pos);
+  // A range: "between 10 and 15", "from 10 to 15".
+  if (range_word) return reader(text, *this).figure_may_follow(end, true, lower_word == "from");
+  return false;
 }
 
 quantity_lexicon::~quantity_lexicon() = default;

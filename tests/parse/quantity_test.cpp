@@ -14,6 +14,7 @@
 #include "claims/claims.hpp"
 #include "core/ascii.hpp"
 #include "parse/parse.hpp"
+#include "text/text.hpp"
 #include "test_support.hpp"
 
 namespace tollgate {
@@ -476,6 +477,41 @@ TEST_SUITE("parse") {
     }
     MESSAGE(texts.size() << " texts, " << compared << " word starts compared");
     CHECK(compared > 10000);
+  }
+
+  TEST_CASE("a word the look ahead turns away starts no quantity, at every word of the fixtures") {
+    std::vector<std::string> texts = test::fixture_texts();
+    REQUIRE(texts.size() > 50);
+    // The first words of the lexicon's longer phrases, followed and not.
+    texts.push_back(
+        "in excess of 300, in the region, In Excess of 3, at least 5, at the site, At Least 5, at  least 5, "
+        "at\tleast 5, at leastwise 5, at least5, at most 9, as many as 40, as well, up to 20, up from 8, "
+        "tens of thousands, tens of, well over 100, well, close to 50, close by, just under 20, just shy of 9, "
+        "more than 10, more or equal than 5, more people, an estimated 40, an approximate 7, an attack, "
+        "a handful, a few, a minimum of 3, a maximum of 4, a convoy, no fewer than 9, not more than 8, not "
+        "yet, greater than or equal to 6, equal to or more than 2, or so 40, or more, between 10 and 15, "
+        "between us, from 3 to 5, from the border, from, at, in, a, upwards of 70, upwards");
+    const auto& lexicon = *test::builtin_lexicon().quantities;
+    std::size_t turned_away = 0;
+    for (const auto& text : texts) {
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!core::is_alpha(text[i]) || (i > 0 && core::is_alnum(text[i - 1]))) continue;  // words only
+        std::size_t end = i;
+        while (end < text.size() && core::is_alpha(text[end])) ++end;
+        const std::string word = text::normalize_word(std::string_view(text).substr(i, end - i));
+        if (!lexicon.may_start_quantity(word) || lexicon.may_start_quantity_at(text, i, word)) continue;
+        ++turned_away;
+        parse::use_quantity_shortcuts(false);
+        const std::string slow = describe(parse::parse_quantity(text, i, lexicon));
+        parse::use_quantity_shortcuts(true);
+        if (slow != "none") {
+          CAPTURE(text.substr(i, 40));
+          CHECK(slow == "none");
+        }
+      }
+    }
+    MESSAGE(turned_away << " words turned away");
+    CHECK(turned_away > 500);
   }
 }
 

@@ -311,6 +311,33 @@ namespace {
 // ("Friday, Oct. 13"), "the" ("the 13th of October"). Digits open one too.
 // `after_day`: the word follows a day's figure ("13 October"), which is the
 // figure the date needs.
+// Whether `c` is the first letter of a month or weekday, in either case.
+bool opens_month_or_weekday(char c) {
+  switch (c | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w':
+      return core::is_alpha(c);
+    default:
+      return false;
+  }
+}
+
+// The names of months and weekdays and their abbreviations, lowercase.
+const core::word_set& month_and_weekday_words() {
+  static const core::word_set words = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  return words;
+}
+
+// False when a word of `n` letters from `first` to `last` is no month or
+// weekday, by its length and shape: most words, without a lookup.
+bool may_be_month_or_weekday(char first, char last, std::size_t n) {
+  return n >= 3 && n <= 9 &&
+         month_and_weekday_words().shapes().may_contain(core::to_lower(first), core::to_lower(last), n);
+}
+
 bool may_open_calendar_date(std::string_view text, std::size_t i, bool after_day = false) {
   if (core::is_digit(text[i])) {
     // "13 October", "13th", "2023-10-12", "10/12": a figure followed by a
@@ -342,24 +369,10 @@ bool may_open_calendar_date(std::string_view text, std::size_t i, bool after_day
     }
     return next != k;  // "the 27th" alone
   }
-  // Every month and weekday starts with one of these letters.
-  switch (text[i] | 0x20) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': case 't': case 'w':
-      break;
-    default:
-      return false;
-  }
-  static const core::word_set words = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  if (!opens_month_or_weekday(text[i])) return false;
   std::size_t n = 0;
   while (i + n < text.size() && core::is_alpha(text[i + n])) ++n;
-  if (n < 3 || n > 9) return false;  // no month or weekday is so short or long
-  if (!words.shapes().may_contain(core::to_lower(text[i]), core::to_lower(text[i + n - 1]), n)) {
-    return false;  // most words, at once
-  }
+  if (!may_be_month_or_weekday(text[i], text[i + n - 1], n)) return false;
   // A month or weekday opens a calendar date only with a day number close
   // after it ("October 13", "Friday, Oct. 13"), not "may" or "Tuesday" alone;
   // most words have none, and this is cheaper than the lookup.
@@ -370,7 +383,7 @@ bool may_open_calendar_date(std::string_view text, std::size_t i, bool after_day
   if (!number_follows) return false;
   char buf[9];
   for (std::size_t k = 0; k < n; ++k) buf[k] = core::to_lower(text[i + k]);
-  return words.contains(std::string_view(buf, n));
+  return month_and_weekday_words().contains(std::string_view(buf, n));
 }
 
 }  // namespace
@@ -400,6 +413,9 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
   // or weekday of at most nine letters that ends at most twelve bytes before
   // one ("Friday, Oct. 13"). The scan jumps from one run of digits to the
   // next and looks only at the words that end just before it, in order.
+  // Only words with the first letter of a month or weekday, and figures
+  // followed by what may carry on a date, are asked further: most words and
+  // figures near a figure are neither.
   constexpr std::size_t kReach = 21;
   std::size_t seen = 0;  // the end of the last run of digits: words before it were looked at
   for (std::size_t digit = core::find_digit(text, 0); digit < text.size();) {
@@ -413,11 +429,18 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
       // As may_open_calendar_date asks: a month or weekday has three to nine
       // letters and a figure within twelve bytes after it, here `digit`.
       const std::size_t letters = k - start;
-      if (letters >= 3 && letters <= 9 && digit < k + 12 && word_start(start)) try_at(start);
+      if (digit < k + 12 && may_be_month_or_weekday(text[start], text[k - 1], letters) && word_start(start)) {
+        try_at(start);
+      }
     }
-    if (word_start(digit)) try_at(digit);
     seen = digit;
     while (seen < text.size() && core::is_digit(text[seen])) ++seen;
+    // After the figure: a separator ("10/12", "2023-10-12", "12.10.2023"),
+    // an ordinal suffix ("13th") or a blank and a month ("13 October").
+    const char after = seen < text.size() ? text[seen] : ' ';
+    const bool may_carry_on = after == '/' || after == '-' || after == '.' || core::is_alpha(after) ||
+                              (after == ' ' && seen + 1 < text.size() && opens_month_or_weekday(text[seen + 1]));
+    if (may_carry_on && word_start(digit)) try_at(digit);
     digit = core::find_digit(text, seen);
   }
   return out;

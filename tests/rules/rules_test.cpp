@@ -343,11 +343,46 @@ TEST_SUITE("rules") {
     CHECK(run_one("exceeds-total", b).empty());
   }
 
-  TEST_CASE("exceeds-total never fires for a total with no upper bound") {
+  TEST_CASE("exceeds-total warns when the parts pass the lower bound of a total with no upper bound") {
+    // "At least 16 people, including 18 children, were killed": no error (the
+    // toll may be 18), but the count given is behind its own breakdown.
     rules::batch b;
-    const auto total = killed("t.txt#1", "2024-03-04", "more than 90", 91, std::nullopt, 90, "more_than", "Desk", 0);
-    b.claims = {total, part("t.txt#2", total, "children", 6000), part("t.txt#3", total, "women", 4500)};
+    const auto total = killed("t.txt#1", "2024-03-04", "At least 16", 16, std::nullopt, 16, "at_least", "Desk", 0);
+    b.claims = {total, part("t.txt#2", total, "children", 18)};
+    const auto found = run_one("exceeds-total", b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].level == core::severity::warning);
+    CHECK(found[0].message.str() ==
+          "parts add up to at least 18 (18 children), more than the total of at least 16 (Desk, 2024-03-04) "
+          "(the total gives only a lower bound, which its parts pass)");
+
+    // Parts within a tenth above the lower bound are quiet: "over 260,
+    // including at least 225 villagers and 38 soldiers" is a rounded figure.
+    rules::batch within;
+    const auto over = killed("t.txt#1", "2024-03-04", "Over 260", 261, std::nullopt, 260, "more_than", "Desk", 0);
+    within.claims = {over, part("t.txt#2", over, "villagers", 225), part("t.txt#3", over, "soldiers", 38)};
+    CHECK(run_one("exceeds-total", within).empty());
+  }
+
+  TEST_CASE("exceeds-total never fires for a vague total, nor for an open one when open_total_severity is off") {
+    // "Dozens were killed, including 30 children": a vague amount bounds nothing.
+    rules::batch b;
+    auto dozens = killed("t.txt#1", "2024-03-04", "Dozens", 24, std::nullopt, std::nullopt, "vague", "Desk", 0);
+    dozens.vague = true;
+    b.claims = {dozens, part("t.txt#2", dozens, "children", 30)};
     CHECK(run_one("exceeds-total", b).empty());
+
+    temp_dir tmp;
+    tmp.write("x.yaml", "id: parts\ncheck: exceeds-total\nwith: { open_total_severity: off }\n");
+    tmp.write("y.yaml", "id: parts-bad\ncheck: exceeds-total\nwith: { open_total_severity: loud }\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.size() == 1);
+    CHECK(loaded.problems[0].message.find("must be error, warning, info or off, not 'loud'") != std::string::npos);
+    REQUIRE(loaded.value.size() == 1);
+    rules::batch open;
+    const auto total = killed("t.txt#1", "2024-03-04", "At least 16", 16, std::nullopt, 16, "at_least", "Desk", 0);
+    open.claims = {total, part("t.txt#2", total, "children", 18)};
+    CHECK(rules::run_rules(loaded.value, open, test::builtin_lexicon()).empty());
   }
 
   TEST_CASE("exceeds-total does not add a part nested in another part twice") {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "core/word_set.hpp"
@@ -58,6 +59,8 @@ class exceeds_total_check final : public check_kind {
 
  private:
   double tolerance_;
+  double open_total_margin_;
+  std::optional<core::severity> open_total_level_;  // none: open totals are not asked
 };
 
 class jump_check final : public check_kind {

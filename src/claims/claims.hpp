@@ -144,6 +144,10 @@ struct claim_document {
   core::compact_optional<core::date> onset;
   std::uint32_t index = 0;  // position of the document in the batch
   bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")
+  /// Bit n - 1 is set when claim #n, of the first 64, counts the one attack
+  /// its war story reports (claim::counts_story_attack; not in the JSON): a
+  /// mask here, where a flag in each claim would make every claim larger.
+  std::uint64_t story_attack_counts = 0;
 
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location_label() const { return location_is_record ? location_file + "#" + id : location_file.str(); }
@@ -229,6 +233,12 @@ struct claim {
   /// The claim names no source, but the sentence before does (unattributed);
   /// a flag, not the source itself, since nothing shows it and claims are many.
   bool previous_attributed = false;
+  /// A count of the one attack its war story reports ("killed 40 when a
+  /// missile hit the market"): no running total, so no series holds it, but
+  /// its sources' counts of that attack are compared (disagreement).
+  bool counts_story_attack() const {
+    return number >= 1 && number <= 64 && ((document().story_attack_counts >> (number - 1)) & 1u) != 0;
+  }
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location_label() const { return document().location_label(); }
   /// The figure with its qualifier as written ("more than 2,800"), for

@@ -1086,6 +1086,11 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
     bool counts_the_attack;  // see attack_story
     bool quoted;  // in someone's own words
     bool earlier_value;  // "rose to 19, from eight on Monday": what a toll was before
+    // Of the figures that count the attack, one that is the attack's whole
+    // count as a source gives it: not a part ("38 of the 254 injured"), an
+    // increment, an earlier value, or a figure of a sentence that turns to
+    // another incident ("Separately, 14 were killed in Varmar").
+    bool whole_attack_count;
   };
   std::vector<claim_notes> notes;
   quote_tracker quotes(doc.text);
@@ -1400,9 +1405,13 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
+      const bool earlier_value = f.first > 0 && w[f.first - 1] == "from";
+      const bool turns_away = !w.empty() && is_one_of(w[0], {"separately", "elsewhere", "meanwhile"});
       notes.push_back({!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
                            !np.group.empty(),
-                       increment, counts_the_attack, quoted, f.first > 0 && w[f.first - 1] == "from"});
+                       increment, counts_the_attack, quoted, earlier_value,
+                       counts_the_attack && !part && !previous_total && !np.partitive && !increment &&
+                           !earlier_value && !turns_away});
       last_was_part = part;
     }
   }
@@ -1438,6 +1447,15 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
         if (c.as_of && *c.as_of < onset && *doc.published - *c.as_of <= 7) onset = *c.as_of;
       }
       shared.onset = onset;
+    }
+    // The counts of a war story's attack, in the story's place or in none
+    // it names, are compared across its sources (claim::counts_story_attack).
+    if (attack_story && set_in_war) {
+      for (std::size_t k = 0; k < out.size() && k < 64; ++k) {
+        if (notes[k].whole_attack_count && (!out[k].location || out[k].location->str() == story_place)) {
+          shared.story_attack_counts |= std::uint64_t{1} << k;
+        }
+      }
     }
     out.front().set_document(shared);
     for (auto& c : out) c.share_document(out.front());

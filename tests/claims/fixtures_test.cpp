@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "claims/claims.hpp"
@@ -443,6 +444,39 @@ TEST_SUITE("claims") {
     // A war's toll runs on across its attacks.
     CHECK(onset("An airstrike hit a market in Orvik on Friday, killing 12 people. The war has displaced "
                 "thousands.") == "none");
+  }
+
+  TEST_CASE("a war story's counts of its attack are marked, its other figures not") {
+    const auto c = claims::extract(
+        test::make_document(
+            "An airstrike hit a market in Dorvik on Friday, killing 40 people and wounding 254, the governor said.\n"
+            "A rebel spokesman, however, said 90 people had been killed.\n"
+            "Thirty-eight of the 254 injured were in critical condition, doctors said.\n"
+            "Six more people died overnight, the governor said.\n"
+            "Separately, 14 people were killed in Varmar on Saturday, police said.\n"
+            "The war has killed more than 9,000 civilians, according to the UN.",
+            "2024-03-02"),
+        test::builtin_lexicon());
+    std::map<std::string, bool> marked;
+    for (const auto& claim : c) marked[claim.figure.str()] = claim.counts_story_attack();
+    CAPTURE(c.size());
+    // The attack as the governor and the rebels count it.
+    CHECK(marked.at("40"));
+    CHECK(marked.at("254"));
+    CHECK(marked.at("90"));
+    // A part of a count, an increment, another incident and the war's toll.
+    CHECK_FALSE(marked.at("Thirty-eight"));
+    CHECK_FALSE(marked.at("Six"));
+    CHECK_FALSE(marked.at("14"));
+    CHECK_FALSE(marked.at("more than 9,000"));
+    // A story of no war: its figures are the running toll, compared in series.
+    for (const auto& claim :
+         claims::extract(test::make_document("A bomb hit a market in Dorvik, killing 40 people, the governor said.\n"
+                                             "Police said 90 people had been killed."),
+                         test::builtin_lexicon())) {
+      CHECK_FALSE(claim.counts_story_attack());
+      CHECK(claim.cumulative);
+    }
   }
 
   TEST_CASE("a figure's place is the town it names, not the province around it") {

@@ -611,6 +611,44 @@ TEST_SUITE("rules") {
           "killed figures for people disagree: at least 140 (Norvan Post, 2024-03-04) against 90 (Valley Herald, 2024-03-04)");
   }
 
+  TEST_CASE("disagreement compares the counts of a war story's attack that its sources give") {
+    // Counts of one attack are no running total and in no series; who gives
+    // each is what differs, so the message names them.
+    const std::string attack =
+        "An airstrike hit a market in Dorvik on Friday, killing 40 people, the governor said.\n"
+        "The war has killed more than 9,000 civilians, according to the UN.\n";
+    const auto found = run_one(
+        "disagreement",
+        batch_of({test::make_document(attack + "A rebel spokesman, however, said 90 people had been killed.\n",
+                                      "2024-03-02", "dorvik.txt")}));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].claim_ids() == std::vector<std::string>{"dorvik.txt#3", "dorvik.txt#1"});
+    CHECK(found[0].message.str() ==
+          "killed figures for people disagree: 90 (unknown source, 2024-03-02) against 40 (unknown source, "
+          "2024-03-02) (counts of the story's attack, by A rebel spokesman and governor)");
+
+    // Counts that meet, and a source's own two counts, are quiet.
+    CHECK(run_one("disagreement",
+                  batch_of({test::make_document(
+                      attack + "A rebel spokesman, however, said about 42 people had been killed.\n", "2024-03-02")}))
+              .empty());
+    CHECK(run_one("disagreement",
+                  batch_of({test::make_document(attack + "The governor later said 90 people had been killed.\n",
+                                                "2024-03-02")}))
+              .empty());
+
+    // attack_counts: false leaves them out.
+    temp_dir tmp;
+    tmp.write("x.yaml", "id: sources\ncheck: disagreement\nwhere: { cumulative: true }\nwith: { attack_counts: false }\n");
+    const auto loaded = rules::load_rules({tmp.str()});
+    REQUIRE(loaded.problems.empty());
+    CHECK(rules::run_rules(loaded.value,
+                           batch_of({test::make_document(
+                               attack + "A rebel spokesman, however, said 90 people had been killed.\n", "2024-03-02")}),
+                           test::builtin_lexicon())
+              .empty());
+  }
+
   TEST_CASE("disagreement: overlapping intervals, one source, or another day do not fire") {
     rules::batch overlap;  // about 300 = [270, 330] holds 320
     overlap.claims.push_back(killed("a.txt#1", "2024-03-04", "about 300", 270, 330.0, 300, "about", "A", 0));

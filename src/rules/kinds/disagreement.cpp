@@ -2,7 +2,9 @@
 // of each other, whose intervals cannot both be right. "About 300" [270, 330]
 // and 320 agree; "at least 400" and "nearly 340" [306, 340] do not. Claims of
 // one source never disagree with each other here (a source's own later figure
-// is decrease's business).
+// is decrease's business). The counts of the one attack a war story reports
+// are no running total and in no series: those of one story are compared
+// with each other the same way.
 
 #include <set>
 #include <unordered_map>
@@ -48,6 +50,12 @@ class min_by_key {
 // Series up to this many claims are searched without min_by_key.
 constexpr std::size_t kReadWhole = 48;
 
+// Whether intervals `a` and `b` cannot both hold, even allowing `tolerance`
+// of the higher figure between them.
+bool apart(const claims::claim& a, const claims::claim& b, double tolerance) {
+  return (b.hi && *b.hi < a.lo * (1.0 - tolerance)) || (a.hi && *a.hi < b.lo * (1.0 - tolerance));
+}
+
 }  // namespace
 
 disagreement_check::disagreement_check(param_reader& p)
@@ -56,7 +64,10 @@ disagreement_check::disagreement_check(param_reader& p)
       tolerance_(p.get_number("tolerance", 0.1,
                               "fraction of the higher figure by which the two intervals may miss each other "
                               "before it counts (0.1 = 10%)",
-                              0.0, 1.0)) {}
+                              0.0, 1.0)),
+      attack_counts_(p.get_bool("attack_counts", true,
+                                "also compare the counts that a war story's sources give for the one attack it "
+                                "reports (not running totals: in no series)")) {}
 
 std::string disagreement_check::default_message() const {
   return "{metric} figures for {group} disagree: {value} ({source}, {as_of}) against {prev.value} "
@@ -134,6 +145,49 @@ void disagreement_check::run(const rule& r, const check_input& in, finding_sink&
       if (c.hi) low_hi.add(source, *c.hi, i);
       high_lo.add(source, -c.lo, i);
     }
+  }
+  if (attack_counts_) compare_attack_counts(r, in, out);
+}
+
+void disagreement_check::compare_attack_counts(const rule& r, const check_input& in, finding_sink& out) const {
+  // The rule's filter, less its `cumulative`: these counts are not running totals.
+  where_filter where = r.where;
+  where.cumulative.reset();
+  const auto& claims = in.b.claims;
+  // A document's claims are next to each other in the batch; its counts of
+  // the attack are few, and are compared pairwise.
+  std::vector<const claims::claim*> counts;
+  for (std::size_t i = 0; i < claims.size();) {
+    std::size_t end = i;
+    counts.clear();
+    for (; end < claims.size() && claims[end].doc_index() == claims[i].doc_index(); ++end) {
+      const claims::claim& c = claims[end];
+      if (c.counts_story_attack() && c.as_of && !c.part_of_number && where.matches(c, in.lex)) counts.push_back(&c);
+    }
+    for (std::size_t k = 1; k < counts.size(); ++k) {
+      const claims::claim& c = *counts[k];
+      const core::symbol source = source_identity(c);
+      for (std::size_t j = 0; j < k; ++j) {
+        const claims::claim& other = *counts[j];
+        if (other.metric != c.metric || other.group != c.group || source_identity(other) == source ||
+            std::abs(*c.as_of - *other.as_of) > window_ || !apart(c, other, tolerance_)) {
+          continue;
+        }
+        placeholder_values v;
+        add_claim_fields(v, "", c);
+        add_claim_fields(v, "prev.", other);
+        v["days"] = std::to_string(*c.as_of - *other.as_of);
+        v["rule"] = r.id;
+        // One outlet gives both: who it says gives each is what differs.
+        auto by = [](const claims::claim& x) { return x.attribution ? x.attribution->str() : std::string("the outlet"); };
+        finding f = finding_at(r, c, render_message(r.message, v) + " (counts of the story's attack, by " + by(c) +
+                                         " and " + by(other) + ")");
+        f.claims.push_back(&other);
+        out.push_back(std::move(f));
+        break;
+      }
+    }
+    i = end;
   }
 }
 

@@ -43,8 +43,10 @@ class disagreement_check final : public check_kind {
   std::string example() const override;
 
  private:
+  void compare_attack_counts(const rule& r, const check_input& in, finding_sink& out) const;
   double window_;
   double tolerance_;
+  bool attack_counts_;
 };
 
 class exceeds_total_check final : public check_kind {

@@ -690,6 +690,30 @@ bool is_attribution_verb(std::string_view w) {
   return verbs.contains(w);
 }
 
+// A verb by which a source changes a toll it keeps: "the ministry revised
+// the toll down", "officials raised the number of dead to 68".
+bool is_revising_verb(std::string_view w) {
+  static const word_set verbs = {"revised", "revises", "raised",  "raises",  "lowered", "lowers",
+                                 "corrected", "corrects", "updated", "updates"};
+  return verbs.contains(w);
+}
+
+// Where a time phrase that ends right before word `k` starts ("on Friday
+// evening", "late on Monday", "earlier today", "yesterday"); `k` when none
+// does. Not the subject's: "The UN office on Monday revised the toll".
+std::size_t time_phrase_before(const std::vector<std::string_view>& w, std::size_t k) {
+  std::size_t b = k;
+  if (b > 0 && is_one_of(w[b - 1], {"morning", "afternoon", "evening", "night"})) --b;
+  if (b > 1 && w[b - 2] == "on" && (is_weekday(w[b - 1]) || core::is_month_name(w[b - 1]))) {
+    b -= 2;
+    if (b > 0 && is_one_of(w[b - 1], {"late", "early"})) --b;
+  } else if (b > 0 && is_one_of(w[b - 1], {"today", "yesterday", "tonight", "overnight"})) {
+    --b;
+    if (b > 0 && is_one_of(w[b - 1], {"earlier", "later", "late"})) --b;
+  }
+  return b;
+}
+
 // Who gives the figures of a sentence: "according to X", "X said", "said X",
 // "citing X". Returns the words as written.
 std::optional<std::string> attribution_in(const sentence_reader& r) {
@@ -699,7 +723,8 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
   auto run_until_break = [&](std::size_t from) {
     std::size_t k = from;
     while (k < w.size() && t[k].kind == token_kind::word && k < from + 8 && !is_attribution_verb(w[k]) &&
-           !is_one_of(w[k], {"showed", "show", "shows", "put", "puts", "on", "as", "that", "who", "which"})) {
+           !is_one_of(w[k], {"showed", "show", "shows", "put", "puts", "on", "as", "that", "who", "which", "earlier",
+                             "today", "yesterday", "late", "later", "tonight", "overnight"})) {
       ++k;
     }
     return k;
@@ -722,25 +747,53 @@ std::optional<std::string> attribution_in(const sentence_reader& r) {
   for (std::size_t k = 1; k < w.size(); ++k) {
     // "A monitoring group put the number of dead at 23", "MSF gave a toll of
     // 40": a source that puts or gives a figure.
-    const bool puts = is_one_of(w[k], {"put", "puts", "gave", "gives"}) && k + 1 < w.size() &&
-                      is_one_of(w[k + 1], {"the", "a", "its", "their"});
+    // "The civil defence service on Friday revised the toll down to 256": a
+    // source that keeps the figure changes it (not "the toll was revised").
+    const bool revises = is_revising_verb(w[k]) && k + 1 < w.size() &&
+                         is_one_of(w[k + 1], {"the", "its", "their"}) &&
+                         !is_one_of(w[k - 1], {"was", "were", "been", "be", "is", "are", "being"});
+    const bool puts = (is_one_of(w[k], {"put", "puts", "gave", "gives"}) && k + 1 < w.size() &&
+                       is_one_of(w[k + 1], {"the", "a", "its", "their"})) ||
+                      revises;
     if (!is_attribution_verb(w[k]) && !puts) continue;
+    // "an estimated 160 people": an adjective, not a verb.
+    if (w[k] == "estimated" && is_one_of(w[k - 1], {"a", "an", "the"})) continue;
+    // "Eight people have now been confirmed dead": a passive names no source.
+    const std::size_t before_verb = k > 1 && is_one_of(w[k - 1], {"now", "also", "since", "already"}) ? k - 2 : k - 1;
+    if (is_one_of(w[before_verb], {"been", "was", "were", "is", "are", "be", "being"})) continue;
     // "..., the health ministry said" / "officials said"; "a rebel spokesman,
-    // however, said": the subject before an aside.
+    // however, said": the subject before an aside; "officials on Wednesday
+    // raised": the subject before a time phrase.
     std::size_t verb = k;
     if (k >= 3 && w[k - 1] == "," && w[k - 3] == "," && is_one_of(w[k - 2], {"however", "meanwhile", "though"})) {
       verb = k - 3;
+    } else if (w[k - 1] == ",") {
+      // "Bashir Haddad, a doctor at the hospital, said": the name before the
+      // description set off by commas.
+      for (std::size_t c = k - 1; c-- > 0 && k - c <= 12;) {
+        if (t[c].kind != token_kind::punct) continue;
+        if (w[c] == "," && c + 1 < k - 1 && is_one_of(w[c + 1], {"a", "an", "the"})) verb = c;
+        break;
+      }
     }
+    verb = time_phrase_before(w, verb);
     std::size_t b = verb;
     // Up to eight words: "the International Committee of the Red Cross said".
     while (b > 0 && t[b - 1].kind == token_kind::word && verb - b < 8 && t[b - 1].kind != token_kind::number) --b;
     std::size_t e = verb;  // "the Kremlin has said": the subject without its auxiliary
     while (e > b && is_one_of(w[e - 1], {"has", "have", "had", "also", "later", "earlier", "previously", "was", "were"})) --e;
-    if (b < e && (b == 0 || t[b - 1].kind == token_kind::punct)) return r.slice(strip_the(b), e);
-    if (puts) continue;
-    // "..., said the health ministry"
+    // "lower than the at least nine announced earlier": a figure, not a source.
+    const bool compares = std::any_of(w.begin() + static_cast<long>(b), w.begin() + static_cast<long>(e),
+                                      [](std::string_view x) { return x == "than"; });
+    if (b < e && (b == 0 || t[b - 1].kind == token_kind::punct) && !compares) return r.slice(strip_the(b), e);
+    if (puts || compares) continue;
+    // "..., said the health ministry"; not "..., said by telephone".
     if (t[k - 1].kind == token_kind::punct) {
       const std::size_t from = strip_the(k + 1);
+      if (from < w.size() && is_one_of(w[from], {"by", "in", "on", "at", "to", "after", "before", "with", "during",
+                                                 "that", "it", "this"})) {
+        continue;
+      }
       const std::size_t e = run_until_break(from);
       if (e > from) return r.slice(from, e);
     }

@@ -399,6 +399,34 @@ TEST_SUITE("claims") {
     CHECK(attribution("Rescuers put up tents after 12 people were killed.") == "none");
   }
 
+  TEST_CASE("who gives a figure: a source that revises it, a name before its description, and no source in a "
+            "passive, an adjective or a compared figure") {
+    auto attributions = [](const std::string& text) {
+      std::vector<std::string> out;
+      for (const auto& c : claims::extract(test::make_document(text), test::builtin_lexicon())) {
+        out.push_back(c.attribution ? c.attribution->str() : "none");
+      }
+      return out;
+    };
+    using list = std::vector<std::string>;
+    CHECK(attributions("The civil defence service on Friday evening revised the death toll down to 256 from more "
+                       "than 260.") == list{"civil defence service", "civil defence service"});
+    CHECK(attributions("Officials earlier today raised the number of confirmed deaths to 65, from 34.") ==
+          list{"Officials", "Officials"});
+    CHECK(attributions("\xE2\x80\x9CWe counted 26 bodies in the first hours,\xE2\x80\x9D Clara Costa, a volunteer "
+                       "with the Red Crescent, said by telephone.") == list{"Clara Costa"});
+    CHECK(attributions("Several civilians have now been confirmed dead, Doctors Without Borders said.") ==
+          list{"Doctors Without Borders"});
+    CHECK(attributions("The fate of an estimated 160 people remains unknown, the Red Cross said.") ==
+          list{"Red Cross"});
+    CHECK(attributions("The toll was corrected to 8, lower than the at least nine announced earlier, the health "
+                       "ministry said.") == list{"health ministry", "health ministry"});
+    CHECK(attributions("At least three people have died, said residents earlier today.") == list{"residents"});
+    // A passive with no one named, and a toll revised by no one named.
+    CHECK(attributions("Eight people have been confirmed dead.") == list{"none"});
+    CHECK(attributions("The toll was revised to 30.") == list{"none"});
+  }
+
   TEST_CASE("a figure killed when an incident struck counts that incident") {
     auto cumulative = [](const char* text) {
       const auto c = claims::extract(test::make_document(text), test::builtin_lexicon());

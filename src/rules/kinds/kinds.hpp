@@ -145,6 +145,7 @@ class unattributed_check final : public check_kind {
 
  private:
   double min_value_;
+  double background_days_;
 };
 
 class undated_check final : public check_kind {

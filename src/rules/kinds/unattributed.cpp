@@ -1,13 +1,19 @@
 // unattributed: a casualty figure with no source in its sentence or the one
 // before ("according to the health ministry", "police said"). The parts of a
-// breakdown go with their total, which is reported once.
+// breakdown go with their total, which is reported once. A past year's toll
+// told as background ("In 1968, a cyclone killed 27,000") is not news that
+// needs a source.
 
 #include "rules/kinds/kinds.hpp"
 
 namespace tollgate::rules {
 
 unattributed_check::unattributed_check(param_reader& p)
-    : min_value_(p.get_number("min_value", 0, "figures whose lower bound is below this are not checked", 0.0)) {}
+    : min_value_(p.get_number("min_value", 0, "figures whose lower bound is below this are not checked", 0.0)),
+      background_days_(p.get_number("background_days", 365,
+                                    "figures that hold as of more than this many days before their article was "
+                                    "published are background (a past year's toll) and are not checked",
+                                    0.0)) {}
 
 std::string unattributed_check::default_message() const {
   return "{metric} figure {value} has no source in its sentence or the one before; say who gives it";
@@ -19,7 +25,8 @@ std::string unattributed_check::summary() const {
 
 std::string unattributed_check::example() const {
   return "fires:  \"Over 8,700 people have been killed.\" with no source around it\n"
-         "quiet:  \"At least 1,400 died, the health ministry said.\", or a sentence after \"Police said on Monday:\"";
+         "quiet:  \"At least 1,400 died, the health ministry said.\", or a sentence after \"Police said on Monday:\"\n"
+         "        \"In 1968, a cyclone in the same region killed around 27,000 people.\": background";
 }
 
 void unattributed_check::run(const rule& r, const check_input& in, finding_sink& out) const {
@@ -27,6 +34,7 @@ void unattributed_check::run(const rule& r, const check_input& in, finding_sink&
   const claims::lexicon& lex = in.lex;
   for (const auto& c : b.claims) {
     if (c.attribution || c.previous_attributed || c.part_of_number || c.lo < min_value_) continue;
+    if (c.as_of && c.published() && *c.published() - *c.as_of > background_days_) continue;
     if (!r.where.matches(c, lex)) continue;
     placeholder_values v;
     add_claim_fields(v, "", c);

@@ -59,7 +59,10 @@ bool is_phrase_stop(std::string_view w) {
       "including", "who", "that", "as",    "while",  "when",  "during", "of",   "to",   "for",
       "since",   "across", "near", "over", "under",  "among", "amid",  "but",   "were", "was",
       "have",    "has",   "had",  "are",   "is",     "be",    "been",  "the",   "this", "these",
-      "those",   "their", "its",  "his",   "her",    "a",     "an"};
+      "those",   "their", "its",  "his",   "her",    "a",     "an",
+      // A time after the figure is no noun of it: "from 12 yesterday", "from 4 late on Monday".
+      "yesterday", "today", "tonight", "overnight", "late", "early", "earlier", "later", "last", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return stops.contains(w);
 }
 
@@ -826,7 +829,10 @@ bool anchors_a_day(const sentence_reader& r, const parse::date_expression& e, st
   if (k == 0 || (k == 1 && w[0] == "on") || after_figure) return true;
   if (k < cb || k >= ce || w[k - 1] != "on" || k < 2) return false;
   const token& before_on = t[k - 2];
-  return before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
+  // "Officials on Monday raised the number of deaths": the day of the report.
+  const std::size_t next = r.index_at(e.offset + e.length);
+  const bool reported = next < w.size() && (is_attribution_verb(w[next]) || is_revising_verb(w[next]));
+  return reported || before_on.kind == token_kind::number || is_attribution_verb(w[k - 2]) ||
          is_one_of(w[k - 2], {"dead", "killed", "injured", "missing", "toll", "deaths"});
 }
 
@@ -959,11 +965,26 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
     if (base) return as_of_anchor{base->day + -1, "relative"};
     if (doc.published) return as_of_anchor{*doc.published + -1, "relative"};
   }
+  // "up from 12 yesterday": a day right after an earlier value dates it.
+  const bool earlier_value = f.first > 0 && w[f.first - 1] == "from";
   for (const auto& e : dates) {
-    if (e.since || r.index_at(e.offset) != after || after == f.last) continue;
+    if (e.since || r.index_at(e.offset) != after || (after == f.last && !earlier_value)) continue;
     // "14 on Tuesday": only one-day dates, resolved like any other.
     std::vector<parse::date_expression> one = {e};
-    if (auto own = sentence_anchor(r, doc, lex, one, f.first, 0, r.words().size(), true)) return own;
+    auto own = sentence_anchor(r, doc, lex, one, f.first, 0, r.words().size(), true);
+    if (!own) continue;
+    // An earlier value is before the day the sentence reports, whatever
+    // "yesterday" it is dated ("on Monday raised the toll to 240, from 123
+    // yesterday").
+    if (earlier_value) {
+      std::vector<parse::date_expression> others;
+      for (const auto& d : dates) {
+        if (d.offset != e.offset) others.push_back(d);
+      }
+      const auto base = sentence_anchor(r, doc, lex, others, f.first, cb, ce);
+      if (base && own->day >= base->day) return as_of_anchor{base->day + -1, "relative"};
+    }
+    return own;
   }
   return sentence_anchor(r, doc, lex, dates, f.first, cb, ce);
 }

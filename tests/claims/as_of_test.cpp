@@ -62,6 +62,29 @@ TEST_SUITE("claims") {
     CHECK(found[3].as_of->iso() == "2023-10-12");
   }
 
+  TEST_CASE("a day right after an earlier value dates it, and the day before a report's verb dates the report") {
+    // Published on Friday 13 October 2023.
+    const auto found = claims::extract(
+        test::make_document("The toll rose to 30, up from 12 yesterday, police said.\n"
+                            "The toll rose to 31 from 4 late on Monday, police said.\n"
+                            "Officials on Wednesday raised the number of deaths to 250.\n"
+                            "Officials on Wednesday raised the number of deaths to 240, from 123 yesterday.\n",
+                            "2023-10-13"),
+        test::builtin_lexicon());
+    REQUIRE(found.size() == 7);
+    auto day = [&](std::size_t i) { return found[i].as_of->iso(); };
+    CHECK(day(0) == "2023-10-13");
+    CHECK(day(1) == "2023-10-12");
+    CHECK(day(3) == "2023-10-09");
+    CHECK(day(4) == "2023-10-11");
+    CHECK(day(5) == "2023-10-11");
+    // "yesterday" after a report of Wednesday: before Wednesday, not Thursday.
+    CHECK(day(6) == "2023-10-10");
+    // The time is no part of the claim's text.
+    CHECK(found[1].wording().text == "12");
+    CHECK(found[3].wording().text == "4");
+  }
+
   TEST_CASE("since a date is the start of a count, not its as_of") {
     auto r = as_of("Since October 7, 1,300 people have been killed, the ministry said.");
     CHECK(r.as_of == "2023-10-13");

@@ -561,7 +561,7 @@ void write_trace_csv(std::ostream& out, const std::vector<trace::timeline>& time
   for (const auto& t : timelines) {
     for (const auto& p : t.points) {
       const auto& c = *p.claim;
-      const std::vector<std::string> row = {c.series(),
+      const std::vector<std::string> row = {trace::series_of(p),
                                             c.metric,
                                             c.group,
                                             c.location.value_or(""),

@@ -486,6 +486,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     const auto& c = *p.claim;
     std::string change = c.vague ? "vague" : "first";
     if (p.change) change = signed_count(*p.change) + " since " + p.previous_date->iso();
+    else if (p.event_from && !c.vague) change = "first of an event from " + p.event_from->iso();
     // The place of the series: named in the sentence, or (*) the story's.
     std::string place = c.location.value_or(c.story_place().empty() ? "-" : c.story_place() + "*");
     return std::vector<std::string>{c.as_of->iso(), rules::figure_as_written(c), c.group, place,
@@ -530,7 +531,7 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::size_t>> points;
     for (std::size_t i = 0; i < t.points.size(); ++i) {
-      auto [at, added] = points.try_emplace(t.points[i].claim->series());
+      auto [at, added] = points.try_emplace(trace::series_of(t.points[i]));
       if (added) order.push_back(at->first);
       at->second.push_back(i);
     }

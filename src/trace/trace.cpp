@@ -11,6 +11,12 @@ namespace tollgate::trace {
 
 double representative(const claims::claim& c) { return c.value ? *c.value : c.lo; }
 
+std::string series_of(const point& p) {
+  std::string key = p.claim->series();
+  if (p.event_from) key += " (event from " + p.event_from->iso() + ")";
+  return key;
+}
+
 std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>& day_values) {
   if (day_values.size() < 3) return std::nullopt;
   const long first_day = day_values.front().first;
@@ -50,17 +56,31 @@ std::vector<timeline> build(const claims::claim_list& claims) {
     });
     timeline t;
     t.metric = metric;
-    std::map<std::string, const claims::claim*> last_in_series;
+    struct series_state {
+      const claims::claim* last_figure = nullptr;  // the latest precise one of the current event
+      core::date last_day;                         // of the series' latest point
+      core::compact_optional<core::date> event_from;
+    };
+    std::map<std::string, series_state> series;
     for (const claims::claim* c : list) {
       point p;
       p.claim = c;
-      const std::string key = c->series();
-      // A change is only shown between figures; "thousands" has no number to subtract.
-      if (auto it = last_in_series.find(key); it != last_in_series.end() && !c->vague && !it->second->vague) {
-        p.change = representative(*c) - representative(*it->second);
-        p.previous_date = it->second->as_of;
+      auto [it, added] = series.try_emplace(c->series());
+      series_state& s = it->second;
+      // A story whose event began after the series' latest figure reports
+      // another event: the same cut the rules make (rules::check_input).
+      if (const auto onset = c->story_onset(); !added && onset && s.last_day < *onset && !(*c->as_of < *onset)) {
+        s.event_from = *onset;
+        s.last_figure = nullptr;
       }
-      if (!c->vague) last_in_series[key] = c;
+      p.event_from = s.event_from;
+      // A change is only shown between figures; "thousands" has no number to subtract.
+      if (s.last_figure && !c->vague) {
+        p.change = representative(*c) - representative(*s.last_figure);
+        p.previous_date = s.last_figure->as_of;
+      }
+      if (!c->vague) s.last_figure = c;
+      s.last_day = *c->as_of;
       t.points.push_back(p);
     }
     std::vector<const claims::claim*>().swap(list);  // in t.points now: freed before the next metric's are made
@@ -68,7 +88,7 @@ std::vector<timeline> build(const claims::claim_list& claims) {
     std::map<std::string, std::vector<std::pair<long, double>>> series_points;
     for (const auto& p : t.points) {
       if (!p.claim->vague && !p.claim->part_of_number) {
-        series_points[p.claim->series()].emplace_back(p.claim->as_of->days(), representative(*p.claim));
+        series_points[series_of(p)].emplace_back(p.claim->as_of->days(), representative(*p.claim));
       }
     }
     for (const auto& [key, values] : series_points) {

@@ -16,10 +16,21 @@ namespace tollgate::trace {
 struct point {
   const claims::claim* claim = nullptr;
   /// Change of the figure (value, else lower bound) since the previous point
-  /// of the same series; nullopt for a series' first point.
+  /// of the same series and event; nullopt for its first point.
   core::compact_optional<double> change;
   core::compact_optional<core::date> previous_date;
+  /// The day its event began, when it is not its series' first: a story that
+  /// reports its event on a day (claims::claim_document::onset) after the
+  /// series' last figure starts another event of that place ("a fire in
+  /// March, a ferry sinking in April"), whose figures are not compared with
+  /// the first's. In what was padding.
+  core::compact_optional<core::date> event_from;
 };
+
+/// The series a point's timeline shows it in: its claim's series, and for a
+/// later event of that series, the day the event began
+/// ("killed/people/Orvik (event from 2024-04-09)").
+std::string series_of(const point& p);
 
 /// An exponential growth curve fitted to a series: value ≈ a · (1 + daily)^t.
 /// Fitted by least squares on log(value) over the series' precise figures

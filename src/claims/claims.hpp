@@ -144,6 +144,10 @@ struct claim_document {
   core::compact_optional<core::date> onset;
   std::uint32_t index = 0;  // position of the document in the batch
   bool location_is_record = false;  // the document is a record of `location_file` ("batch.jsonl#id")
+  /// Bit n - 1 is set when claim #n, of the first 32, is what a toll was
+  /// before the figure its sentence gives ("rose to 30, up from 12";
+  /// claim::earlier_value; not in the JSON). In what was padding.
+  std::uint32_t earlier_values = 0;
   /// Bit n - 1 is set when claim #n, of the first 64, counts the one attack
   /// its war story reports (claim::counts_story_attack; not in the JSON): a
   /// mask here, where a flag in each claim would make every claim larger.
@@ -238,6 +242,11 @@ struct claim {
   /// its sources' counts of that attack are compared (disagreement).
   bool counts_story_attack() const {
     return number >= 1 && number <= 64 && ((document().story_attack_counts >> (number - 1)) & 1u) != 0;
+  }
+  /// What a toll was before the figure its sentence gives ("the toll rose to
+  /// 30, up from 12"): the same report, with the same source or none.
+  bool earlier_value() const {
+    return number >= 1 && number <= 32 && ((document().earlier_values >> (number - 1)) & 1u) != 0;
   }
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location_label() const { return document().location_label(); }

@@ -1522,6 +1522,9 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       }
       shared.onset = onset;
     }
+    for (std::size_t k = 0; k < out.size() && k < 32; ++k) {
+      if (notes[k].earlier_value) shared.earlier_values |= std::uint32_t{1} << k;
+    }
     // The counts of a war story's attack, in the story's place or in none
     // it names, are compared across its sources (claim::counts_story_attack).
     if (attack_story && set_in_war) {

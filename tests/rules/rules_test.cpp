@@ -848,6 +848,16 @@ TEST_SUITE("rules") {
     CHECK(found[0].message.str() == "killed figure 80 has no source in its sentence or the one before; say who gives it");
   }
 
+  TEST_CASE("unattributed reports a toll once, not again for what it was before, nor a past year's toll") {
+    const auto found = run_one(
+        "unattributed",
+        batch_of({test::make_document("By Friday, the number of dead had climbed to 72, up from 54 on Wednesday.\n"
+                                      "In 1968, a cyclone in the same region killed around 27,000 people.\n",
+                                      "2024-06-21")}));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.str() == "killed figure 72 has no source in its sentence or the one before; say who gives it");
+  }
+
   TEST_CASE("vague fires where another document gave a precise figure within the window") {
     rules::batch b;
     b.claims.push_back(exact("a.txt#1", "2024-03-05", 310, "310", "Norvan Post", 0));

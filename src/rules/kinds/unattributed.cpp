@@ -1,8 +1,9 @@
 // unattributed: a casualty figure with no source in its sentence or the one
 // before ("according to the health ministry", "police said"). The parts of a
-// breakdown go with their total, which is reported once. A past year's toll
-// told as background ("In 1968, a cyclone killed 27,000") is not news that
-// needs a source.
+// breakdown go with their total, which is reported once, and so does what a
+// toll was before ("up from 12") with the figure it gave way to. A past
+// year's toll told as background ("In 1968, a cyclone killed 27,000") is not
+// news that needs a source.
 
 #include "rules/kinds/kinds.hpp"
 
@@ -35,6 +36,9 @@ void unattributed_check::run(const rule& r, const check_input& in, finding_sink&
   for (const auto& c : b.claims) {
     if (c.attribution || c.previous_attributed || c.part_of_number || c.lo < min_value_) continue;
     if (c.as_of && c.published() && *c.published() - *c.as_of > background_days_) continue;
+    // "rose to 30, up from 12": the figure before it in its sentence, with the
+    // same source or none, is reported; what the toll was is not again.
+    if (c.earlier_value()) continue;
     if (!r.where.matches(c, lex)) continue;
     placeholder_values v;
     add_claim_fields(v, "", c);

@@ -79,6 +79,12 @@ struct found_quantity {
   std::size_t last = 0;   // one past
 };
 
+// "rose to 19, up from 8": the figure right after "from" is what a toll was
+// before the one its sentence gives.
+bool is_earlier_value(const std::vector<std::string_view>& w, const found_quantity& f) {
+  return f.first > 0 && w[f.first - 1] == "from";
+}
+
 struct metric_hit {
   std::string metric;
   std::size_t begin = 0;  // byte span of the words that gave the metric
@@ -966,7 +972,7 @@ std::optional<as_of_anchor> anchored_as_of(const sentence_reader& r, const inges
     if (doc.published) return as_of_anchor{*doc.published + -1, "relative"};
   }
   // "up from 12 yesterday": a day right after an earlier value dates it.
-  const bool earlier_value = f.first > 0 && w[f.first - 1] == "from";
+  const bool earlier_value = is_earlier_value(w, f);
   for (const auto& e : dates) {
     if (e.since || r.index_at(e.offset) != after || (after == f.last && !earlier_value)) continue;
     // "14 on Tuesday": only one-day dates, resolved like any other.
@@ -1242,7 +1248,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       // "among them 12 women", "and 1,400 Israelis" after another part.
       // "rose to 99, from 88 a day earlier": the earlier figure of the same toll.
       const claim* earlier_of = nullptr;
-      const bool after_from = (f.first > 0 && w[f.first - 1] == "from") || w[f.first] == "from" ||
+      const bool after_from = is_earlier_value(w, f) || w[f.first] == "from" ||
                               (f.first > 1 && w[f.first - 2] == "than" && w[f.first - 1] == "the");
       // Not "three children from one family": the figure after "from" counts
       // the same people as the one before it.
@@ -1479,7 +1485,7 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       c.figure = std::string_view(doc.text).substr(q_begin, f.q.length);
       c.number = static_cast<std::uint32_t>(out.size() + 1);
       out.push_back(std::move(c));
-      const bool earlier_value = f.first > 0 && w[f.first - 1] == "from";
+      const bool earlier_value = is_earlier_value(w, f);
       const bool turns_away = !w.empty() && is_one_of(w[0], {"separately", "elsewhere", "meanwhile"});
       notes.push_back({!part && !previous_total && !coordinated && !np.partitive && !np.predicate_group &&
                            !np.group.empty(),

@@ -413,9 +413,9 @@ std::vector<date_expression> find_calendar_dates(std::string_view text) {
   // or weekday of at most nine letters that ends at most twelve bytes before
   // one ("Friday, Oct. 13"). The scan jumps from one run of digits to the
   // next and looks only at the words that end just before it, in order.
-  // Only words with the first letter of a month or weekday, and figures
-  // followed by what may carry on a date, are asked further: most words and
-  // figures near a figure are neither.
+  // Only words shaped like a month or weekday (first letter, last letter,
+  // length), and figures followed by what may carry on a date, are asked
+  // further: most words and figures near a figure are neither.
   constexpr std::size_t kReach = 21;
   std::size_t seen = 0;  // the end of the last run of digits: words before it were looked at
   for (std::size_t digit = core::find_digit(text, 0); digit < text.size();) {

@@ -515,7 +515,7 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
     for (const auto& p : t.points) emit(row_of(p));
     if (story_places) out << "  * the story's place: the figure's own sentence names none\n";
     for (const auto& f : t.fits) {
-      out << fmt::format("  growth {}: {:+.1f}% a day over {} figures (fit R² {:.2f})\n", f.series,
+      out << fmt::format("  growth {}: {:+.1f}% a day over {} figures (fit R² {:.2f})\n", f.series(),
                          100.0 * f.daily_growth, f.points, f.r2);
     }
   }
@@ -527,20 +527,24 @@ void write_trace_table(std::ostream& out, const std::vector<trace::timeline>& ti
 void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& timelines) {
   bool any = false;
   for (const auto& t : timelines) {
-    // The series in the order their first point comes, with their points.
+    // The series in the order their first point comes, with their points;
+    // a series' later events (trace::point::event_from) each an object of
+    // their own, after it. Grouped by series key, not by event: a batch of
+    // many stories in few places has many events.
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::size_t>> points;
     for (std::size_t i = 0; i < t.points.size(); ++i) {
-      auto [at, added] = points.try_emplace(trace::series_of(t.points[i]));
+      auto [at, added] = points.try_emplace(t.points[i].claim->series());
       if (added) order.push_back(at->first);
       at->second.push_back(i);
     }
     std::map<std::string, const trace::growth_fit*> growth;
-    for (const auto& f : t.fits) growth.emplace(f.series, &f);
-    for (const auto& key : order) {
+    for (const auto& f : t.fits) growth.emplace(f.series(), &f);
+    // One series' (or event's) points as an object.
+    auto write_series = [&](const std::vector<std::size_t>& mine) {
+      const std::string key = trace::series_of(t.points[mine.front()]);
       out << (any ? ",\n  {\n" : "[\n  {\n");
       any = true;
-      const std::vector<std::size_t>& mine = points[key];
       const auto& c = *t.points[mine.front()].claim;
       auto member = [&](const char* name, const json& value) {
         out << "    \"" << name << "\": ";
@@ -564,6 +568,18 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
         detail::write_indented(out, json{{"daily", f.daily_growth}, {"r2", f.r2}, {"points", f.points}}, 4);
       }
       out << "\n  }";
+    };
+    std::vector<std::size_t> event;
+    for (const auto& key : order) {
+      const std::vector<std::size_t>& all = points[key];
+      // Its events in turn: the points that share an event_from, which only grows.
+      for (std::size_t from = 0; from < all.size();) {
+        std::size_t to = from;
+        while (to < all.size() && t.points[all[to]].event_from == t.points[all[from]].event_from) ++to;
+        event.assign(all.begin() + static_cast<std::ptrdiff_t>(from), all.begin() + static_cast<std::ptrdiff_t>(to));
+        write_series(event);
+        from = to;
+      }
     }
   }
   out << (any ? "\n]\n" : "[]\n");

@@ -11,11 +11,12 @@ namespace tollgate::trace {
 
 double representative(const claims::claim& c) { return c.value ? *c.value : c.lo; }
 
-std::string series_of(const point& p) {
-  std::string key = p.claim->series();
-  if (p.event_from) key += " (event from " + p.event_from->iso() + ")";
+std::string series_name(std::string key, const core::compact_optional<core::date>& event_from) {
+  if (event_from) key += " (event from " + event_from->iso() + ")";
   return key;
 }
+
+std::string series_of(const point& p) { return series_name(p.claim->series(), p.event_from); }
 
 std::optional<growth_fit> fit_growth(const std::vector<std::pair<long, double>>& day_values) {
   if (day_values.size() < 3) return std::nullopt;
@@ -83,20 +84,38 @@ std::vector<timeline> build(const claims::claim_list& claims) {
       s.last_day = *c->as_of;
       t.points.push_back(p);
     }
+    std::map<std::string, series_state>().swap(series);
     std::vector<const claims::claim*>().swap(list);  // in t.points now: freed before the next metric's are made
-    // Growth per series over its precise figures ("thousands" has no number).
-    std::map<std::string, std::vector<std::pair<long, double>>> series_points;
-    for (const auto& p : t.points) {
-      if (!p.claim->vague && !p.claim->part_of_number) {
-        series_points[series_of(p)].emplace_back(p.claim->as_of->days(), representative(*p.claim));
-      }
-    }
-    for (const auto& [key, values] : series_points) {
-      if (auto fit = fit_growth(values)) {
-        fit->series = key;
+    // Growth per event of a series over its precise figures, not parts
+    // ("thousands" has no number), fitted when the event ends: one event's
+    // figures are held at a time, not the batch's.
+    struct event_figures {
+      core::compact_optional<core::date> event_from;
+      std::vector<std::pair<long, double>> figures;
+    };
+    std::map<std::string, event_figures> events;
+    auto fit_event = [&](const std::string& key, event_figures& e) {
+      if (auto fit = fit_growth(e.figures)) {
+        fit->key = key;
+        fit->event_from = e.event_from;
         t.fits.push_back(*fit);
       }
+      std::vector<std::pair<long, double>>().swap(e.figures);
+    };
+    for (const auto& p : t.points) {
+      if (p.claim->vague || p.claim->part_of_number) continue;
+      auto [it, added] = events.try_emplace(p.claim->series());
+      if (!added && it->second.event_from != p.event_from) fit_event(it->first, it->second);
+      it->second.event_from = p.event_from;
+      it->second.figures.emplace_back(p.claim->as_of->days(), representative(*p.claim));
     }
+    for (auto& [key, e] : events) fit_event(key, e);
+    // By series, as a reader looks them up, and a series' events in turn.
+    std::sort(t.fits.begin(), t.fits.end(), [](const growth_fit& a, const growth_fit& b) {
+      if (a.key != b.key) return a.key.str() < b.key.str();
+      if (!a.event_from || !b.event_from) return !a.event_from && b.event_from;
+      return *a.event_from < *b.event_from;
+    });
     out.push_back(std::move(t));
   }
   // Deaths first: the order a desk reads them in.

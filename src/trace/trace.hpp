@@ -31,12 +31,18 @@ struct point {
 /// later event of that series, the day the event began
 /// ("killed/people/Orvik (event from 2024-04-09)").
 std::string series_of(const point& p);
+/// The same from a series key and the day its event began, if not its first.
+std::string series_name(std::string key, const core::compact_optional<core::date>& event_from);
 
 /// An exponential growth curve fitted to a series: value ≈ a · (1 + daily)^t.
 /// Fitted by least squares on log(value) over the series' precise figures
 /// (at least three, on at least two different days).
 struct growth_fit {
-  std::string series;
+  /// The series' name (see series_name): its key and the day its event
+  /// began, kept apart, since a batch of many stories has a fit an event.
+  std::string series() const { return series_name(key.str(), event_from); }
+  core::symbol key;
+  core::compact_optional<core::date> event_from;
   std::size_t points = 0;
   double daily_growth = 0;  // 0.25 = +25% a day
   double r2 = 0;            // of the fit in log space

@@ -55,7 +55,7 @@ TEST_SUITE("trace") {
     CHECK(*t[0].points[1].change == 30);
     CHECK(*t[0].points[2].change == 92);
     REQUIRE(t[0].fits.size() == 1);
-    CHECK(t[0].fits[0].series == "killed/people");
+    CHECK(t[0].fits[0].series() == "killed/people");
   }
 
   TEST_CASE("a story whose event began after its series' last figure starts another event of that series") {
@@ -86,7 +86,7 @@ TEST_SUITE("trace") {
     CHECK(*t[0].points[3].change == 7);
     // Growth of the ferry's figures only: the fire's two are too few to fit.
     REQUIRE(t[0].fits.size() == 1);
-    CHECK(t[0].fits[0].series == "killed/people/Orvik (event from 2024-04-09)");
+    CHECK(t[0].fits[0].series() == "killed/people/Orvik (event from 2024-04-09)");
     CHECK(t[0].fits[0].points == 3);
   }
 }

@@ -1273,8 +1273,14 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
       const bool toll_includes = hit && hit->toll && f.first > 0 &&
                                  is_one_of(w[f.first - 1], {"included", "include", "includes", "including"});
       const std::size_t metric_word = hit ? r.index_at(hit->begin) : w.size();
-      const bool among_the_dead = hit && !hit->toll && metric_word < w.size() && w[metric_word] == "among";
-      const bool breaks_down_a_total = toll_includes || among_the_dead;
+      // "Among the dead were 658 minors": the same, with the dead named first.
+      const bool among_the_dead =
+          hit && !hit->toll && metric_word < w.size() &&
+          (w[metric_word] == "among" ||
+           (metric_word >= 2 && w[metric_word - 2] == "among" && is_one_of(w[metric_word - 1], {"the", "those"})));
+      // "564 of the victims were under the age of 18": some of the dead.
+      const bool some_of_the_dead = np.partitive && np.predicate_group && !np.counted_metric.empty();
+      const bool breaks_down_a_total = toll_includes || among_the_dead || some_of_the_dead;
       if (breaks_down_a_total) part = true;
       const claim* total = nullptr;
       if (part) {

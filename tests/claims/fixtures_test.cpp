@@ -452,6 +452,29 @@ TEST_SUITE("claims") {
     CHECK(*c[3].part_of() == c[1].id());
   }
 
+  TEST_CASE("'among the dead were' and 'N of the victims were under 18' break down the story's total") {
+    const auto c = claims::extract(
+        test::make_document("At least 526 people were killed in Orvik, officials said.\n"
+                            "Among the dead were 58 minors and 12 women, the civil protection agency said.\n"
+                            "State media said 56 of the victims were under the age of 18."),
+        test::builtin_lexicon());
+    REQUIRE(c.size() == 4);
+    for (std::size_t k = 1; k < 4; ++k) {
+      CAPTURE(k);
+      REQUIRE(c[k].part_of());
+      CHECK(*c[k].part_of() == c[0].id());
+    }
+    CHECK(c[1].group == "children");
+    CHECK(c[3].group == "children");
+    // Not every partitive: the injured who died are deaths of their own.
+    const auto died = claims::extract(
+        test::make_document("At least 40 people were killed in Orvik, officials said.\n"
+                            "Nineteen of the injured later succumbed, doctors said."),
+        test::builtin_lexicon());
+    REQUIRE(died.size() == 2);
+    CHECK_FALSE(died[1].part_of());
+  }
+
   TEST_CASE("a story's onset is the day its first figure's event happened, when it says") {
     auto onset = [](const char* text) -> std::string {
       // Published on Saturday 2 March 2024.

@@ -6,6 +6,7 @@
 // its own. Not just above it: "over 260, including at least 225 villagers and
 // 38 soldiers" is a rounded figure.
 
+#include <algorithm>
 #include <map>
 
 #include "rules/kinds/kinds.hpp"
@@ -76,6 +77,14 @@ void exceeds_total_check::run(const rule& r, const check_input& in, finding_sink
     // "Dozens were killed, including 30 children": a vague amount bounds nothing.
     const bool open = !total.hi;
     if (open && (total.vague || !open_total_level_)) continue;
+    // Two parts of one group count the same people ("658 minors" and, a
+    // sentence on, "564 of the victims were under 18"): the larger counts.
+    auto outweighed = [&](const claims::claim* part) {
+      return std::any_of(it->second.begin(), it->second.end(), [&](const claims::claim* other) {
+        return other != part && other->group == part->group &&
+               (other->lo > part->lo || (other->lo == part->lo && other->number < part->number));
+      });
+    };
     double sum = 0;
     std::string listed;
     for (const claims::claim* part : it->second) {
@@ -86,7 +95,7 @@ void exceeds_total_check::run(const rule& r, const check_input& in, finding_sink
         nested = nested || (other != part && other->group != part->group && other->group != total.group &&
                             !is_root(lex, other->group) && lex.within(part->group, other->group));
       }
-      if (nested) continue;
+      if (nested || outweighed(part)) continue;
       sum += part->lo;
       listed += (listed.empty() ? "" : " + ") + figure_as_written(*part) + " " + part->group;
     }

@@ -1280,7 +1280,10 @@ std::vector<claim> extract(const ingest::document& doc, const lexicon& lex) {
            (metric_word >= 2 && w[metric_word - 2] == "among" && is_one_of(w[metric_word - 1], {"the", "those"})));
       // "564 of the victims were under the age of 18": some of the dead.
       const bool some_of_the_dead = np.partitive && np.predicate_group && !np.counted_metric.empty();
-      const bool breaks_down_a_total = toll_includes || among_the_dead || some_of_the_dead;
+      // "Of those killed, 126 were children": the same, named before the figure.
+      const bool of_those_killed = !hit && np.predicate_group && sentence_opens_with_partitive(r, lex);
+      if (of_those_killed) hit = metric_earlier_in_sentence(r, lex, f.first);
+      const bool breaks_down_a_total = toll_includes || among_the_dead || some_of_the_dead || (of_those_killed && hit);
       if (breaks_down_a_total) part = true;
       const claim* total = nullptr;
       if (part) {

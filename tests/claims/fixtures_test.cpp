@@ -452,20 +452,23 @@ TEST_SUITE("claims") {
     CHECK(*c[3].part_of() == c[1].id());
   }
 
-  TEST_CASE("'among the dead were' and 'N of the victims were under 18' break down the story's total") {
+  TEST_CASE("'among the dead were', 'N of the victims were under 18' and 'of those killed, N were children' "
+            "break down the story's total") {
     const auto c = claims::extract(
         test::make_document("At least 526 people were killed in Orvik, officials said.\n"
                             "Among the dead were 58 minors and 12 women, the civil protection agency said.\n"
-                            "State media said 56 of the victims were under the age of 18."),
+                            "State media said 56 of the victims were under the age of 18.\n"
+                            "Of those killed, 60 were children, civil defence officials said."),
         test::builtin_lexicon());
-    REQUIRE(c.size() == 4);
-    for (std::size_t k = 1; k < 4; ++k) {
+    REQUIRE(c.size() == 5);
+    for (std::size_t k = 1; k < 5; ++k) {
       CAPTURE(k);
       REQUIRE(c[k].part_of());
       CHECK(*c[k].part_of() == c[0].id());
     }
     CHECK(c[1].group == "children");
     CHECK(c[3].group == "children");
+    CHECK(c[4].group == "children");
     // Not every partitive: the injured who died are deaths of their own.
     const auto died = claims::extract(
         test::make_document("At least 40 people were killed in Orvik, officials said.\n"

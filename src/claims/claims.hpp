@@ -240,14 +240,10 @@ struct claim {
   /// A count of the one attack its war story reports ("killed 40 when a
   /// missile hit the market"): no running total, so no series holds it, but
   /// its sources' counts of that attack are compared (disagreement).
-  bool counts_story_attack() const {
-    return number >= 1 && number <= 64 && ((document().story_attack_counts >> (number - 1)) & 1u) != 0;
-  }
+  bool counts_story_attack() const { return marked_in(document().story_attack_counts, 64); }
   /// What a toll was before the figure its sentence gives ("the toll rose to
   /// 30, up from 12"): the same report, with the same source or none.
-  bool earlier_value() const {
-    return number >= 1 && number <= 32 && ((document().earlier_values >> (number - 1)) & 1u) != 0;
-  }
+  bool earlier_value() const { return marked_in(document().earlier_values, 32); }
   /// Where a reader finds the document: its file, or "file#id" for a record.
   std::string location_label() const { return document().location_label(); }
   /// The figure with its qualifier as written ("more than 2,800"), for
@@ -276,6 +272,10 @@ struct claim {
   void spill_text() { packed_wording_.spill(); }
 
  private:
+  /// Whether this claim's bit is set in a mask of a document's first `bits` claims.
+  bool marked_in(std::uint64_t mask, std::uint32_t bits) const {
+    return number >= 1 && number <= bits && ((mask >> (number - 1)) & 1u) != 0;
+  }
   static constexpr std::size_t kHeader = 17;  // of the packed wording: four numbers and a size
   // The fields are ordered so that the claim has no padding: 88 bytes.
   document_ref document_;

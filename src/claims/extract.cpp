@@ -53,6 +53,8 @@ bool is_dash(const token& t) {
 }
 
 // Words that end the noun phrase after a figure.
+bool is_weekday(std::string_view w);
+
 bool is_phrase_stop(std::string_view w) {
   static const word_set stops = {
       "in",      "on",    "at",   "by",    "from",   "into",  "with",  "after", "and",  "or",
@@ -61,9 +63,8 @@ bool is_phrase_stop(std::string_view w) {
       "have",    "has",   "had",  "are",   "is",     "be",    "been",  "the",   "this", "these",
       "those",   "their", "its",  "his",   "her",    "a",     "an",
       // A time after the figure is no noun of it: "from 12 yesterday", "from 4 late on Monday".
-      "yesterday", "today", "tonight", "overnight", "late", "early", "earlier", "later", "last", "monday",
-      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return stops.contains(w);
+      "yesterday", "today", "tonight", "overnight", "late", "early", "earlier", "later", "last"};
+  return stops.contains(w) || is_weekday(w);
 }
 
 bool is_modifier_skip(std::string_view w) {

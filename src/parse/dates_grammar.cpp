@@ -9,6 +9,7 @@
 #include "core/scan.hpp"
 #include "core/word_set.hpp"
 #include "parse/dates.hpp"
+#include "parse/grammar/calendar_names.hpp"
 #include "parse/grammar/date_expression.hpp"
 
 namespace tollgate::parse {
@@ -321,13 +322,17 @@ bool opens_month_or_weekday(char c) {
   }
 }
 
-// The names of months and weekdays and their abbreviations, lowercase.
+// The names of months and weekdays and their abbreviations, lowercase: the
+// date grammars' own tables.
 const core::word_set& month_and_weekday_words() {
-  static const core::word_set words = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  static const core::word_set words = [] {
+    namespace names = grammar::calendar_names;
+    core::word_set set;
+    for (const auto& list : {names::kFullMonths, names::kShortMonths, names::kFullWeekdays, names::kShortWeekdays}) {
+      for (const auto& [name, value] : list) set.add(name);
+    }
+    return set;
+  }();
   return words;
 }
 

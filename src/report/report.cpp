@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <span>
 
 #include "core/text_position.hpp"
 #include "report/detail/report_detail.hpp"
@@ -541,7 +542,7 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
     std::map<std::string, const trace::growth_fit*> growth;
     for (const auto& f : t.fits) growth.emplace(f.series(), &f);
     // One series' (or event's) points as an object.
-    auto write_series = [&](const std::vector<std::size_t>& mine) {
+    auto write_series = [&](std::span<const std::size_t> mine) {
       const std::string key = trace::series_of(t.points[mine.front()]);
       out << (any ? ",\n  {\n" : "[\n  {\n");
       any = true;
@@ -569,15 +570,13 @@ void write_trace_json(std::ostream& out, const std::vector<trace::timeline>& tim
       }
       out << "\n  }";
     };
-    std::vector<std::size_t> event;
     for (const auto& key : order) {
-      const std::vector<std::size_t>& all = points[key];
+      const std::span<const std::size_t> all = points[key];
       // Its events in turn: the points that share an event_from, which only grows.
       for (std::size_t from = 0; from < all.size();) {
         std::size_t to = from;
         while (to < all.size() && t.points[all[to]].event_from == t.points[all[from]].event_from) ++to;
-        event.assign(all.begin() + static_cast<std::ptrdiff_t>(from), all.begin() + static_cast<std::ptrdiff_t>(to));
-        write_series(event);
+        write_series(all.subspan(from, to - from));
         from = to;
       }
     }
